@@ -1,0 +1,28 @@
+import { browser } from 'wxt/browser';
+import { consoleSites } from '../../lib/consoles/hosts';
+import { t } from '../../lib/i18n';
+
+export function OptionsApp() {
+  return (
+    <main class="options">
+      <h1>{t('optionsTitle')}</h1>
+      <section aria-labelledby="privacy-heading">
+        <h2 id="privacy-heading">{t('privacyHeading')}</h2>
+        <p>{t('privacyText')}</p>
+      </section>
+      <section aria-labelledby="sites-heading">
+        <h2 id="sites-heading">{t('sitesHeading')}</h2>
+        <p>{t('sitesText')}</p>
+        <ul class="sites">
+          {consoleSites.map((site) => (
+            <li key={site.id}>
+              <strong>{site.product}</strong>{' '}
+              <span class="muted">{site.hosts.map((h) => h.host + (h.pathPrefix ?? '')).join(', ')}</span>
+            </li>
+          ))}
+        </ul>
+      </section>
+      <p class="muted">{t('versionLabel', browser.runtime.getManifest().version)}</p>
+    </main>
+  );
+}

@@ -1,0 +1,8 @@
+import { render } from 'preact';
+import { PopupApp } from '../../components/popup/PopupApp';
+import { t, uiLanguage } from '../../lib/i18n';
+import '../../components/page.css';
+
+document.documentElement.lang = uiLanguage();
+document.title = t('actionTitle');
+render(<PopupApp />, document.getElementById('app')!);

@@ -1,0 +1,15 @@
+import type { BrowserContext, Worker } from '@playwright/test';
+
+export function findChromium(): string;
+export function launchWithExtension(options: {
+  extensionDir: string;
+  headless?: boolean;
+  userDataDir?: string;
+  locale?: string;
+  viewport?: { width: number; height: number };
+  colorScheme?: 'light' | 'dark';
+}): Promise<BrowserContext>;
+export function extensionWorker(context: BrowserContext): Promise<Worker>;
+export function isolateNetwork(context: BrowserContext): Promise<void>;
+export function servePages(context: BrowserContext, pages: Record<string, string>): Promise<void>;
+export function stripHash(url: string): string;

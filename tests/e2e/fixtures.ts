@@ -1,0 +1,94 @@
+/**
+ * Playwright fixtures: a real Chromium with the built extension (.output/chrome-mv3), its id,
+ * its service worker, and helpers to serve fixture pages under the consoles' real addresses,
+ * open the extension's pages, and stop the service worker through CDP.
+ */
+import { test as base, expect, type BrowserContext, type Page, type Worker } from '@playwright/test';
+import { existsSync, readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { extensionWorker, isolateNetwork, launchWithExtension, servePages } from '../../scripts/browser.mjs';
+
+export const extensionDir = resolve(import.meta.dirname, '../../.output/chrome-mv3');
+export const fixturesDir = resolve(import.meta.dirname, '../fixtures/pages');
+
+/** A fixture page's HTML: `name` is a path under tests/fixtures/pages/. */
+export function fixture(name: string): string {
+  return readFileSync(resolve(fixturesDir, name), 'utf8');
+}
+
+interface Fixtures {
+  context: BrowserContext;
+  extensionId: string;
+  serviceWorker: Worker;
+  /** Serves HTML (or a fixture file, `{ fixture: 'intune/x.html' }`) at each URL; later calls win. */
+  serve: (pages: Record<string, string | { fixture: string }>) => Promise<void>;
+  openPopup: () => Promise<Page>;
+  openOptions: () => Promise<Page>;
+  /** Stops the extension's service worker (CDP). The next message or event starts a new one. */
+  stopServiceWorker: () => Promise<void>;
+}
+
+export const test = base.extend<Fixtures>({
+  // eslint-disable-next-line no-empty-pattern
+  context: async ({}, use) => {
+    if (!existsSync(resolve(extensionDir, 'manifest.json'))) {
+      throw new Error(`No built extension in ${extensionDir}: run "npm run build" first (npm test does).`);
+    }
+    const context = await launchWithExtension({ extensionDir, headless: true, locale: 'en-US' });
+    await isolateNetwork(context);
+    await use(context);
+    await context.close();
+  },
+  serviceWorker: async ({ context }, use) => {
+    await use(await extensionWorker(context));
+  },
+  extensionId: async ({ serviceWorker }, use) => {
+    await use(new URL(serviceWorker.url()).host);
+  },
+  serve: async ({ context }, use) => {
+    await use(async (pages) => {
+      const html: Record<string, string> = {};
+      for (const [url, body] of Object.entries(pages)) html[url] = typeof body === 'string' ? body : fixture(body.fixture);
+      await servePages(context, html);
+    });
+  },
+  openPopup: async ({ context, extensionId }, use) => {
+    await use(async () => {
+      const page = await context.newPage();
+      await page.goto(`chrome-extension://${extensionId}/popup.html`);
+      return page;
+    });
+  },
+  openOptions: async ({ context, extensionId }, use) => {
+    await use(async () => {
+      const page = await context.newPage();
+      await page.goto(`chrome-extension://${extensionId}/options.html`);
+      return page;
+    });
+  },
+  stopServiceWorker: async ({ context }, use) => {
+    await use(async () => {
+      const page = context.pages()[0] ?? (await context.newPage());
+      const cdp = await context.newCDPSession(page);
+      try {
+        await cdp.send('ServiceWorker.enable');
+        await cdp.send('ServiceWorker.stopAllWorkers');
+      } finally {
+        await cdp.detach();
+      }
+    });
+  },
+});
+
+export { expect };
+
+/** The shadow host the content script adds to a document, or null. */
+export const OVERLAY_TAG = 'token-radar-overlay';
+
+/** Sends a message to the extension's background from an extension page, as the popup would. */
+export function sendFromPage<T = unknown>(page: Page, message: unknown): Promise<T> {
+  return page.evaluate(
+    (m) => (globalThis as unknown as { chrome: { runtime: { sendMessage(m: unknown): Promise<unknown> } } }).chrome.runtime.sendMessage(m),
+    message,
+  ) as Promise<T>;
+}

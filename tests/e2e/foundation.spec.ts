@@ -1,0 +1,94 @@
+import type { Frame, Page } from '@playwright/test';
+import type { PingResponse } from '../../lib/messages';
+import { expect, OVERLAY_TAG, sendFromPage, test } from './fixtures';
+
+/** Waits until the content script has added its shadow host to the frame, and returns what it says. */
+async function overlayIn(target: Page | Frame) {
+  const host = target.locator(OVERLAY_TAG);
+  await expect(host).toHaveCount(1);
+  return target.evaluate((tag) => {
+    const el = document.querySelector(tag) as HTMLElement | null;
+    return { console: el?.dataset.console ?? null, hasShadow: !!el?.shadowRoot, mode: el?.shadowRoot?.mode ?? null };
+  }, OVERLAY_TAG);
+}
+
+test('the popup renders its empty state, translated', async ({ openPopup }) => {
+  const popup = await openPopup();
+  await expect(popup.getByRole('heading', { level: 1, name: 'What expires next' })).toBeVisible();
+  await expect(popup.getByRole('heading', { name: 'No credentials yet' })).toBeVisible();
+  await expect(popup.getByRole('listitem')).toHaveCount(3);
+  await expect(popup).toHaveTitle('Token Radar: what expires next');
+});
+
+test('the options page renders and names only the console sites', async ({ openOptions }) => {
+  const options = await openOptions();
+  await expect(options.getByRole('heading', { level: 1, name: 'Token Radar settings' })).toBeVisible();
+  const sites = options.locator('.sites li');
+  await expect(sites).toHaveCount(5);
+  await expect(sites.first()).toContainText('intune.microsoft.com');
+  await expect(options.getByText(/^Version \d+\.\d+\.\d+$/)).toBeVisible();
+});
+
+const topLevelPages: [string, string, string][] = [
+  ['intune', 'https://intune.microsoft.com/#view/Microsoft_Intune_DeviceSettings/DevicesEnrollmentMenu/~/appleEnrollment', 'intune/push-certificate.en.html'],
+  ['intune', 'https://endpoint.microsoft.com/#blade/Microsoft_Intune_DeviceSettings/TenantAdminConnectorsMenu/appleVpp', 'intune/vpp-token-list.fr.html'],
+  ['abm', 'https://business.apple.com/#/main/preferences/mdmservers', 'abm/mdm-servers.en.html'],
+  ['asm', 'https://school.apple.com/#/main/preferences/mdmservers', 'asm/mdm-servers.ja.html'],
+  ['apple-push', 'https://identity.apple.com/pushcert/', 'apple-push/certificates.en.html'],
+  ['maas360', 'https://portal.fiberlink.com/emc/content/dep-tokens.html', 'maas360/dep-tokens.en.html'],
+];
+
+for (const [consoleId, url, file] of topLevelPages) {
+  test(`the content script adds its shadow-root host on ${new URL(url).host}`, async ({ context, serve }) => {
+    await serve({ [url]: { fixture: file } });
+    const page = await context.newPage();
+    await page.goto(url);
+    expect(await overlayIn(page)).toEqual({ console: consoleId, hasShadow: true, mode: 'open' });
+  });
+}
+
+test('the content script runs inside an Intune reactblade frame', async ({ context, serve }) => {
+  await serve({
+    'https://intune.microsoft.com/': { fixture: 'intune/shell.reactblade.html' },
+    'https://intunedevicesettings.reactblade.portal.azure.net/Content/Dynamic/ade-tokens.html?l=en.en-us&trustedAuthority=https%3A%2F%2Fintune.microsoft.com':
+      { fixture: 'intune/ade-token-list.reactblade.en.html' },
+  });
+  const page = await context.newPage();
+  await page.goto('https://intune.microsoft.com/#view/Microsoft_Intune_DeviceSettings/DevicesEnrollmentMenu/~/appleEnrollment');
+  const frame = page.frames().find((f) => f.url().includes('.reactblade.portal.azure.net'));
+  expect(frame, 'the reactblade frame loaded').toBeTruthy();
+  expect(await overlayIn(frame!)).toEqual({ console: 'intune', hasShadow: true, mode: 'open' });
+});
+
+test('the content script runs inside the MaaS360 #Content iframe', async ({ context, serve }) => {
+  await serve({
+    'https://m3.maas360.com/emc/': { fixture: 'maas360/shell.html' },
+    'https://m3.maas360.com/emc/content/dep-tokens.html': { fixture: 'maas360/dep-tokens.en.html' },
+  });
+  const page = await context.newPage();
+  await page.goto('https://m3.maas360.com/emc/');
+  const frame = page.frameLocator('#Content');
+  await expect(frame.locator(OVERLAY_TAG)).toHaveCount(1);
+  const inner = page.frames().find((f) => f.url().endsWith('/emc/content/dep-tokens.html'))!;
+  expect(await overlayIn(inner)).toEqual({ console: 'maas360', hasShadow: true, mode: 'open' });
+});
+
+test('the content script stays off sites that are not consoles', async ({ context, serve }) => {
+  await serve({ 'https://example.com/tokens': { fixture: 'other/tokens-blog.en.html' } });
+  const page = await context.newPage();
+  await page.goto('https://example.com/tokens');
+  await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+  // The manifest does not match this host: the script is never injected.
+  expect(await page.evaluate((tag) => document.querySelectorAll(tag).length, OVERLAY_TAG)).toBe(0);
+});
+
+test('the service worker answers after being stopped, as a new instance', async ({ openPopup, stopServiceWorker }) => {
+  const popup = await openPopup();
+  const ping = () => sendFromPage<PingResponse>(popup, { type: 'ping' });
+  const first = await ping();
+  expect(first).toMatchObject({ ok: true, version: '0.1.0' });
+  await stopServiceWorker();
+  const second = await ping();
+  expect(second).toMatchObject({ ok: true, version: '0.1.0' });
+  expect(second.workerStartedAt).toBeGreaterThan(first.workerStartedAt);
+});

@@ -1,0 +1,41 @@
+import { defineConfig } from 'wxt';
+import preact from '@preact/preset-vite';
+import { hostPermissions } from './lib/consoles/hosts';
+
+// Token Radar build configuration.
+// - Host permissions are exactly the console hosts the adapters read (lib/consoles/hosts.ts):
+//   no <all_urls>, no broad patterns.
+// - No remote code: everything is bundled; the CSP is the MV3 default.
+export default defineConfig({
+  modules: ['@wxt-dev/webextension-polyfill'],
+  imports: false,
+  vite: () => ({
+    plugins: [preact()],
+  }),
+  manifest: ({ browser }) => ({
+    name: '__MSG_extName__',
+    description: '__MSG_extDescription__',
+    default_locale: 'en',
+    permissions: ['storage', 'alarms', 'notifications'],
+    host_permissions: hostPermissions,
+    action: {
+      default_title: '__MSG_actionTitle__',
+    },
+    ...(browser === 'firefox'
+      ? {
+          browser_specific_settings: {
+            gecko: {
+              id: 'token-radar@token-radar.dev',
+              strict_min_version: '115.0',
+              data_collection_permissions: { required: ['none'] },
+            },
+          },
+        }
+      : {}),
+  }),
+  zip: {
+    artifactTemplate: '{{name}}-{{version}}-{{browser}}.zip',
+    sourcesTemplate: '{{name}}-{{version}}-sources.zip',
+    excludeSources: ['.demo-profile/**', 'test-results/**', 'playwright-report/**'],
+  },
+});
