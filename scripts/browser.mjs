@@ -74,7 +74,11 @@ export async function isolateNetwork(context) {
 /** Serves `pages` (URL -> HTML string; the hash is ignored) under their real addresses. Later calls win. */
 export async function servePages(context, pages) {
   for (const [url, html] of Object.entries(pages)) {
-    await context.route(stripHash(url), (route) => route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body: html }));
+    const target = stripHash(url);
+    await context.route(
+      (u) => stripHash(u.href) === target,
+      (route) => route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body: html }),
+    );
   }
 }
 

@@ -1,0 +1,112 @@
+#!/usr/bin/env node
+// npm run demo [-- --headless] [--screenshots <dir>] [--no-build]
+//
+// Builds Token Radar, starts Chromium with it loaded and serves demo console pages under the
+// consoles' real addresses (requests are answered locally, nothing reaches Microsoft, IBM or
+// Apple), so the real content scripts run on them. Every demo page carries a banner saying it
+// is sample data. With a display a window opens; without one (or with --headless) it writes
+// screenshots of each page and of the popup.
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { addDays, differenceInCalendarDays, format } from 'date-fns';
+import { extensionWorker, isolateNetwork, launchWithExtension, servePages } from './browser.mjs';
+
+const root = resolve(import.meta.dirname, '..');
+const args = process.argv.slice(2);
+const flag = (name) => args.includes(name);
+const option = (name, fallback) => {
+  const i = args.indexOf(name);
+  return i === -1 ? fallback : args[i + 1];
+};
+
+const noDisplay = process.platform === 'linux' && !process.env.DISPLAY && !process.env.WAYLAND_DISPLAY;
+const headless = flag('--headless') || noDisplay;
+const screenshotDir = option('--screenshots', headless ? 'demo-screenshots' : undefined);
+
+/** The demo pages: where each is served, the template it comes from, and what it shows. */
+const pages = [
+  { url: 'https://intune.microsoft.com/?demo=push#view/Microsoft_Intune_DeviceSettings/AppleMdmPushCertificateBlade', file: 'intune-push.html', style: 'intune', title: 'Intune: Apple MDM push certificate (12 days left)' },
+  { url: 'https://intune.microsoft.com/?demo=ade#view/Microsoft_Intune_DeviceSettings/DevicesEnrollmentMenu/~/appleEnrollment', file: 'intune-shell.html', style: 'intune', title: 'Intune: enrollment program tokens in a reactblade frame' },
+  { url: 'https://intunedevicesettings.reactblade.portal.azure.net/Content/Dynamic/ade-tokens.html?l=en.en-us&trustedAuthority=https%3A%2F%2Fintune.microsoft.com', file: 'intune-ade-frame.html', style: 'intune', frame: true },
+  { url: 'https://intune.microsoft.com/?demo=vpp#view/Microsoft_Intune_DeviceSettings/TenantAdminConnectorsMenu/~/appleVpp', file: 'intune-vpp.fr.html', style: 'intune', title: 'Intune (français): jetons VPP Apple' },
+  { url: 'https://m3.maas360.com/emc/', file: 'maas360-shell.html', style: 'maas360', title: 'MaaS360: DEP tokens in the #Content frame' },
+  { url: 'https://m3.maas360.com/emc/content/dep-tokens.html', file: 'maas360-dep.html', style: 'maas360', frame: true },
+  { url: 'https://business.apple.com/#/main/preferences/mdmservers', file: 'abm-servers.html', style: 'apple', title: 'Apple Business Manager: Your MDM Servers' },
+  { url: 'https://identity.apple.com/pushcert/', file: 'apple-push.html', style: 'apple', title: 'Apple Push Certificates Portal' },
+];
+
+const today = new Date();
+/** Fills {{date:+N:pattern}} and {{days:+N}} so that the samples sit at the same urgencies every day. */
+function render(template, style) {
+  const css = readFileSync(resolve(root, 'demo/styles', `${style}.css`), 'utf8');
+  return template
+    .replace('</head>', `<style>${css}</style>\n</head>`)
+    .replace(/\{\{date:([+-]?\d+):([^}]+)\}\}/g, (_, days, pattern) => format(addDays(today, Number(days)), pattern))
+    .replace(/\{\{days:([+-]?\d+)\}\}/g, (_, days) => String(differenceInCalendarDays(addDays(today, Number(days)), today)))
+    .replace('<body>', `<body>\n${banner}`);
+}
+const banner =
+  '<div role="note" style="position:sticky;top:0;z-index:10;background:#fff3cd;color:#3d2e00;border-bottom:2px solid #b58900;' +
+  'padding:6px 12px;font:600 13px system-ui,sans-serif">DEMO: a page made by Token Radar with sample data. This is not a real console.</div>';
+
+function build() {
+  console.log('Building the extension (wxt build)…');
+  execFileSync(process.execPath, [resolve(root, 'node_modules/wxt/bin/wxt.mjs'), 'build'], { cwd: root, stdio: 'inherit' });
+}
+
+async function main() {
+  if (!flag('--no-build')) build();
+  const extensionDir = resolve(root, '.output/chrome-mv3');
+  const userDataDir = headless ? mkdtempSync(join(tmpdir(), 'token-radar-demo-')) : resolve(root, '.demo-profile');
+  if (noDisplay && !flag('--headless')) console.log('No display found: running headless and writing screenshots instead of opening a window.');
+
+  const context = await launchWithExtension({ extensionDir, headless, userDataDir, viewport: { width: 1280, height: 800 } });
+  await isolateNetwork(context);
+  const served = {};
+  for (const p of pages) served[p.url] = render(readFileSync(resolve(root, 'demo/pages', p.file), 'utf8'), p.style);
+  await servePages(context, served);
+
+  const worker = await extensionWorker(context);
+  const extensionId = new URL(worker.url()).host;
+  const opened = [];
+  for (const p of pages.filter((p) => !p.frame)) {
+    const page = await context.newPage();
+    await page.goto(p.url);
+    opened.push({ page, ...p });
+  }
+  const popup = await context.newPage();
+  await popup.setViewportSize({ width: 420, height: 600 });
+  await popup.goto(`chrome-extension://${extensionId}/popup.html`);
+
+  if (screenshotDir) {
+    mkdirSync(screenshotDir, { recursive: true });
+    await new Promise((r) => setTimeout(r, 1500)); // let the content scripts render their overlays
+    let n = 1;
+    for (const { page, file } of opened) {
+      const out = join(screenshotDir, `${String(n++).padStart(2, '0')}-${file.replace(/\.html$/, '')}.png`);
+      await page.screenshot({ path: out });
+      console.log(`  wrote ${out}`);
+    }
+    const out = join(screenshotDir, `${String(n).padStart(2, '0')}-popup.png`);
+    await popup.screenshot({ path: out });
+    console.log(`  wrote ${out}`);
+  }
+
+  if (headless) {
+    await context.close();
+    rmSync(userDataDir, { recursive: true, force: true });
+    console.log(`Demo done. Screenshots are in ${resolve(screenshotDir)}.`);
+    return;
+  }
+  console.log('\nToken Radar demo is running. Tabs:');
+  for (const p of opened) console.log(`  - ${p.title}`);
+  console.log('Click the Token Radar icon in the toolbar (puzzle-piece menu) for the popup. Close the window to end the demo.');
+  await new Promise((resolveClose) => context.on('close', resolveClose));
+}
+
+main().catch((error) => {
+  console.error(error instanceof Error ? error.message : error);
+  process.exit(1);
+});
