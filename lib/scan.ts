@@ -31,11 +31,13 @@ export function scanPage(url: string, doc: Document, now: Date): PageScan {
     now,
     lang: (doc.documentElement?.getAttribute('lang') ?? '').trim().toLowerCase(),
   };
-  for (const reader of adapterFor(consoleId).pages) {
+  const adapter = adapterFor(consoleId);
+  for (const reader of adapter.pages) {
     const found = reader.read(ctx);
     if (found) {
       const scan: PageScan = { console: consoleId, page: found.page, credentials: found.credentials };
-      if (found.account) scan.account = found.account;
+      const account = found.account ?? adapter.account?.(ctx);
+      if (account) scan.account = account;
       return scan;
     }
   }

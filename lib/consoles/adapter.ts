@@ -43,5 +43,8 @@ export interface PageReader {
 
 export interface ConsoleAdapter {
   id: ConsoleId;
+  /** Tried in order; the first that recognises the document wins. */
   pages: readonly PageReader[];
+  /** The tenant / billing account / organisation when the document shows it outside the page reader's reach. */
+  account?(ctx: ScanContext): string | undefined;
 }

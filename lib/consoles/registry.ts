@@ -3,14 +3,18 @@
  * its console's folder (lib/consoles/<console>/).
  */
 import type { ConsoleAdapter } from './adapter';
+import { appleBusinessPages } from './apple-business/pages';
+import { applePushPages } from './apple-push/pages';
+import { intunePages } from './intune/pages';
+import { maas360Account, maas360Pages } from './maas360/pages';
 import type { ConsoleId } from './types';
 
 const adapters: Record<ConsoleId, ConsoleAdapter> = {
-  intune: { id: 'intune', pages: [] },
-  maas360: { id: 'maas360', pages: [] },
-  abm: { id: 'abm', pages: [] },
-  asm: { id: 'asm', pages: [] },
-  'apple-push': { id: 'apple-push', pages: [] },
+  intune: { id: 'intune', pages: intunePages },
+  maas360: { id: 'maas360', pages: maas360Pages, account: maas360Account },
+  abm: { id: 'abm', pages: appleBusinessPages },
+  asm: { id: 'asm', pages: appleBusinessPages },
+  'apple-push': { id: 'apple-push', pages: applePushPages },
 };
 
 export function adapterFor(id: ConsoleId): ConsoleAdapter {

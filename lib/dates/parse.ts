@@ -1,0 +1,189 @@
+/**
+ * Reading the dates consoles print. A console shows a calendar date in the page's language:
+ * `3/14/2027` (en-US), `14/03/2027` (fr), `2027/03/14` (ja), `Mar 14, 2027`, `14 mars 2027`,
+ * `2027年3月14日`, often followed by a time and a zone. We return the calendar date as
+ * displayed, `YYYY-MM-DD`, or null when the text holds no date or the date is ambiguous:
+ * no date is better than a wrong date.
+ */
+import { isExists } from 'date-fns';
+
+export type IsoDate = string;
+
+/** Day-month order for numeric dates. */
+type Order = 'mdy' | 'dmy' | 'ymd';
+
+/** English-speaking regions that write the day first. */
+const DAY_FIRST_ENGLISH = new Set(['gb', 'au', 'nz', 'ie', 'in', 'za', 'sg', 'hk', 'my', 'ph', 'ng', 'ke', 'pk', 'mt', 'cy']);
+
+/** The numeric order a language writes dates in, or null when we cannot tell (then only unambiguous dates are read). */
+export function numericOrder(lang: string): Order | null {
+  const [language, region] = lang.toLowerCase().split(/[-_]/);
+  switch (language) {
+    case 'en':
+      if (region && DAY_FIRST_ENGLISH.has(region)) return 'dmy';
+      if (region === 'ca') return null; // Canada writes both orders
+      return 'mdy';
+    case 'fr':
+    case 'de':
+    case 'es':
+    case 'it':
+    case 'nl':
+    case 'pt':
+    case 'ru':
+    case 'pl':
+      return 'dmy';
+    case 'ja':
+    case 'zh':
+    case 'ko':
+    case 'hu':
+    case 'lt':
+    case 'sv':
+      return 'ymd';
+    default:
+      return null;
+  }
+}
+
+/** Month names and abbreviations (lower case, accents kept) in the languages we read. */
+const MONTHS: Record<string, number> = {};
+function addMonths(names: string[][]) {
+  names.forEach((variants, i) => {
+    for (const v of variants) MONTHS[v] = i + 1;
+  });
+}
+addMonths([
+  ['january', 'jan'], ['february', 'feb'], ['march', 'mar'], ['april', 'apr'], ['may'], ['june', 'jun'],
+  ['july', 'jul'], ['august', 'aug'], ['september', 'sep', 'sept'], ['october', 'oct'], ['november', 'nov'], ['december', 'dec'],
+]);
+addMonths([
+  ['janvier', 'janv'], ['février', 'févr', 'fevrier', 'fevr', 'fév'], ['mars'], ['avril', 'avr'], ['mai'], ['juin'],
+  ['juillet', 'juil'], ['août', 'aout'], ['septembre'], ['octobre'], ['novembre'], ['décembre', 'déc', 'decembre'],
+]);
+addMonths([
+  ['januar', 'jän', 'jänner'], ['februar'], ['märz', 'mär', 'maerz'], ['april'], ['mai'], ['juni'],
+  ['juli'], ['august'], ['september'], ['oktober', 'okt'], ['november'], ['dezember', 'dez'],
+]);
+addMonths([
+  ['enero', 'ene'], ['febrero'], ['marzo'], ['abril', 'abr'], ['mayo'], ['junio'],
+  ['julio'], ['agosto', 'ago'], ['septiembre', 'setiembre', 'set'], ['octubre'], ['noviembre'], ['diciembre', 'dic'],
+]);
+
+const MONTH_WORD = '([A-Za-zÀ-ÿ]{3,10})\\.?';
+const YEAR4 = '(\\d{4})';
+
+function iso(year: number, month: number, day: number): IsoDate | null {
+  if (year < 1990 || year > 2199) return null;
+  if (!isExists(year, month - 1, day)) return null;
+  return `${year}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
+}
+
+function monthOf(word: string): number | null {
+  return MONTHS[word.toLowerCase().replace(/\.$/, '')] ?? null;
+}
+
+/** Numeric a/b/y (or y/a/b) read in the given order; null when the order makes it impossible. */
+function numeric(first: number, second: number, year: number, order: 'mdy' | 'dmy'): IsoDate | null {
+  return order === 'mdy' ? iso(year, first, second) : iso(year, second, first);
+}
+
+function expandYear(y: string): number | null {
+  if (y.length === 4) return Number(y);
+  if (y.length === 2) return 2000 + Number(y);
+  return null;
+}
+
+interface Candidate {
+  index: number;
+  length: number;
+  value: IsoDate | null;
+}
+
+/**
+ * Every date-shaped span in `text`, each read (or rejected as ambiguous / impossible) in
+ * `lang`. Ordered by position.
+ */
+function candidates(text: string, lang: string): Candidate[] {
+  const out: Candidate[] = [];
+  const order = numericOrder(lang);
+  const seen = (index: number) => out.some((c) => index >= c.index && index < c.index + c.length);
+  const push = (m: RegExpExecArray, value: IsoDate | null) => {
+    if (!seen(m.index)) out.push({ index: m.index, length: m[0].length, value });
+  };
+  let m: RegExpExecArray | null;
+
+  // 2027年3月14日 (ja, zh)
+  const cjk = /(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日/g;
+  while ((m = cjk.exec(text))) push(m, iso(Number(m[1]), Number(m[2]), Number(m[3])));
+
+  // ISO 2027-03-14, also 2027-03-14T09:40:11-0800 and year-first with / or . (2027/03/14)
+  const ymd = /(?<![\d/.-])(\d{4})([-/.])(\d{1,2})\2(\d{1,2})(?![\d/.-]*\d)/g;
+  while ((m = ymd.exec(text))) push(m, iso(Number(m[1]), Number(m[3]), Number(m[4])));
+
+  // Month name first: Mar 14, 2027 / March 14 2027
+  const mdy = new RegExp(`(?<![\\p{L}])${MONTH_WORD}\\s+(\\d{1,2})(?:st|nd|rd|th)?,?\\s+${YEAR4}(?!\\d)`, 'gu');
+  while ((m = mdy.exec(text))) {
+    const month = monthOf(m[1]!);
+    if (month) push(m, iso(Number(m[3]), month, Number(m[2])));
+  }
+
+  // Day first with month name: 14 Mar 2027 / 14 mars 2027 / 14. März 2027 / 14 de marzo de 2027 / 1er janvier 2027
+  const dmy = new RegExp(`(?<!\\d)(\\d{1,2})(?:er|\\.)?\\s+(?:de\\s+)?${MONTH_WORD}\\s+(?:de\\s+)?${YEAR4}(?!\\d)`, 'gu');
+  while ((m = dmy.exec(text))) {
+    const month = monthOf(m[2]!);
+    if (month) push(m, iso(Number(m[3]), month, Number(m[1])));
+  }
+
+  // Numeric with the year last: 3/14/2027, 14/03/2027, 14.03.2027, 3/14/27
+  const numericRe = /(?<![\d/.-])(\d{1,2})([/.-])(\d{1,2})\2(\d{4}|\d{2})(?![\d/.-]*\d)/g;
+  while ((m = numericRe.exec(text))) {
+    const a = Number(m[1]);
+    const b = Number(m[3]);
+    const year = expandYear(m[4]!);
+    if (year === null) continue;
+    // A two-digit year is only read where the page's order is known.
+    if (m[4]!.length === 2 && !(order === 'mdy' || order === 'dmy')) {
+      push(m, null);
+      continue;
+    }
+    const asMdy = numeric(a, b, year, 'mdy');
+    const asDmy = numeric(a, b, year, 'dmy');
+    if (order === 'mdy' || order === 'dmy') {
+      // The page's language decides; a date impossible in that order is not re-read in the other.
+      push(m, order === 'mdy' ? asMdy : asDmy);
+    } else if (a === b) {
+      push(m, asMdy);
+    } else {
+      // Unknown order (or a year-first language showing year-last dates): only one reading may be possible.
+      push(m, asMdy && asDmy ? null : (asMdy ?? asDmy));
+    }
+  }
+  return out.sort((x, y) => x.index - y.index);
+}
+
+/**
+ * The one date in `text`, or null when there is none, when there are several different ones,
+ * or when it is ambiguous. `lang` is the page's language (`<html lang>`), '' when unknown.
+ */
+export function parseDisplayedDate(text: string, lang: string): IsoDate | null {
+  const found = candidates(normalise(text), lang);
+  if (found.length === 0) return null;
+  const values = new Set(found.map((c) => c.value));
+  if (values.size !== 1) return null;
+  return found[0]!.value;
+}
+
+/** Every date-shaped span in `text`, read as `parseDisplayedDate` would (null where ambiguous). */
+export function findDates(text: string, lang: string): { text: string; value: IsoDate | null }[] {
+  const clean = normalise(text);
+  return candidates(clean, lang).map((c) => ({ text: clean.slice(c.index, c.index + c.length), value: c.value }));
+}
+
+/** Folds the spaces and full-width digits consoles print into plain ones. */
+export function normalise(text: string): string {
+  return text
+    .replace(/[\uFF10-\uFF19]/g, (d) => String.fromCharCode(d.charCodeAt(0) - 0xfee0))
+    .replace(/[\uFF0F]/g, '/')
+    .replace(/[\u00A0\u202F\u2007\u200B]/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
+}

@@ -1,0 +1,80 @@
+/**
+ * Every fixture page under tests/fixtures/pages/ has `<name>.expected.json`: the URL it is
+ * served under and the PageScan it must give (anchors left out). The cross-matrix test checks
+ * that each page is recognised by its own page reader and by no other reader of any console.
+ */
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { scanPage, type PageScan } from '../../lib/scan';
+import { adapterFor } from '../../lib/consoles/registry';
+import { consoleSites } from '../../lib/consoles/hosts';
+
+const dir = resolve(import.meta.dirname, '../fixtures/pages');
+const NOW = new Date('2026-11-22T12:00:00');
+const files = (readdirSync(dir, { recursive: true }) as string[]).filter((f) => f.endsWith('.html')).sort();
+
+function load(file: string) {
+  const html = readFileSync(resolve(dir, file), 'utf8');
+  const doc = new DOMParser().parseFromString(html, 'text/html');
+  const expectedPath = resolve(dir, file.replace(/\.html$/, '.expected.json'));
+  const expected = JSON.parse(readFileSync(expectedPath, 'utf8')) as { url: string; scan: PageScan | null };
+  return { doc, expected, expectedPath };
+}
+
+function withoutAnchors(scan: PageScan): PageScan {
+  return { ...scan, credentials: scan.credentials.map(({ anchor: _anchor, ...rest }) => rest) };
+}
+
+describe('fixture pages', () => {
+  it('there are at least three credential pages per console, and negative pages', () => {
+    for (const site of consoleSites) {
+      const own = files.filter((f) => {
+        const { expected } = load(f);
+        return expected.scan?.console === site.id && expected.scan.credentials.length > 0;
+      });
+      expect(own.length, site.id).toBeGreaterThanOrEqual(site.id === 'asm' || site.id === 'apple-push' ? 1 : 3);
+    }
+  });
+
+  for (const file of files) {
+    it(`${file} scans as expected`, () => {
+      const { doc, expected, expectedPath } = load(file);
+      const actual = withoutAnchors(scanPage(expected.url, doc, NOW));
+      if (process.env.UPDATE_EXPECTED) {
+        writeFileSync(expectedPath, JSON.stringify({ url: expected.url, scan: actual }, null, 2) + '\n');
+        return;
+      }
+      expect(actual).toEqual(expected.scan);
+    });
+  }
+
+  // Pages on other hosts are ruled out by their URL before any reader runs.
+  for (const file of files.filter((f) => !f.startsWith('other/'))) {
+    it(`${file} is recognised by its own page reader and no other`, () => {
+      const { doc, expected } = load(file);
+      const url = new URL(expected.url);
+      const ctx = { url, doc, now: NOW, lang: (doc.documentElement.getAttribute('lang') ?? '').toLowerCase() };
+      const claims: string[] = [];
+      for (const site of consoleSites) {
+        for (const reader of adapterFor(site.id).pages) {
+          if (reader.read(ctx)) claims.push(`${site.id}:${reader.page}`);
+        }
+      }
+      const own = expected.scan?.page ? [`${expected.scan.console}:${expected.scan.page}`] : [];
+      // abm and asm share their readers: a page of one is a page of the other's reader too.
+      const shared = own.flatMap((c) => (c.startsWith('abm:') || c.startsWith('asm:') ? [`abm:${c.split(':')[1]}`, `asm:${c.split(':')[1]}`] : [c]));
+      expect(claims.sort()).toEqual([...new Set(shared)].sort());
+    });
+  }
+
+  it('every anchor is an element of the scanned document', () => {
+    for (const file of files) {
+      const { doc, expected } = load(file);
+      for (const c of scanPage(expected.url, doc, NOW).credentials) {
+        expect(c.anchor, file).toBeDefined();
+        expect(doc.contains(c.anchor!), file).toBe(true);
+      }
+    }
+  });
+});
