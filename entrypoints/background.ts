@@ -1,23 +1,22 @@
 import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
-import { isRequest, type Request, type Responses } from '../lib/messages';
-
-const workerStartedAt = Date.now();
-
-async function handle(request: Request): Promise<Responses[Request['type']]> {
-  switch (request.type) {
-    case 'ping':
-      return { ok: true, version: browser.runtime.getManifest().version, workerStartedAt };
-  }
-}
+import { check, CHECK_ALARM, ensureAlarm, handleMessage, openFor, snoozeFor } from '../lib/background/service';
+import { isRequest } from '../lib/messages';
 
 export default defineBackground({
   type: 'module',
   main() {
     // MV3: the worker is stopped whenever idle; every listener is registered synchronously here.
-    browser.runtime.onMessage.addListener((message: unknown) => {
-      if (!isRequest(message)) return undefined;
-      return handle(message);
+    browser.runtime.onMessage.addListener((message: unknown) => (isRequest(message) ? handleMessage(message) : undefined));
+    browser.runtime.onInstalled.addListener(() => void ensureAlarm().then(() => check()));
+    browser.runtime.onStartup.addListener(() => void ensureAlarm().then(() => check()));
+    browser.alarms.onAlarm.addListener((alarm) => {
+      if (alarm.name === CHECK_ALARM) void check();
     });
+    browser.storage.onChanged.addListener((changes, area) => {
+      if (area === 'local' && changes.settings) void check();
+    });
+    browser.notifications.onClicked.addListener((id) => void openFor(id));
+    browser.notifications.onButtonClicked?.addListener((id, button) => void (button === 0 ? openFor(id) : snoozeFor(id)));
   },
 });

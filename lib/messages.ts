@@ -3,10 +3,13 @@
  * Every request names its `type`; `Responses` maps each type to what the worker answers.
  */
 import { browser } from 'wxt/browser';
+import type { Credential, ManualFields } from './inventory/model';
+import type { Observation } from './observation';
+import type { Settings } from './settings';
 
-export interface PingRequest {
-  type: 'ping';
-}
+export type Failure = { ok: false; code: string; error: string };
+export type Result<T = object> = ({ ok: true } & T) | Failure;
+
 export interface PingResponse {
   ok: true;
   version: string;
@@ -14,13 +17,45 @@ export interface PingResponse {
   workerStartedAt: number;
 }
 
-export type Request = PingRequest;
+export type Request =
+  | { type: 'ping' }
+  /** A content script read credentials on a console page. */
+  | { type: 'observe'; observation: Observation }
+  | { type: 'list' }
+  /** Add (no id) or edit a credential by hand. */
+  | { type: 'save'; id?: string; fields: ManualFields }
+  | { type: 'remove'; id: string }
+  /** The admin renewed it: record the renewal, the new expiry defaults to a year from today. */
+  | { type: 'renewed'; id: string; expiresOn: string }
+  /** Snooze its alerts for `days` (0 lifts the snooze). */
+  | { type: 'snooze'; id: string; days: number }
+  | { type: 'archive'; id: string; archived: boolean }
+  /** Replace the inventory with an export's credentials (validated again here). */
+  | { type: 'import'; json: string }
+  | { type: 'erase' }
+  /** Run the expiry check now (alarms run it too). */
+  | { type: 'check' };
+
 export interface Responses {
   ping: PingResponse;
+  observe: Result<{ credentials: number }>;
+  list: Result<{ credentials: Credential[]; settings: Settings }>;
+  save: Result<{ id: string }>;
+  remove: Result;
+  renewed: Result;
+  snooze: Result;
+  archive: Result;
+  import: Result<{ credentials: number }>;
+  erase: Result;
+  check: Result<{ notified: number }>;
 }
 
+const TYPES = new Set<string>(['ping', 'observe', 'list', 'save', 'remove', 'renewed', 'snooze', 'archive', 'import', 'erase', 'check']);
+
 export function isRequest(value: unknown): value is Request {
-  return typeof value === 'object' && value !== null && (value as { type?: unknown }).type === 'ping';
+  if (typeof value !== 'object' || value === null) return false;
+  const type = (value as { type?: unknown }).type;
+  return typeof type === 'string' && TYPES.has(type);
 }
 
 /** Sends a request to the background worker (waking it if it was stopped) and returns its typed answer. */

@@ -85,6 +85,9 @@ async function main() {
     await new Promise((r) => setTimeout(r, 1500)); // let the content scripts render their overlays
     let n = 1;
     for (const { page, file } of opened) {
+      // Open the panel where the page has one, so the screenshot shows what it says.
+      const toggle = page.locator('token-radar-overlay button[aria-expanded="false"]');
+      if (await toggle.count()) await toggle.first().click();
       const out = join(screenshotDir, `${String(n++).padStart(2, '0')}-${file.replace(/\.html$/, '')}.png`);
       await page.screenshot({ path: out });
       console.log(`  wrote ${out}`);

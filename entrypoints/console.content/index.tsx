@@ -1,9 +1,7 @@
-import { render } from 'preact';
 import { defineContentScript } from 'wxt/utils/define-content-script';
 import { createShadowRootUi } from 'wxt/utils/content-script-ui/shadow-root';
-import { Overlay } from '../../components/overlay/Overlay';
+import { startOverlay } from '../../components/overlay/controller';
 import { consoleForUrl, hostPermissions } from '../../lib/consoles/hosts';
-import { scanPage } from '../../lib/scan';
 import overlayCss from '../../components/overlay/overlay.css?inline';
 
 export default defineContentScript({
@@ -15,6 +13,7 @@ export default defineContentScript({
   async main(ctx) {
     const consoleId = consoleForUrl(location.href);
     if (!consoleId) return;
+    let stop: (() => void) | undefined;
     const ui = await createShadowRootUi(ctx, {
       name: 'token-radar-overlay',
       css: overlayCss,
@@ -23,12 +22,11 @@ export default defineContentScript({
       append: 'last',
       onMount(container, _shadow, host) {
         host.dataset.console = consoleId;
-        const scan = scanPage(location.href, document, new Date());
-        render(<Overlay scan={scan} />, container);
+        stop = startOverlay(ctx, container);
         return container;
       },
-      onRemove(container) {
-        if (container) render(null, container);
+      onRemove() {
+        stop?.();
       },
     });
     ui.mount();

@@ -66,9 +66,14 @@ const homeNotifications: PageReader = {
     const body = ctx.doc.body;
     if (!body) return null;
     const credentials: FoundCredential[] = [];
-    const blocks = Array.from(body.querySelectorAll('[role="alert"], [role="status"], li, p, div')).filter(
-      (el) => !el.closest('table') && isNotification(textOf(el)) && !Array.from(el.children).some((c) => isNotification(textOf(c))),
-    );
+    // Walk text nodes once (linear in the page) and judge only the blocks that hold an expiry word.
+    const blocks = new Set<Element>();
+    const walker = ctx.doc.createTreeWalker(body, 4 /* NodeFilter.SHOW_TEXT */);
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      if (!EXPIRY_WORDS.test(node.textContent ?? '') || node.parentElement?.closest('table, [role="grid"]')) continue;
+      const block = node.parentElement?.closest('[role="alert"], [role="status"], li, p, div');
+      if (block && isNotification(textOf(block))) blocks.add(block);
+    }
     for (const block of blocks) {
       const text = textOf(block);
       const kind = KIND_WORDS.find(([re]) => re.test(text))?.[1];

@@ -1,0 +1,103 @@
+/**
+ * Badges beside each credential on a console page: a tiny element with its own shadow root,
+ * appended inside the element the date was read from, so the page's layout barely moves.
+ * One badge per anchor, updated in place; badges whose credential is gone are removed.
+ */
+import type { Urgency } from '../../lib/credentials/urgency';
+
+export const BADGE_TAG = 'token-radar-badge';
+
+const STYLE = `
+:host { all: initial; display: inline-block; margin-inline-start: 6px; vertical-align: middle; }
+.b { display: inline-flex; align-items: center; gap: 4px; padding: 1px 7px; border-radius: 999px;
+  font: 600 11px/1.5 system-ui, -apple-system, 'Segoe UI', 'Hiragino Sans', sans-serif; white-space: nowrap;
+  border: 1px solid transparent; }
+.b::before { content: ''; width: 7px; height: 7px; border-radius: 50%; background: currentColor; }
+.sr { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; }
+.ok { background: #e6f4ea; color: #0b5c29; }
+.upcoming { background: #fef7e0; color: #6b4500; }
+.soon { background: #feefc3; color: #6b3500; border-color: #f0b400; }
+.urgent, .today { background: #fce4dc; color: #8c1c00; border-color: #d9480f; }
+.grace, .expired { background: #b3261e; color: #ffffff; }
+.unknown { background: #eceff1; color: #37474f; }
+@media (prefers-color-scheme: dark) {
+  .ok { background: #0f3d22; color: #b7f0c9; }
+  .upcoming { background: #3d3000; color: #ffe08a; }
+  .soon { background: #4a2f00; color: #ffd27a; }
+  .urgent, .today { background: #5c1800; color: #ffc2ad; }
+  .grace, .expired { background: #f2b8b5; color: #4a0b07; }
+  .unknown { background: #2f3437; color: #d5dde1; }
+}`;
+
+export interface BadgeSpec {
+  anchor: Element;
+  urgency: Urgency;
+  /** Visible text, e.g. "Expires in 12 days". */
+  text: string;
+  /** Spoken before the text, e.g. "Token Radar:". */
+  prefix: string;
+}
+
+export class Badges {
+  private readonly byAnchor = new Map<Element, HTMLElement>();
+
+  constructor(private readonly doc: Document) {
+    // Badges left by an earlier instance of the extension (updated or reloaded) go first.
+    for (const old of Array.from(doc.querySelectorAll(BADGE_TAG))) old.remove();
+  }
+
+  sync(specs: BadgeSpec[]): void {
+    const wanted = new Set<Element>();
+    for (const spec of specs) {
+      if (!spec.anchor.isConnected || wanted.has(spec.anchor)) continue;
+      wanted.add(spec.anchor);
+      let badge = this.byAnchor.get(spec.anchor);
+      if (!badge || !badge.isConnected || badge.parentElement !== spec.anchor) {
+        badge?.remove();
+        badge = this.create();
+        spec.anchor.appendChild(badge);
+        this.byAnchor.set(spec.anchor, badge);
+      }
+      this.fill(badge, spec);
+    }
+    for (const [anchor, badge] of this.byAnchor) {
+      if (!wanted.has(anchor)) {
+        badge.remove();
+        this.byAnchor.delete(anchor);
+      }
+    }
+  }
+
+  clear(): void {
+    for (const badge of this.byAnchor.values()) badge.remove();
+    this.byAnchor.clear();
+  }
+
+  private create(): HTMLElement {
+    const host = this.doc.createElement(BADGE_TAG);
+    const shadow = host.attachShadow({ mode: 'open' });
+    const style = this.doc.createElement('style');
+    style.textContent = STYLE;
+    const pill = this.doc.createElement('span');
+    pill.className = 'b';
+    const sr = this.doc.createElement('span');
+    sr.className = 'sr';
+    const text = this.doc.createElement('span');
+    text.className = 't';
+    pill.append(sr, text);
+    shadow.append(style, pill);
+    return host;
+  }
+
+  private fill(host: HTMLElement, spec: BadgeSpec): void {
+    const pill = host.shadowRoot!.querySelector('.b')!;
+    pill.className = `b ${spec.urgency}`;
+    host.dataset.urgency = spec.urgency;
+    // textContent only: page-derived or not, nothing here is ever parsed as HTML.
+    const sr = pill.querySelector('.sr')!;
+    const text = pill.querySelector('.t')!;
+    if (sr.textContent !== `${spec.prefix} `) sr.textContent = `${spec.prefix} `;
+    if (text.textContent !== spec.text) text.textContent = spec.text;
+    host.title = `${spec.prefix} ${spec.text}`;
+  }
+}

@@ -1,0 +1,263 @@
+/**
+ * What the background worker does: keeps the inventory, checks it against the clock, raises
+ * notifications and sets the toolbar badge. The MV3 worker is stopped whenever idle, so
+ * nothing here lives only in memory: the inventory is in IndexedDB, settings in storage, and
+ * the alerts already raised are stored on each credential in the same transaction that decides them.
+ */
+import { browser } from 'wxt/browser';
+import { renewUrl } from '../credentials/renew-url';
+import { projectedExpiry, URGENCY_ORDER, worstUrgency, type Urgency } from '../credentials/urgency';
+import { parseImport } from '../export/json';
+import { t } from '../i18n';
+import { Inventory, InventoryError, toInventoryError } from '../inventory/db';
+import { newId } from '../inventory/merge';
+import { ISO_DATE, KINDS, type Credential, type ManualFields, type Source } from '../inventory/model';
+import type { Failure, Request, Responses } from '../messages';
+import { buildNotification, notificationId, parseNotificationId } from '../notify/build';
+import { dueAlerts, dueSoon } from '../notify/plan';
+import { normaliseSettings, type Settings } from '../settings';
+
+export const CHECK_ALARM = 'token-radar-check';
+/** Hourly: the day's thresholds are caught within the hour, and quiet hours end on time. */
+const CHECK_PERIOD_MINUTES = 60;
+const workerStartedAt = Date.now();
+
+let inventoryPromise: Promise<Inventory> | null = null;
+function inventory(): Promise<Inventory> {
+  inventoryPromise ??= Inventory.open().catch((e) => {
+    inventoryPromise = null;
+    throw e;
+  });
+  return inventoryPromise;
+}
+
+/** One change at a time in this worker: checks and writes never interleave. */
+let queue: Promise<unknown> = Promise.resolve();
+function serial<T>(fn: () => Promise<T>): Promise<T> {
+  const run = queue.then(fn, fn);
+  queue = run.catch(() => undefined);
+  return run;
+}
+
+export async function loadSettings(): Promise<Settings> {
+  const stored = await browser.storage.local.get('settings');
+  return normaliseSettings(stored.settings);
+}
+
+function failure(error: unknown): Failure {
+  const e = error instanceof InventoryError ? error : toInventoryError(error);
+  const message = e.code === 'quota' ? t('errorQuota') : e.code === 'blocked' ? t('errorBlocked') : t('errorUnavailable');
+  return { ok: false, code: e.code, error: message };
+}
+
+function invalid(error: string): Failure {
+  return { ok: false, code: 'invalid', error };
+}
+
+export async function ensureAlarm(): Promise<void> {
+  const existing = await browser.alarms.get(CHECK_ALARM);
+  if (!existing) await browser.alarms.create(CHECK_ALARM, { periodInMinutes: CHECK_PERIOD_MINUTES, delayInMinutes: 1 });
+}
+
+const BADGE_COLOURS: Partial<Record<Urgency, string>> = {
+  expired: '#b3261e',
+  grace: '#b3261e',
+  today: '#c2410c',
+  urgent: '#c2410c',
+  soon: '#8a5a00',
+};
+
+export async function updateBadge(all: Credential[], now: Date): Promise<void> {
+  const { count, urgencies } = dueSoon(all, now);
+  await browser.action.setBadgeText({ text: count ? String(count) : '' });
+  if (count) {
+    const worst = worstUrgency(urgencies) ?? 'soon';
+    const colour = BADGE_COLOURS[worst] ?? BADGE_COLOURS[URGENCY_ORDER.find((u) => BADGE_COLOURS[u]) ?? 'soon']!;
+    await browser.action.setBadgeBackgroundColor({ color: colour });
+    if ('setBadgeTextColor' in browser.action) await browser.action.setBadgeTextColor({ color: '#ffffff' });
+  }
+}
+
+/** Decides and records the alerts due in one transaction, then shows them: an alert is never raised twice. */
+export function check(now = new Date()): Promise<number> {
+  return serial(async () => {
+    const settings = await loadSettings();
+    const inv = await inventory();
+    let due: ReturnType<typeof dueAlerts> = [];
+    await inv.update((all) => {
+      due = dueAlerts(all, settings, now);
+      const stamp = now.toISOString();
+      return { put: due.map(({ credential, key }) => ({ ...credential, alerts: { ...credential.alerts, [key]: stamp } })) };
+    });
+    if (due.length) {
+      const content = buildNotification(due, now);
+      const options: { type: 'basic'; iconUrl: string; title: string; message: string; priority: number; buttons?: { title: string }[] } = {
+        type: 'basic',
+        iconUrl: browser.runtime.getURL('/icon/128.png'),
+        title: content.title,
+        message: content.message,
+        priority: due.some((d) => d.days <= 7) ? 2 : 0,
+      };
+      if (!import.meta.env.FIREFOX) {
+        options.buttons = [
+          { title: t('notifyOpen') },
+          { title: content.snoozeDays === 1 ? t('snoozeDay') : t('snoozeWeek') },
+        ];
+      }
+      await browser.notifications.create(notificationId(content.ids, content.snoozeDays, now), options);
+    }
+    await updateBadge(await inv.all(), now);
+    return due.length;
+  });
+}
+
+function manualSource(expiresOn: string | null, now: Date): Source {
+  return { type: 'manual', key: 'manual', expiresOn, seenAt: now.toISOString() };
+}
+
+function validFields(f: ManualFields): string | null {
+  if (!(KINDS as readonly string[]).includes(f.kind)) return `Unknown kind '${String(f.kind)}'.`;
+  if (typeof f.name !== 'string' || f.name.length > 200) return 'The name must be text of at most 200 characters.';
+  if (f.expiresOn !== null && !ISO_DATE.test(f.expiresOn)) return `'${String(f.expiresOn)}' is not a date (YYYY-MM-DD).`;
+  return null;
+}
+
+async function write(change: Parameters<Inventory['update']>[0]): Promise<void> {
+  const inv = await inventory();
+  await inv.update(change);
+}
+
+async function handle(request: Request): Promise<Responses[Request['type']]> {
+  const now = new Date();
+  switch (request.type) {
+    case 'ping':
+      return { ok: true, version: browser.runtime.getManifest().version, workerStartedAt };
+    case 'observe': {
+      const changed = await serial(async () => (await inventory()).observe(request.observation, now));
+      void check();
+      return { ok: true, credentials: changed.length };
+    }
+    case 'list': {
+      const [credentials, settings] = await Promise.all([inventory().then((i) => i.all()), loadSettings()]);
+      return { ok: true, credentials, settings };
+    }
+    case 'save': {
+      const problem = validFields(request.fields);
+      if (problem) return invalid(problem);
+      const id = request.id ?? newId(now);
+      await serial(() =>
+        write((all) => {
+          const f = request.fields;
+          const old = all.find((c) => c.id === request.id);
+          const base: Credential = old ?? {
+            id, kind: f.kind, name: '', expiresOn: null, sources: [], history: [], alerts: {}, archived: false,
+            createdAt: now.toISOString(), updatedAt: now.toISOString(),
+          };
+          const next: Credential = { ...base, ...f, updatedAt: now.toISOString() };
+          for (const k of ['console', 'account', 'appleId', 'topic', 'organization', 'owner', 'notes'] as const) {
+            if (next[k] === '' || next[k] === undefined) delete next[k];
+          }
+          if (!old || old.expiresOn !== f.expiresOn) {
+            next.sources = [...base.sources.filter((s) => s.key !== 'manual'), manualSource(f.expiresOn, now)];
+            if (old && old.expiresOn !== f.expiresOn) next.alerts = {};
+          }
+          return { put: [next] };
+        }),
+      );
+      void check();
+      return { ok: true, id };
+    }
+    case 'remove':
+      await serial(() => write(() => ({ remove: [request.id] })));
+      void check();
+      return { ok: true };
+    case 'renewed': {
+      if (!ISO_DATE.test(request.expiresOn)) return invalid(`'${request.expiresOn}' is not a date (YYYY-MM-DD).`);
+      await serial(() =>
+        write((all) => {
+          const c = all.find((x) => x.id === request.id);
+          if (!c) return {};
+          const next: Credential = {
+            ...c,
+            expiresOn: request.expiresOn,
+            history: [...c.history, { from: c.expiresOn, to: request.expiresOn, noticedAt: now.toISOString(), source: 'manual' }],
+            sources: [...c.sources.filter((s) => s.key !== 'manual'), manualSource(request.expiresOn, now)],
+            alerts: {},
+            updatedAt: now.toISOString(),
+          };
+          delete next.snoozedUntil;
+          return { put: [next] };
+        }),
+      );
+      void check();
+      return { ok: true };
+    }
+    case 'snooze':
+      await serial(() =>
+        write((all) => {
+          const c = all.find((x) => x.id === request.id);
+          if (!c) return {};
+          const next = { ...c, updatedAt: now.toISOString() };
+          if (request.days > 0) next.snoozedUntil = new Date(now.getTime() + request.days * 86_400_000).toISOString();
+          else delete next.snoozedUntil;
+          return { put: [next] };
+        }),
+      );
+      return { ok: true };
+    case 'archive':
+      await serial(() =>
+        write((all) => {
+          const c = all.find((x) => x.id === request.id);
+          return c ? { put: [{ ...c, archived: request.archived, updatedAt: now.toISOString() }] } : {};
+        }),
+      );
+      void check();
+      return { ok: true };
+    case 'import': {
+      const parsed = parseImport(request.json);
+      if (!parsed.ok) return invalid(parsed.error);
+      await serial(async () => (await inventory()).replaceAll(parsed.credentials));
+      void check();
+      return { ok: true, credentials: parsed.credentials.length };
+    }
+    case 'erase':
+      await serial(async () => (await inventory()).replaceAll([]));
+      for (const id of Object.keys(await browser.notifications.getAll())) await browser.notifications.clear(id);
+      await updateBadge([], now);
+      return { ok: true };
+    case 'check':
+      return { ok: true, notified: await check(now) };
+  }
+}
+
+export async function handleMessage(request: Request): Promise<Responses[Request['type']]> {
+  try {
+    return await handle(request);
+  } catch (error) {
+    return failure(error);
+  }
+}
+
+async function credentialsById(ids: string[]): Promise<Credential[]> {
+  const all = await (await inventory()).all();
+  return ids.map((id) => all.find((c) => c.id === id)).filter((c): c is Credential => !!c);
+}
+
+/** A click on a notification: the console page where the first credential is renewed, else its detail in the popup. */
+export async function openFor(notification: string): Promise<void> {
+  const parsed = parseNotificationId(notification);
+  if (!parsed) return;
+  const [first] = await credentialsById(parsed.ids);
+  const url = first ? renewUrl(first) : null;
+  await browser.tabs.create({ url: url ?? browser.runtime.getURL(`/popup.html#${encodeURIComponent(parsed.ids[0] ?? '')}`) });
+  await browser.notifications.clear(notification);
+}
+
+export async function snoozeFor(notification: string): Promise<void> {
+  const parsed = parseNotificationId(notification);
+  if (!parsed) return;
+  for (const id of parsed.ids) await handle({ type: 'snooze', id, days: parsed.snoozeDays });
+  await browser.notifications.clear(notification);
+}
+
+export { projectedExpiry };

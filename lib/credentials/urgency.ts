@@ -1,0 +1,80 @@
+/**
+ * The expiry engine: days left, urgency, thresholds and the projected next expiry. Pure: the
+ * clock and the time zone are arguments.
+ */
+import { addYears, differenceInCalendarDays, format } from 'date-fns';
+import type { CredentialKind } from './kinds';
+
+/** Every kind the inventory knows; `other` is for entries added by hand. */
+export type AnyKind = CredentialKind | 'other';
+
+/** From calm to lapsed. `grace`: an APNs certificate past its date but inside the documented 30-day grace period. */
+export type Urgency = 'ok' | 'upcoming' | 'soon' | 'urgent' | 'today' | 'grace' | 'expired' | 'unknown';
+
+/** Worst first: the order in which the popup lists credentials and the badge picks its colour. */
+export const URGENCY_ORDER: readonly Urgency[] = ['expired', 'grace', 'today', 'urgent', 'soon', 'upcoming', 'unknown', 'ok'];
+
+/** Days before expiry at which the admin is told, by default (0 = the day itself); overdue is always told. */
+export const DEFAULT_THRESHOLDS: readonly number[] = [60, 30, 14, 7, 3, 1, 0];
+
+/** Intune and MaaS360 keep an expired push certificate working for 30 days. */
+export const APNS_GRACE_DAYS = 30;
+
+/** The calendar date `now` falls on in `timeZone` (IANA name; the system zone when omitted), as 'YYYY-MM-DD'. */
+export function calendarDate(now: Date, timeZone?: string): string {
+  const parts = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).formatToParts(now);
+  const get = (t: string) => parts.find((p) => p.type === t)?.value ?? '';
+  return `${get('year')}-${get('month')}-${get('day')}`;
+}
+
+function utcDay(iso: string): Date {
+  const [y, m, d] = iso.split('-').map(Number);
+  return new Date(Date.UTC(y!, m! - 1, d!));
+}
+
+/**
+ * Whole days from today (in `timeZone`) to `expiresOn`: 0 on the day itself, negative once past.
+ * Counted between calendar dates, so DST changes and the hour of day make no difference.
+ */
+export function daysLeft(expiresOn: string, now: Date, timeZone?: string): number {
+  return differenceInCalendarDays(utcDay(expiresOn), utcDay(calendarDate(now, timeZone)));
+}
+
+export function urgencyOf(kind: AnyKind, expiresOn: string | null, now: Date, timeZone?: string): Urgency {
+  if (!expiresOn) return 'unknown';
+  const days = daysLeft(expiresOn, now, timeZone);
+  if (days < 0) return kind === 'apns' && days >= -APNS_GRACE_DAYS ? 'grace' : 'expired';
+  if (days === 0) return 'today';
+  if (days <= 7) return 'urgent';
+  if (days <= 30) return 'soon';
+  if (days <= 60) return 'upcoming';
+  return 'ok';
+}
+
+/**
+ * The threshold a credential has reached: the smallest configured number of days that is not
+ * below its days left, or 'overdue' once past. null while no threshold is reached.
+ */
+export function thresholdReached(days: number, thresholds: readonly number[] = DEFAULT_THRESHOLDS): number | 'overdue' | null {
+  if (days < 0) return 'overdue';
+  const reached = thresholds.filter((t) => days <= t);
+  return reached.length ? Math.min(...reached) : null;
+}
+
+/** A renewal sets the next expiry one year from the day of renewal, not from the old date. */
+export function projectedExpiry(renewedOn: Date, timeZone?: string): string {
+  return format(addYears(utcDay(calendarDate(renewedOn, timeZone)), 1), 'yyyy-MM-dd');
+}
+
+/** The last day an expired push certificate keeps working. */
+export function graceEndsOn(expiresOn: string): string {
+  const end = utcDay(expiresOn);
+  end.setUTCDate(end.getUTCDate() + APNS_GRACE_DAYS);
+  return end.toISOString().slice(0, 10);
+}
+
+export function worstUrgency(list: readonly Urgency[]): Urgency | null {
+  let worst: Urgency | null = null;
+  for (const u of list) if (worst === null || URGENCY_ORDER.indexOf(u) < URGENCY_ORDER.indexOf(worst)) worst = u;
+  return worst;
+}

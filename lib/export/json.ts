@@ -1,0 +1,164 @@
+/**
+ * JSON export and import: lossless (every field of every credential) and validated whole
+ * before anything is written. A bad file gets an error that names what is wrong and where.
+ */
+import { consoleSites } from '../consoles/hosts';
+import type { ConsoleId } from '../consoles/types';
+import { ISO_DATE, KINDS, type Credential, type Renewal, type Source } from '../inventory/model';
+
+export const EXPORT_FORMAT = 'token-radar-inventory';
+export const EXPORT_VERSION = 1;
+
+export interface InventoryExport {
+  format: typeof EXPORT_FORMAT;
+  version: number;
+  exportedAt: string;
+  credentials: Credential[];
+}
+
+export function exportJson(credentials: Credential[], now: Date): string {
+  const doc: InventoryExport = { format: EXPORT_FORMAT, version: EXPORT_VERSION, exportedAt: now.toISOString(), credentials };
+  return JSON.stringify(doc, null, 2) + '\n';
+}
+
+export type ImportResult = { ok: true; credentials: Credential[] } | { ok: false; error: string };
+
+const CONSOLE_IDS = new Set<string>(consoleSites.map((s) => s.id));
+const ISO_DATETIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})$/;
+const MAX_TEXT = 2000;
+
+class Invalid extends Error {}
+
+function fail(path: string, what: string): never {
+  throw new Invalid(`${path}: ${what}`);
+}
+
+function isDate(v: unknown): v is string {
+  if (typeof v !== 'string' || !ISO_DATE.test(v)) return false;
+  const d = new Date(`${v}T00:00:00Z`);
+  return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === v;
+}
+
+function str(o: Record<string, unknown>, key: string, path: string, required = false): string | undefined {
+  const v = o[key];
+  if (v === undefined || v === null) {
+    if (required) fail(`${path}.${key}`, 'is missing');
+    return undefined;
+  }
+  if (typeof v !== 'string') fail(`${path}.${key}`, `must be text, found ${typeof v}`);
+  if (v.length > MAX_TEXT) fail(`${path}.${key}`, `is longer than ${MAX_TEXT} characters`);
+  return v;
+}
+
+function dateTime(o: Record<string, unknown>, key: string, path: string, required = true): string | undefined {
+  const v = str(o, key, path, required);
+  if (v !== undefined && !ISO_DATETIME.test(v)) fail(`${path}.${key}`, `'${v}' is not a date and time (ISO 8601)`);
+  return v;
+}
+
+function expiry(o: Record<string, unknown>, key: string, path: string): string | null {
+  const v = o[key];
+  if (v === null || v === undefined) return null;
+  if (!isDate(v)) fail(`${path}.${key}`, `'${String(v)}' is not a date (YYYY-MM-DD)`);
+  return v;
+}
+
+function object(v: unknown, path: string): Record<string, unknown> {
+  if (typeof v !== 'object' || v === null || Array.isArray(v)) fail(path, 'must be an object');
+  return v as Record<string, unknown>;
+}
+
+function consoleId(o: Record<string, unknown>, path: string): ConsoleId | undefined {
+  const v = str(o, 'console', path);
+  if (v !== undefined && !CONSOLE_IDS.has(v)) fail(`${path}.console`, `'${v}' is not a console Token Radar knows`);
+  return v as ConsoleId | undefined;
+}
+
+function source(v: unknown, path: string): Source {
+  const o = object(v, path);
+  const type = str(o, 'type', path, true);
+  if (type !== 'page' && type !== 'file' && type !== 'manual') fail(`${path}.type`, `'${type}' is not page, file or manual`);
+  const s: Source = { type, key: str(o, 'key', path, true)!, expiresOn: expiry(o, 'expiresOn', path), seenAt: dateTime(o, 'seenAt', path)! };
+  const c = consoleId(o, path);
+  if (c) s.console = c;
+  for (const k of ['page', 'url', 'fileName'] as const) {
+    const x = str(o, k, path);
+    if (x !== undefined) s[k] = x;
+  }
+  return s;
+}
+
+function renewal(v: unknown, path: string): Renewal {
+  const o = object(v, path);
+  const to = expiry(o, 'to', path);
+  if (!to) fail(`${path}.to`, 'is missing');
+  return { from: expiry(o, 'from', path), to, noticedAt: dateTime(o, 'noticedAt', path)!, source: str(o, 'source', path, true)! };
+}
+
+function credential(v: unknown, path: string): Credential {
+  const o = object(v, path);
+  const kind = str(o, 'kind', path, true)!;
+  if (!(KINDS as readonly string[]).includes(kind)) fail(`${path}.kind`, `'${kind}' is not one of ${KINDS.join(', ')}`);
+  if (typeof o.archived !== 'boolean') fail(`${path}.archived`, 'must be true or false');
+  if (!Array.isArray(o.sources)) fail(`${path}.sources`, 'must be a list');
+  if (!Array.isArray(o.history)) fail(`${path}.history`, 'must be a list');
+  const alerts = object(o.alerts ?? {}, `${path}.alerts`);
+  for (const [k, at] of Object.entries(alerts)) {
+    if (typeof at !== 'string' || !ISO_DATETIME.test(at)) fail(`${path}.alerts.${k}`, 'must be a date and time');
+  }
+  const c: Credential = {
+    id: str(o, 'id', path, true)!,
+    kind: kind as Credential['kind'],
+    name: str(o, 'name', path) ?? '',
+    expiresOn: expiry(o, 'expiresOn', path),
+    sources: (o.sources as unknown[]).map((s, i) => source(s, `${path}.sources[${i}]`)),
+    history: (o.history as unknown[]).map((h, i) => renewal(h, `${path}.history[${i}]`)),
+    alerts: alerts as Record<string, string>,
+    archived: o.archived as boolean,
+    createdAt: dateTime(o, 'createdAt', path)!,
+    updatedAt: dateTime(o, 'updatedAt', path)!,
+  };
+  if (!c.id.trim()) fail(`${path}.id`, 'is empty');
+  const con = consoleId(o, path);
+  if (con) c.console = con;
+  for (const k of ['account', 'appleId', 'topic', 'organization', 'status', 'owner', 'notes'] as const) {
+    const x = str(o, k, path);
+    if (x !== undefined) c[k] = x;
+  }
+  const snooze = dateTime(o, 'snoozedUntil', path, false);
+  if (snooze) c.snoozedUntil = snooze;
+  // Metadata only: refuse anything that looks like token or key material.
+  const text = JSON.stringify(o);
+  if (/-----BEGIN [A-Z ]*(PRIVATE KEY|CERTIFICATE)-----|"(token|access_token|access_secret|consumer_secret|privateKey)"\s*:/i.test(text)) {
+    fail(path, 'holds token or key material, which Token Radar never stores');
+  }
+  return c;
+}
+
+/** Parses and validates an export; nothing is returned unless every credential is valid. */
+export function parseImport(text: string): ImportResult {
+  let data: unknown;
+  try {
+    data = JSON.parse(text.replace(/^\uFEFF/, ''));
+  } catch (e) {
+    return { ok: false, error: `The file is not JSON (${(e as Error).message}).` };
+  }
+  try {
+    const o = object(data, 'file');
+    if (o.format !== EXPORT_FORMAT) fail('file.format', `is '${String(o.format)}', expected '${EXPORT_FORMAT}': this is not a Token Radar export`);
+    if (typeof o.version !== 'number' || o.version > EXPORT_VERSION || o.version < 1) {
+      fail('file.version', `${String(o.version)} is not a version this Token Radar reads (1 to ${EXPORT_VERSION})`);
+    }
+    if (!Array.isArray(o.credentials)) fail('file.credentials', 'must be a list');
+    const credentials = (o.credentials as unknown[]).map((c, i) => credential(c, `credentials[${i}]`));
+    const seen = new Set<string>();
+    credentials.forEach((c, i) => {
+      if (seen.has(c.id)) fail(`credentials[${i}].id`, `'${c.id}' appears twice`);
+      seen.add(c.id);
+    });
+    return { ok: true, credentials };
+  } catch (e) {
+    if (e instanceof Invalid) return { ok: false, error: e.message };
+    throw e;
+  }
+}

@@ -1,0 +1,145 @@
+/**
+ * The inventory in IndexedDB, through idb. Every change happens in one readwrite transaction,
+ * so a worker killed mid-write leaves the previous state whole (IndexedDB aborts the
+ * transaction). Schema changes are numbered migrations, applied in order from the version on disk.
+ */
+import { openDB, type DBSchema, type IDBPDatabase, type IDBPTransaction } from 'idb';
+import type { Observation } from '../observation';
+import { mergeObservation } from './merge';
+import type { Credential } from './model';
+
+export const DB_NAME = 'token-radar';
+
+export interface InventorySchema extends DBSchema {
+  credentials: {
+    key: string;
+    value: Credential;
+    indexes: { 'by-kind': string; 'by-topic': string };
+  };
+}
+
+type UpgradeTx = IDBPTransaction<InventorySchema, ArrayLike<'credentials'>, 'versionchange'>;
+
+/**
+ * The migrations: entry i takes the database from version i to i + 1. Never edit a shipped
+ * entry; add one. Tests open a database at every earlier version and upgrade it.
+ */
+export const MIGRATIONS: ((db: IDBPDatabase<InventorySchema>, tx: UpgradeTx) => void)[] = [
+  // 0 -> 1: the credentials store.
+  (db) => {
+    const store = db.createObjectStore('credentials', { keyPath: 'id' });
+    store.createIndex('by-kind', 'kind');
+    store.createIndex('by-topic', 'topic');
+  },
+];
+export const DB_VERSION = MIGRATIONS.length;
+
+export type InventoryErrorCode = 'quota' | 'blocked' | 'unavailable';
+
+/** A storage failure the admin must hear about, with a code the UI translates. */
+export class InventoryError extends Error {
+  constructor(
+    readonly code: InventoryErrorCode,
+    message: string,
+  ) {
+    super(message);
+    this.name = 'InventoryError';
+  }
+}
+
+export function toInventoryError(error: unknown): InventoryError {
+  if (error instanceof InventoryError) return error;
+  const name = (error as { name?: string } | null)?.name ?? '';
+  const message = (error as { message?: string } | null)?.message ?? String(error);
+  if (name === 'QuotaExceededError' || /quota/i.test(message)) {
+    return new InventoryError('quota', 'The browser refused to store more data: the disk or the extension storage quota is full.');
+  }
+  return new InventoryError('unavailable', `The inventory could not be opened or written: ${message}`);
+}
+
+export class Inventory {
+  private constructor(private readonly db: IDBPDatabase<InventorySchema>) {}
+
+  static async open(name = DB_NAME): Promise<Inventory> {
+    try {
+      const db = await openDB<InventorySchema>(name, DB_VERSION, {
+        upgrade(database, oldVersion, _newVersion, tx) {
+          for (let v = oldVersion; v < DB_VERSION; v++) MIGRATIONS[v]!(database, tx);
+        },
+        blocked() {
+          // Another page of the extension holds an older version open; it closes on 'blocking'.
+        },
+        blocking() {
+          db.close();
+        },
+      });
+      return new Inventory(db);
+    } catch (error) {
+      if ((error as { name?: string }).name === 'VersionError') {
+        throw new InventoryError('blocked', 'The inventory was written by a newer version of Token Radar. Update the extension.');
+      }
+      throw toInventoryError(error);
+    }
+  }
+
+  close(): void {
+    this.db.close();
+  }
+
+  async all(): Promise<Credential[]> {
+    try {
+      return await this.db.getAll('credentials');
+    } catch (error) {
+      throw toInventoryError(error);
+    }
+  }
+
+  async get(id: string): Promise<Credential | undefined> {
+    return this.db.get('credentials', id);
+  }
+
+  /**
+   * Reads every credential, lets `change` decide what to write and delete, and writes it, all
+   * in one transaction: either everything lands or nothing does.
+   */
+  async update(change: (all: Credential[]) => { put?: Credential[]; remove?: string[] }): Promise<Credential[]> {
+    let tx;
+    try {
+      tx = this.db.transaction('credentials', 'readwrite');
+      const done = tx.done;
+      done.catch(() => {}); // awaited below; an abort is reported through the error thrown here
+      const store = tx.store;
+      const all = await store.getAll();
+      const { put = [], remove = [] } = change(all);
+      const requests: Promise<unknown>[] = [];
+      try {
+        for (const c of put) requests.push(store.put(c));
+        for (const id of remove) requests.push(store.delete(id));
+      } finally {
+        // Requests already made reject when the transaction aborts; the first error is what we report.
+        for (const r of requests) r.catch(() => {});
+      }
+      await Promise.all(requests);
+      await done;
+      return put;
+    } catch (error) {
+      // A request that failed before reaching the database does not abort the transaction by itself.
+      try {
+        tx?.abort();
+      } catch {
+        // already finished or aborted
+      }
+      throw toInventoryError(error);
+    }
+  }
+
+  /** Merges an observation from a console page (merge.ts has the rules). */
+  async observe(obs: Observation, now: Date): Promise<Credential[]> {
+    return this.update((all) => ({ put: mergeObservation(all, obs, now) }));
+  }
+
+  /** Replaces the whole inventory (import) in one transaction. */
+  async replaceAll(credentials: Credential[]): Promise<void> {
+    await this.update((all) => ({ remove: all.map((c) => c.id), put: credentials }));
+  }
+}

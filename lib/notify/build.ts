@@ -1,0 +1,47 @@
+/** The desktop notification for the alerts due: one credential, or several consolidated into one. */
+import { expiryView, formatDate, kindLabel } from '../credentials/describe';
+import { t } from '../i18n';
+import type { DueAlert } from './plan';
+
+export interface NotificationContent {
+  title: string;
+  message: string;
+  /** Credential ids, in order, so that a click knows what it was about (kept in the notification id). */
+  ids: string[];
+  /** Longest time until expiry among them: decides the snooze offered (a day in the last week, else a week). */
+  snoozeDays: 1 | 7;
+}
+
+export function buildNotification(due: DueAlert[], now: Date, timeZone?: string): NotificationContent {
+  const lines = due.map(({ credential: c }) => {
+    const view = expiryView(c.kind, c.expiresOn, now, timeZone);
+    return { c, view };
+  });
+  const snoozeDays = due.every((d) => d.days <= 7) ? 1 : 7;
+  if (lines.length === 1) {
+    const { c, view } = lines[0]!;
+    const parts = [c.name || c.topic || c.appleId || t('unnamedCredential')];
+    if (c.expiresOn) parts.push(formatDate(c.expiresOn));
+    return { title: t('notifyTitle', kindLabel(c.kind), view.text), message: parts.join(' · '), ids: [c.id], snoozeDays };
+  }
+  return {
+    title: t('notifyManyTitle', lines.length),
+    message: lines
+      .map(({ c, view }) => t('notifyLine', c.name || kindLabel(c.kind), view.text, c.expiresOn ? formatDate(c.expiresOn) : '—'))
+      .join('\n'),
+    ids: lines.map(({ c }) => c.id),
+    snoozeDays,
+  };
+}
+
+const PREFIX = 'tr';
+/** The notification id carries what a click needs, so it still works after the worker restarted. */
+export function notificationId(ids: string[], snoozeDays: number, now: Date): string {
+  return [PREFIX, now.getTime().toString(36), snoozeDays, ids.join(',')].join('|');
+}
+
+export function parseNotificationId(id: string): { ids: string[]; snoozeDays: number } | null {
+  const [prefix, , snooze, ids] = id.split('|');
+  if (prefix !== PREFIX || !ids) return null;
+  return { ids: ids.split(','), snoozeDays: Number(snooze) || 7 };
+}
