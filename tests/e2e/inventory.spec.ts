@@ -1,0 +1,70 @@
+import type { BrowserContext, Worker } from '@playwright/test';
+import { addDays, format } from 'date-fns';
+import type { Responses } from '../../lib/messages';
+import { expect, fixture, sendFromPage, test } from './fixtures';
+
+const ADE_URL = 'https://intune.microsoft.com/#view/Microsoft_Intune_DeviceSettings/DevicesEnrollmentMenu/~/appleEnrollment';
+
+/** The Intune ADE token list with its three tokens expiring `days` from today (en-US dates). */
+function adePage(days: [number, number, number]): string {
+  const d = (n: number) => format(addDays(new Date(), n), 'M/d/yyyy');
+  return fixture('intune/ade-token-list.reactblade.en.html')
+    .replace('12/5/2026', d(days[0]))
+    .replace('6/30/2027', d(days[1]))
+    .replace('10/2/2026', d(days[2]));
+}
+
+/** The live service worker (a stopped one is replaced by a new instance on the next event). */
+async function worker(context: BrowserContext): Promise<Worker> {
+  const workers = context.serviceWorkers().filter((w) => w.url().startsWith('chrome-extension://'));
+  return workers.at(-1) ?? context.waitForEvent('serviceworker');
+}
+
+type Chrome = {
+  notifications: { getAll(): Promise<Record<string, boolean>> };
+  action: { getBadgeText(d: object): Promise<string>; getBadgeBackgroundColor(d: object): Promise<number[]> };
+};
+const notifications = (w: Worker) =>
+  w.evaluate(async () => Object.keys(await (globalThis as unknown as { chrome: Chrome }).chrome.notifications.getAll()));
+
+test('a credential seen on a console page is in the inventory, with its source', async ({ context, serve, openPopup }) => {
+  await serve({ 'https://intune.microsoft.com/': adePage([200, 300, 400]) });
+  const page = await context.newPage();
+  await page.goto(ADE_URL);
+  await expect(page.locator('token-radar-badge')).toHaveCount(3);
+  const popup = await openPopup();
+  const list = async () => (await sendFromPage<Responses['list']>(popup, { type: 'list' })) as Extract<Responses['list'], { ok: true }>;
+  await expect.poll(async () => (await list()).credentials.length).toBe(3);
+  const { credentials } = await list();
+  const hq = credentials.find((c) => c.name === 'Contoso ABM – Headquarters')!;
+  expect(hq).toMatchObject({ kind: 'ade', console: 'intune', appleId: 'abm-tokens@contoso.example', expiresOn: format(addDays(new Date(), 200), 'yyyy-MM-dd') });
+  expect(hq.sources[0]).toMatchObject({ type: 'page', page: 'ade-token-list', url: ADE_URL });
+});
+
+test('crossing a threshold raises exactly one notification, even across a worker restart', async ({ context, serve, openPopup, stopServiceWorker }) => {
+  // One token 12 days out (inside the 14-day threshold), one 5 days out (last week), one far away.
+  await serve({ 'https://intune.microsoft.com/': adePage([12, 300, 5]) });
+  const page = await context.newPage();
+  await page.goto(ADE_URL);
+  await expect(page.locator('token-radar-badge')).toHaveCount(3);
+
+  // Both due alerts are consolidated into one notification.
+  await expect.poll(async () => (await notifications(await worker(context))).length, { timeout: 15_000 }).toBe(1);
+  const [first] = await notifications(await worker(context));
+  expect(first).toMatch(/^tr\|/);
+
+  const popup = await openPopup();
+  expect(await sendFromPage(popup, { type: 'check' })).toEqual({ ok: true, notified: 0 });
+
+  await stopServiceWorker();
+  expect(await sendFromPage(popup, { type: 'check' })).toEqual({ ok: true, notified: 0 });
+  expect(await notifications(await worker(context))).toEqual([first]);
+
+  // The toolbar badge counts the two due within 30 days, in the colour of the worst (urgent: 5 days).
+  const w = await worker(context);
+  const badge = await w.evaluate(async () => {
+    const { chrome } = globalThis as unknown as { chrome: Chrome };
+    return { text: await chrome.action.getBadgeText({}), colour: await chrome.action.getBadgeBackgroundColor({}) };
+  });
+  expect(badge).toEqual({ text: '2', colour: [0xc2, 0x41, 0x0c, 255] });
+});

@@ -1,0 +1,129 @@
+import type { Frame, Page } from '@playwright/test';
+import { differenceInCalendarDays } from 'date-fns';
+import { expect, fixture, test } from './fixtures';
+
+const INTUNE_PUSH = 'https://intune.microsoft.com/#view/Microsoft_Intune_DeviceSettings/AppleMdmPushCertificateBlade';
+
+/** The text a badge shows for a date, as the extension computes it today (en UI). */
+function expiresText(y: number, m: number, d: number): string {
+  const days = differenceInCalendarDays(new Date(y, m - 1, d), new Date());
+  const rel = new Intl.RelativeTimeFormat('en', { numeric: 'auto' }).format(days, 'day');
+  return days < 0 ? `Expired ${rel}` : `Expires ${rel}`;
+}
+
+function badgeTexts(target: Page | Frame) {
+  return target.locator('token-radar-badge .t').allTextContents();
+}
+
+test('a push certificate page gets a badge beside its expiry and a panel', async ({ context, serve }) => {
+  await serve({ [INTUNE_PUSH]: { fixture: 'intune/push-certificate.en.html' } });
+  const page = await context.newPage();
+  await page.goto(INTUNE_PUSH);
+  const badge = page.locator('token-radar-badge');
+  await expect(badge).toHaveCount(1);
+  await expect(badge.locator('.t')).toHaveText(expiresText(2027, 3, 14));
+  // The badge sits inside the element the date was read from; the page's own text is intact.
+  await expect(page.locator('dd', { has: badge })).toContainText('3/14/2027');
+  await expect(badge).toHaveAttribute('title', `Token Radar: ${expiresText(2027, 3, 14)}`);
+
+  const panel = page.getByRole('complementary', { name: 'Token Radar' });
+  await expect(panel).toContainText('Apple credentials on this page: 1');
+  const toggle = panel.getByRole('button', { name: 'Show details' });
+  await toggle.focus();
+  await page.keyboard.press('Enter');
+  await expect(panel.getByRole('button', { name: 'Hide details' })).toHaveAttribute('aria-expanded', 'true');
+  await expect(panel).toContainText('Push certificate (APNs)');
+  await expect(panel).toContainText('Topic: com.apple.mgmt.External.4f1c2a9e-7b3d-4e55-9a61-0c2d8e7f1b34');
+  await expect(panel).toContainText('a new certificate means re-enrolling every device');
+
+  await panel.getByRole('button', { name: 'Hide Token Radar on this page' }).click();
+  await expect(panel).toHaveCount(0);
+  await expect(badge).toHaveCount(1);
+});
+
+test('badges appear inside an Intune reactblade frame', async ({ context, serve }) => {
+  await serve({
+    'https://intune.microsoft.com/': { fixture: 'intune/shell.reactblade.html' },
+    'https://intunedevicesettings.reactblade.portal.azure.net/Content/Dynamic/ade-tokens.html?l=en.en-us&trustedAuthority=https%3A%2F%2Fintune.microsoft.com':
+      { fixture: 'intune/ade-token-list.reactblade.en.html' },
+  });
+  const page = await context.newPage();
+  await page.goto('https://intune.microsoft.com/#view/Microsoft_Intune_DeviceSettings/DevicesEnrollmentMenu/~/appleEnrollment');
+  const frame = page.frameLocator('iframe');
+  await expect(frame.locator('token-radar-badge')).toHaveCount(3);
+  const inner = page.frames().find((f) => f.url().includes('reactblade'))!;
+  expect(await badgeTexts(inner)).toEqual([expiresText(2026, 12, 5), expiresText(2027, 6, 30), expiresText(2026, 10, 2)]);
+  // The shell itself shows no credential: no badge, no panel there.
+  await expect(page.locator('token-radar-badge')).toHaveCount(0);
+});
+
+test('badges appear inside the MaaS360 #Content iframe', async ({ context, serve }) => {
+  await serve({
+    'https://m3.maas360.com/emc/': { fixture: 'maas360/shell.html' },
+    'https://m3.maas360.com/emc/content/dep-tokens.html': { fixture: 'maas360/dep-tokens.en.html' },
+  });
+  const page = await context.newPage();
+  await page.goto('https://m3.maas360.com/emc/');
+  await expect(page.frameLocator('#Content').locator('token-radar-badge')).toHaveCount(2);
+  const inner = page.frames().find((f) => f.url().endsWith('dep-tokens.html'))!;
+  expect(await badgeTexts(inner)).toEqual([expiresText(2026, 12, 20), expiresText(2027, 4, 2)]);
+});
+
+test('a table rendered late (after 2 s) gets its badges', async ({ context, serve }) => {
+  const grid = fixture('intune/ade-token-list.reactblade.en.html').match(/<body>([\s\S]*)<\/body>/)![1]!;
+  const html = `<!doctype html><html lang="en"><head><title>Enrollment program tokens</title></head><body>
+    <h1>Enrollment program tokens</h1><p id="loading">Loading…</p>
+    <template id="late">${grid}</template>
+    <script>setTimeout(() => { document.getElementById('loading').replaceWith(document.getElementById('late').content.cloneNode(true)); }, 2000);</script>
+    </body></html>`;
+  await serve({ 'https://intune.microsoft.com/late': html });
+  const page = await context.newPage();
+  await page.goto('https://intune.microsoft.com/late');
+  await expect(page.locator('token-radar-badge')).toHaveCount(0);
+  await expect(page.locator('token-radar-badge')).toHaveCount(3, { timeout: 10_000 });
+});
+
+test('single-page navigation moves the badges without duplicating them', async ({ context, serve }) => {
+  const vpp = fixture('intune/vpp-token-list.fr.html').match(/<main>([\s\S]*)<\/main>/)![1]!;
+  const ade = fixture('intune/ade-token-list.reactblade.en.html').match(/<body>([\s\S]*)<\/body>/)![1]!;
+  const html = `<!doctype html><html lang="en"><head><title>Intune</title></head><body>
+    <nav><button id="to-ade">ADE</button><button id="to-vpp">VPP</button><button id="noise">Noise</button></nav>
+    <main id="view"></main>
+    <template id="ade"><h1>Enrollment program tokens</h1>${ade}</template>
+    <template id="vpp">${vpp.replace('Jetons VPP Apple', 'Apple VPP tokens')}</template>
+    <script>
+      const show = (id, path) => { history.pushState({}, '', path); document.getElementById('view').replaceChildren(document.getElementById(id).content.cloneNode(true)); };
+      document.getElementById('to-ade').onclick = () => show('ade', '/#view/ade');
+      document.getElementById('to-vpp').onclick = () => show('vpp', '/#view/vpp');
+      document.getElementById('noise').onclick = () => { for (let i = 0; i < 50; i++) document.body.append(document.createElement('span')); };
+    </script></body></html>`;
+  await serve({ 'https://intune.microsoft.com/spa': html });
+  const page = await context.newPage();
+  await page.goto('https://intune.microsoft.com/spa');
+  await page.click('#to-ade');
+  await expect(page.locator('token-radar-badge')).toHaveCount(3);
+  await page.click('#noise');
+  await page.click('#noise');
+  await page.waitForTimeout(800);
+  await expect(page.locator('token-radar-badge')).toHaveCount(3);
+  await page.click('#to-vpp');
+  // fr dates on an en page are read in the page's language: 14/01/2027 cannot be m/d/y, so no date and an "unknown" badge.
+  await expect(page.locator('token-radar-badge')).toHaveCount(2);
+  await expect(page.locator('token-radar-badge').first()).toHaveAttribute('data-urgency', 'unknown');
+});
+
+test('hostile text in a token name is shown as text, never run', async ({ context, serve }) => {
+  const hostile = '<img src=x onerror="window.__pwned=1">';
+  const html = fixture('intune/ade-token-list.reactblade.en.html').replace(
+    'Old pilot token',
+    hostile.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;'),
+  );
+  await serve({ 'https://intune.microsoft.com/hostile': html });
+  const page = await context.newPage();
+  await page.goto('https://intune.microsoft.com/hostile');
+  const panel = page.getByRole('complementary', { name: 'Token Radar' });
+  await panel.getByRole('button', { name: 'Show details' }).click();
+  await expect(panel.getByText(hostile, { exact: true })).toBeVisible();
+  await expect(panel.locator('img')).toHaveCount(0);
+  expect(await page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned)).toBeUndefined();
+});
