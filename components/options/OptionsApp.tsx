@@ -1,11 +1,15 @@
 import { browser } from 'wxt/browser';
 import { consoleSites } from '../../lib/consoles/hosts';
 import { t } from '../../lib/i18n';
+import { DataSection } from './DataSection';
+import { SettingsForm } from './SettingsForm';
 
 export function OptionsApp() {
   return (
     <main class="options">
       <h1>{t('optionsTitle')}</h1>
+      <SettingsForm />
+      <DataSection />
       <section aria-labelledby="privacy-heading">
         <h2 id="privacy-heading">{t('privacyHeading')}</h2>
         <p>{t('privacyText')}</p>

@@ -1,7 +1,62 @@
+import { useEffect, useMemo, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
+import { siteOf } from '../../lib/consoles/hosts';
+import { listGroups } from '../../lib/credentials/list';
 import { t } from '../../lib/i18n';
+import type { Credential, ManualFields } from '../../lib/inventory/model';
+import { send, type Request } from '../../lib/messages';
+import { CredentialForm } from './CredentialForm';
+import { CredentialRow } from './CredentialRow';
+
+type Form = null | { mode: 'add' } | { mode: 'edit'; id: string };
 
 export function PopupApp() {
+  const [credentials, setCredentials] = useState<Credential[] | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [query, setQuery] = useState('');
+  const [showArchived, setShowArchived] = useState(false);
+  const [form, setForm] = useState<Form>(null);
+  const [openId, setOpenId] = useState<string | null>(() => decodeURIComponent(location.hash.slice(1)) || null);
+  const now = useMemo(() => new Date(), [credentials]);
+
+  async function refresh() {
+    const answer = await send({ type: 'list' });
+    if (answer.ok) {
+      setCredentials(answer.credentials);
+      setError(null);
+    } else {
+      setError(answer.error);
+      setCredentials((c) => c ?? []);
+    }
+  }
+
+  useEffect(() => {
+    void refresh();
+  }, []);
+
+  useEffect(() => {
+    if (openId && credentials) document.getElementById(`cred-${openId}`)?.scrollIntoView({ block: 'nearest' });
+  }, [openId, credentials]);
+
+  async function run(request: Request) {
+    const answer = (await send(request)) as { ok: boolean; error?: string };
+    if (!answer.ok) setError(answer.error ?? '');
+    await refresh();
+  }
+
+  async function save(fields: ManualFields): Promise<string | null> {
+    const answer = await send(form?.mode === 'edit' ? { type: 'save', id: form.id, fields } : { type: 'save', fields });
+    if (!answer.ok) return answer.error;
+    setForm(null);
+    setOpenId(answer.id);
+    await refresh();
+    return null;
+  }
+
+  const groups = credentials ? listGroups(credentials, { query, showArchived, now }) : [];
+  const editing = form?.mode === 'edit' ? credentials?.find((c) => c.id === form.id) : undefined;
+  const hasAny = !!credentials && credentials.length > 0;
+
   return (
     <main class="popup">
       <header class="bar">
@@ -10,15 +65,65 @@ export function PopupApp() {
           {t('openOptions')}
         </button>
       </header>
-      <section class="empty" aria-labelledby="empty-title">
-        <h2 id="empty-title">{t('emptyTitle')}</h2>
-        <p>{t('emptyIntro')}</p>
-        <ol>
-          <li>{t('emptyVisit')}</li>
-          <li>{t('emptyFile')}</li>
-          <li>{t('emptyManual')}</li>
-        </ol>
-      </section>
+      {error && <p class="error" role="alert">{error}</p>}
+      {form ? (
+        <CredentialForm initial={editing} onSave={save} onCancel={() => setForm(null)} />
+      ) : (
+        <>
+          <div class="toolbar">
+            {hasAny && (
+              <input
+                type="search"
+                class="search"
+                aria-label={t('searchLabel')}
+                placeholder={t('searchPlaceholder')}
+                value={query}
+                onInput={(e) => setQuery(e.currentTarget.value)}
+              />
+            )}
+            <button type="button" class="button" onClick={() => setForm({ mode: 'add' })}>{t('addManual')}</button>
+          </div>
+          {credentials === null && <p class="muted">{t('loading')}</p>}
+          {credentials !== null && !hasAny && (
+            <section class="empty" aria-labelledby="empty-title">
+              <h2 id="empty-title">{t('emptyTitle')}</h2>
+              <p>{t('emptyIntro')}</p>
+              <ol>
+                <li>{t('emptyVisit')}</li>
+                <li>{t('emptyFile')}</li>
+                <li>{t('emptyManual')}</li>
+              </ol>
+            </section>
+          )}
+          {hasAny && groups.length === 0 && <p class="muted">{t('noMatch', query)}</p>}
+          {groups.map((g) => {
+            const heading = g.console ? siteOf(g.console).product + (g.account ? ` · ${g.account}` : '') : t('manualGroup');
+            return (
+              <section key={g.key} class="group" aria-label={heading}>
+                <h2 class="group__title">{heading}</h2>
+                <ul class="creds">
+                  {g.items.map((item) => (
+                    <CredentialRow
+                      key={item.credential.id}
+                      item={item}
+                      now={now}
+                      open={openId === item.credential.id}
+                      onToggle={() => setOpenId(openId === item.credential.id ? null : item.credential.id)}
+                      actions={{ run, edit: (id) => setForm({ mode: 'edit', id }) }}
+                    />
+                  ))}
+                </ul>
+              </section>
+            );
+          })}
+          {hasAny && credentials.some((c) => c.archived) && (
+            <label class="check">
+              <input type="checkbox" checked={showArchived} onChange={(e) => setShowArchived(e.currentTarget.checked)} />
+              {t('showArchived')}
+            </label>
+          )}
+        </>
+      )}
     </main>
   );
 }

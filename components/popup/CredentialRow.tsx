@@ -1,0 +1,140 @@
+import { useState } from 'preact/hooks';
+import { browser } from 'wxt/browser';
+import { siteOf } from '../../lib/consoles/hosts';
+import { looksPersonal } from '../../lib/credentials/apple-id';
+import { consequence, expiryView, formatDate, kindLabel, relativeDays } from '../../lib/credentials/describe';
+import type { ListItem } from '../../lib/credentials/list';
+import { renewUrl } from '../../lib/credentials/renew-url';
+import { calendarDate, daysLeft, projectedExpiry } from '../../lib/credentials/urgency';
+import { t } from '../../lib/i18n';
+import { conflicts } from '../../lib/inventory/merge';
+import type { Request } from '../../lib/messages';
+
+export interface RowActions {
+  run: (request: Request) => Promise<void>;
+  edit: (id: string) => void;
+}
+
+/** One credential: a summary line that opens its details and actions. */
+export function CredentialRow({ item, now, open, onToggle, actions }: {
+  item: ListItem;
+  now: Date;
+  open: boolean;
+  onToggle: () => void;
+  actions: RowActions;
+}) {
+  const c = item.credential;
+  const view = expiryView(c.kind, c.expiresOn, now);
+  const name = c.name || c.topic || kindLabel(c.kind);
+  const detailsId = `details-${c.id}`;
+  return (
+    <li class={`cred cred--${item.urgency}`} id={`cred-${c.id}`}>
+      <button type="button" class="cred__summary" aria-expanded={open} aria-controls={detailsId} onClick={onToggle}>
+        <span class="cred__line">
+          <span class="cred__kind">{kindLabel(c.kind)}</span>
+          <span class={`chip chip--${view.urgency}`}>{view.text}</span>
+        </span>
+        <span class="cred__name">{name}</span>
+        <span class="cred__meta">
+          {c.expiresOn ? formatDate(c.expiresOn) : '—'}
+          {c.console ? ` · ${siteOf(c.console).product}` : ''}
+          {c.owner ? ` · ${t('ownerValue', c.owner)}` : ''}
+          {c.archived ? ` · ${t('archivedTag')}` : ''}
+        </span>
+      </button>
+      {open && <Details id={detailsId} item={item} now={now} actions={actions} name={name} />}
+    </li>
+  );
+}
+
+function Details({ id, item, now, actions, name }: { id: string; item: ListItem; now: Date; actions: RowActions; name: string }) {
+  const c = item.credential;
+  const [mode, setMode] = useState<'idle' | 'renew' | 'delete'>('idle');
+  const [renewDate, setRenewDate] = useState(projectedExpiry(now));
+  const url = renewUrl(c);
+  const disagreeing = conflicts(c);
+  const last = c.history.at(-1);
+  const lastSeen = [...c.sources].sort((a, b) => b.seenAt.localeCompare(a.seenAt))[0];
+  return (
+    <div class="cred__details" id={id} role="region" aria-label={t('detailsFor', name)}>
+      {c.appleId && (
+        <p>
+          {t('appleIdValue', c.appleId)}
+          {looksPersonal(c.appleId) && <span class="warn" role="note"> {t('personalAppleId')}</span>}
+        </p>
+      )}
+      {c.topic && <p class="mono">{t('topicValue', c.topic)}</p>}
+      {c.account && <p>{c.account}</p>}
+      {c.notes && <p class="notes">{c.notes}</p>}
+      {disagreeing.length > 0 && (
+        <p class="warn" role="note">
+          {t(
+            'conflictWarning',
+            c.sources
+              .filter((s) => s.expiresOn)
+              .map((s) => `${s.console ? siteOf(s.console).product : t('sourceManual')}: ${formatDate(s.expiresOn!)}`)
+              .join(' / '),
+          )}
+        </p>
+      )}
+      {last && <p class="muted">{t('historyValue', c.history.length, last.from ? formatDate(last.from) : '—', formatDate(last.to))}</p>}
+      {lastSeen && (
+        <p class="muted">
+          {t('seenOn', lastSeen.console ? siteOf(lastSeen.console).product : t('sourceManual'), relativeDays(daysLeft(calendarDate(new Date(lastSeen.seenAt)), now)))}
+        </p>
+      )}
+      {c.snoozedUntil && c.snoozedUntil > now.toISOString() && <p class="muted">{t('snoozedUntil', formatDate(c.snoozedUntil.slice(0, 10)))}</p>}
+      <p class="why">{consequence(c.kind)}</p>
+
+      {mode === 'renew' && (
+        <form
+          class="inline-form"
+          onSubmit={(e) => {
+            e.preventDefault();
+            void actions.run({ type: 'renewed', id: c.id, expiresOn: renewDate }).then(() => setMode('idle'));
+          }}
+        >
+          <label>
+            {t('renewedDateLabel')}
+            <input type="date" required value={renewDate} onInput={(e) => setRenewDate(e.currentTarget.value)} />
+          </label>
+          <p class="muted">{t('renewedHint', formatDate(projectedExpiry(now)))}</p>
+          <div class="row-actions">
+            <button type="submit" class="button button--primary">{t('save')}</button>
+            <button type="button" class="button" onClick={() => setMode('idle')}>{t('cancel')}</button>
+          </div>
+        </form>
+      )}
+      {mode === 'delete' && (
+        <div class="confirm" role="alertdialog" aria-label={t('confirmDelete', name)}>
+          <p>{t('confirmDelete', name)}</p>
+          <div class="row-actions">
+            <button type="button" class="button button--danger" onClick={() => void actions.run({ type: 'remove', id: c.id })}>{t('confirmYes')}</button>
+            <button type="button" class="button" onClick={() => setMode('idle')}>{t('cancel')}</button>
+          </div>
+        </div>
+      )}
+      {mode === 'idle' && (
+        <div class="row-actions">
+          {url && (
+            <button type="button" class="button button--primary" onClick={() => void browser.tabs.create({ url })}>{t('actionOpenConsole')}</button>
+          )}
+          <button type="button" class="button" onClick={() => setMode('renew')}>{t('actionRenewed')}</button>
+          {c.snoozedUntil && c.snoozedUntil > now.toISOString() ? (
+            <button type="button" class="button" onClick={() => void actions.run({ type: 'snooze', id: c.id, days: 0 })}>{t('actionUnsnooze')}</button>
+          ) : (
+            <>
+              <button type="button" class="button" onClick={() => void actions.run({ type: 'snooze', id: c.id, days: 1 })}>{t('snoozeDay')}</button>
+              <button type="button" class="button" onClick={() => void actions.run({ type: 'snooze', id: c.id, days: 7 })}>{t('snoozeWeek')}</button>
+            </>
+          )}
+          <button type="button" class="button" onClick={() => actions.edit(c.id)}>{t('actionEdit')}</button>
+          <button type="button" class="button" onClick={() => void actions.run({ type: 'archive', id: c.id, archived: !c.archived })}>
+            {c.archived ? t('actionUnarchive') : t('actionArchive')}
+          </button>
+          <button type="button" class="button button--danger" onClick={() => setMode('delete')}>{t('actionDelete')}</button>
+        </div>
+      )}
+    </div>
+  );
+}

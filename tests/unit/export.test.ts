@@ -1,0 +1,114 @@
+import ICAL from 'ical.js';
+import { describe, expect, it } from 'vitest';
+import { exportCsv } from '../../lib/export/csv';
+import { exportIcs, fold } from '../../lib/export/ics';
+import { exportJson, parseImport } from '../../lib/export/json';
+import type { Credential } from '../../lib/inventory/model';
+import { DEFAULT_SETTINGS, normaliseSettings } from '../../lib/settings';
+
+const NOW = new Date('2026-11-22T12:00:00Z');
+const base: Credential = {
+  id: 'a1', kind: 'apns', name: '', expiresOn: '2027-03-14', topic: 'com.apple.mgmt.External.4f1c2a9e-7b3d-4e55-9a61-0c2d8e7f1b34',
+  appleId: 'mdm-admin@contoso.example', console: 'intune', account: 'Contoso',
+  sources: [{ type: 'page', key: 'page:intune:apns-certificate:', console: 'intune', page: 'apns-certificate', url: 'https://intune.microsoft.com/', expiresOn: '2027-03-14', seenAt: '2026-11-20T10:00:00.000Z' }],
+  history: [{ from: '2026-03-14', to: '2027-03-14', noticedAt: '2026-03-10T09:00:00.000Z', source: 'manual' }],
+  alerts: { t60: '2027-01-13T08:00:00.000Z' }, archived: false, createdAt: '2025-03-14T09:00:00.000Z', updatedAt: '2026-11-20T10:00:00.000Z',
+};
+const tokens: Credential[] = [
+  base,
+  { ...base, id: 'b2', kind: 'ade', name: '=HYPERLINK("http://evil")', topic: undefined as never, expiresOn: '2026-12-05', owner: '田中, "IT"', notes: 'line one\nline two; with, punctuation', alerts: {}, history: [] },
+  { ...base, id: 'c3', kind: 'vpp', name: '本校のコンテンツトークン（とても長い名前がここに続きます、折り返しが必要です）', expiresOn: null, history: [], alerts: {}, snoozedUntil: '2026-11-29T12:00:00.000Z' },
+];
+delete (tokens[1] as Partial<Credential>).topic;
+
+describe('JSON export and import', () => {
+  it('round-trips losslessly', () => {
+    const parsed = parseImport(exportJson(tokens, NOW));
+    expect(parsed).toEqual({ ok: true, credentials: tokens });
+  });
+
+  it.each([
+    ['not json', /not JSON/],
+    ['{"format":"something-else","version":1,"credentials":[]}', /file\.format: .*not a Token Radar export/],
+    ['{"format":"token-radar-inventory","version":9,"credentials":[]}', /file\.version: 9/],
+    ['{"format":"token-radar-inventory","version":1}', /file\.credentials: must be a list/],
+  ])('rejects %s', (text, message) => {
+    const r = parseImport(text);
+    expect(r.ok).toBe(false);
+    expect(!r.ok && r.error).toMatch(message);
+  });
+
+  it('names the field that is wrong', () => {
+    const bad = JSON.parse(exportJson(tokens, NOW));
+    bad.credentials[2].expiresOn = '2027-13-01';
+    expect(parseImport(JSON.stringify(bad))).toEqual({ ok: false, error: "credentials[2].expiresOn: '2027-13-01' is not a date (YYYY-MM-DD)" });
+    bad.credentials[2].expiresOn = null;
+    bad.credentials[1].kind = 'password';
+    expect(parseImport(JSON.stringify(bad))).toMatchObject({ ok: false, error: expect.stringContaining("credentials[1].kind: 'password' is not one of") });
+    bad.credentials[1].kind = 'ade';
+    bad.credentials[0].sources[0].seenAt = 'yesterday';
+    expect(parseImport(JSON.stringify(bad))).toMatchObject({ ok: false, error: expect.stringContaining('credentials[0].sources[0].seenAt') });
+  });
+
+  it('refuses duplicates and token material', () => {
+    const dup = JSON.parse(exportJson([base, base], NOW));
+    expect(parseImport(JSON.stringify(dup))).toMatchObject({ ok: false, error: expect.stringContaining("'a1' appears twice") });
+    const secret = JSON.parse(exportJson([base], NOW));
+    secret.credentials[0].notes = '-----BEGIN RSA PRIVATE KEY-----\nMII...';
+    expect(parseImport(JSON.stringify(secret))).toMatchObject({ ok: false, error: expect.stringContaining('token or key material') });
+  });
+
+  it('reads an export saved with a BOM', () => {
+    expect(parseImport('\uFEFF' + exportJson(tokens, NOW)).ok).toBe(true);
+  });
+});
+
+describe('CSV export', () => {
+  const csv = exportCsv(tokens, NOW, 'UTC');
+  it('is UTF-8 with BOM and CRLF, one row per credential', () => {
+    expect(csv.startsWith('\uFEFF"Kind","Name"')).toBe(true);
+    expect(csv.split('\r\n')).toHaveLength(tokens.length + 2);
+  });
+  it('quotes, escapes and disarms formulas', () => {
+    expect(csv).toContain(`"'=HYPERLINK(""http://evil"")"`);
+    expect(csv).toContain('"田中, ""IT"""');
+    expect(csv).toContain('"line one\nline two; with, punctuation"');
+    expect(csv).toContain('"apns","","Microsoft Intune","Contoso","2027-03-14","112"');
+  });
+});
+
+describe('iCalendar export', () => {
+  const words = { summary: (c: Credential) => `Expires: ${c.name || c.kind}`, description: (c: Credential) => `Renew it; then, upload\n${c.appleId ?? ''}` };
+  const ics = exportIcs(tokens, normaliseSettings({ thresholds: { apns: [30, 7, 0] } }), NOW, words);
+
+  it('parses with a real iCalendar parser: one all-day event per dated credential, alarms at the thresholds', () => {
+    const cal = new ICAL.Component(ICAL.parse(ics));
+    const events = cal.getAllSubcomponents('vevent');
+    expect(events).toHaveLength(2);
+    const apns = new ICAL.Event(events[0]!);
+    expect(apns.uid).toBe('a1@token-radar');
+    expect(apns.startDate.toString()).toBe('2027-03-14');
+    expect(apns.startDate.isDate).toBe(true);
+    expect(apns.endDate.toString()).toBe('2027-03-15');
+    expect(apns.summary).toBe('Expires: apns');
+    expect(apns.description).toBe('Renew it; then, upload\nmdm-admin@contoso.example');
+    const triggers = events[0]!.getAllSubcomponents('valarm').map((a) => a.getFirstPropertyValue('trigger')!.toString());
+    expect(triggers).toEqual(['-P30D', '-P7D', 'PT0S']);
+    const ade = new ICAL.Event(events[1]!);
+    expect(ade.summary).toBe('Expires: =HYPERLINK("http://evil")');
+    expect(events[1]!.getAllSubcomponents('valarm')).toHaveLength(DEFAULT_SETTINGS.thresholds.ade.length);
+  });
+
+  it('keeps every line within 75 octets and CRLF-terminated', () => {
+    expect(ics.endsWith('END:VCALENDAR\r\n')).toBe(true);
+    for (const line of ics.split('\r\n')) expect(new TextEncoder().encode(line).length).toBeLessThanOrEqual(75);
+  });
+
+  it('folds multibyte text without splitting a character', () => {
+    const long = `SUMMARY:${'期限'.repeat(40)}`;
+    const folded = fold(long);
+    expect(folded.split('\r\n ').join('')).toBe(long);
+    const cal = ICAL.parse(`BEGIN:VCALENDAR\r\nBEGIN:VEVENT\r\n${folded}\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n`);
+    expect(JSON.stringify(cal)).toContain('期限'.repeat(40));
+  });
+});
