@@ -1,0 +1,89 @@
+import { addDays, addYears, format } from 'date-fns';
+import { expect, fixture, test } from './fixtures';
+
+const ADE_URL = 'https://intune.microsoft.com/#view/Microsoft_Intune_DeviceSettings/DevicesEnrollmentMenu/~/appleEnrollment';
+
+test('credentials seen on a console page show in the popup, most urgent first', async ({ context, serve, openPopup }) => {
+  const d = (n: number) => format(addDays(new Date(), n), 'M/d/yyyy');
+  await serve({
+    'https://intune.microsoft.com/': fixture('intune/ade-token-list.reactblade.en.html').replace('12/5/2026', d(12)).replace('6/30/2027', d(200)).replace('10/2/2026', d(-3)),
+  });
+  const page = await context.newPage();
+  await page.goto(ADE_URL);
+  await expect(page.locator('token-radar-badge')).toHaveCount(3);
+
+  const popup = await openPopup();
+  const group = popup.getByRole('region', { name: 'Microsoft Intune' });
+  await expect(group.getByRole('listitem')).toHaveCount(3);
+  const rows = group.locator('.cred__summary');
+  await expect(rows.nth(0)).toContainText('Old pilot token');
+  await expect(rows.nth(0)).toContainText('Expired 3 days ago');
+  await expect(rows.nth(1)).toContainText('Contoso ABM – Headquarters');
+  await expect(rows.nth(1)).toContainText('Expires in 12 days');
+  await expect(rows.nth(2)).toContainText('Expires in 200 days');
+
+  await rows.nth(0).click();
+  const details = popup.getByRole('region', { name: 'Details for Old pilot token' });
+  await expect(details).toContainText('Apple ID: jane.doe@gmail.com');
+  await expect(details).toContainText('This Apple ID looks personal');
+  await expect(details.getByRole('button', { name: 'Open console page' })).toBeVisible();
+
+  await popup.getByRole('searchbox', { name: 'Search credentials' }).fill('retail');
+  await expect(popup.locator('.cred')).toHaveCount(1);
+  await popup.getByRole('searchbox', { name: 'Search credentials' }).fill('nothing like this');
+  await expect(popup.getByText('No credential matches “nothing like this”.')).toBeVisible();
+
+  // Fits the popup's largest size (800 x 600) without horizontal scrolling.
+  await popup.setViewportSize({ width: 800, height: 600 });
+  expect(await popup.evaluate(() => document.documentElement.scrollWidth <= document.documentElement.clientWidth)).toBe(true);
+});
+
+test('an admin adds, edits, renews, snoozes and deletes a credential by hand, with the keyboard', async ({ openPopup }) => {
+  const popup = await openPopup();
+  await expect(popup.getByRole('heading', { name: 'No credentials yet' })).toBeVisible();
+
+  await popup.getByRole('button', { name: 'Add by hand' }).click();
+  await popup.getByLabel('Kind').selectOption('vpp');
+  await popup.getByLabel('Name').fill('Apps – Tokyo office');
+  const in20 = format(addDays(new Date(), 20), 'yyyy-MM-dd');
+  await popup.getByLabel('Expiry date').fill(in20);
+  await popup.getByLabel('Who renews it').fill('Kenji');
+  await popup.getByLabel('Who renews it').press('Enter'); // Enter submits the form
+
+  const row = popup.locator('.cred').filter({ hasText: 'Apps – Tokyo office' });
+  await expect(row).toContainText('Expires in 20 days');
+  await expect(row).toContainText('Owner: Kenji');
+  await expect(popup.getByRole('heading', { name: 'Added by hand' })).toBeVisible();
+
+  // The new entry opens on its details: edit it.
+  await row.getByRole('button', { name: 'Edit' }).focus();
+  await popup.keyboard.press('Enter');
+  await popup.getByLabel('Name').fill('Apps – Osaka office');
+  await popup.getByRole('button', { name: 'Save' }).click();
+  const renamed = popup.locator('.cred').filter({ hasText: 'Apps – Osaka office' });
+  await expect(renamed).toBeVisible();
+
+  // Mark renewed: the date defaults to a year from today.
+  await renamed.getByRole('button', { name: 'Mark renewed' }).click();
+  const nextYear = format(addYears(new Date(), 1), 'yyyy-MM-dd');
+  await expect(renamed.getByLabel('New expiry date')).toHaveValue(nextYear);
+  await renamed.getByRole('button', { name: 'Save' }).click();
+  await expect(renamed).toContainText(/Renewed 1 times; last: .* → /);
+  await expect(renamed.locator('.chip')).toHaveText(/Expires in 36[56] days/);
+
+  await renamed.getByRole('button', { name: 'Snooze 1 week' }).click();
+  await expect(renamed).toContainText('Alerts snoozed until');
+  await renamed.getByRole('button', { name: 'Stop snoozing' }).click();
+  await expect(renamed).not.toContainText('Alerts snoozed until');
+
+  await renamed.getByRole('button', { name: 'Delete' }).click();
+  await renamed.getByRole('button', { name: 'Yes, delete' }).click();
+  await expect(popup.getByRole('heading', { name: 'No credentials yet' })).toBeVisible();
+});
+
+test('the form refuses an entry without a name', async ({ openPopup }) => {
+  const popup = await openPopup();
+  await popup.getByRole('button', { name: 'Add by hand' }).click();
+  await popup.getByRole('button', { name: 'Save' }).click();
+  await expect(popup.getByRole('alert')).toHaveText('Give it a name (or a push topic for a push certificate).');
+});
