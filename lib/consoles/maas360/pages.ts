@@ -14,6 +14,7 @@ import { credentialFromLabels, credentialsFromTable, findCredentialTable } from 
 const DEP_TITLES = ['device enrollment program', 'programme d\'inscription des appareils', 'デバイス登録プログラム', 'dep tokens'];
 const VPP_TITLES = ['apple vpp licenses', 'vpp licenses', 'licences vpp', 'vpp ライセンス'];
 const TOKEN_NAME = [...NAME, 'token name', 'nom du jeton'];
+const HOME_TITLES = ['home', 'accueil', 'ホーム', 'startseite', 'inicio', 'platform notifications', 'alert center', "centre d'alertes", 'アラート センター', 'アラートセンター'];
 
 const depTokens: PageReader = {
   page: 'dep-tokens',
@@ -65,6 +66,8 @@ const homeNotifications: PageReader = {
   read(ctx) {
     const body = ctx.doc.body;
     if (!body) return null;
+    // Only the Home page and the alert center carry these notifications: skip the walk elsewhere.
+    if (!titledAs(pageTitles(ctx.doc), HOME_TITLES) && !body.querySelector('[role="alert"]')) return null;
     const credentials: FoundCredential[] = [];
     // Walk text nodes once (linear in the page) and judge only the blocks that hold an expiry word.
     const blocks = new Set<Element>();

@@ -1,0 +1,32 @@
+/**
+ * Every fixture page, served under its console's real address, shows one badge per credential
+ * the scan reads and a panel that counts them; pages without credentials show neither.
+ */
+import { readdirSync, readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import type { PageScan } from '../../lib/scan';
+import { expect, fixture, fixturesDir, test } from './fixtures';
+
+const files = (readdirSync(fixturesDir, { recursive: true }) as string[]).filter((f) => f.endsWith('.html') && !f.startsWith('other/')).sort();
+
+for (const file of files) {
+  const { url, scan } = JSON.parse(readFileSync(resolve(fixturesDir, file.replace(/\.html$/, '.expected.json')), 'utf8')) as { url: string; scan: PageScan };
+  test(`${file} under ${new URL(url).host}: ${scan.credentials.length} badge(s)`, async ({ context, serve }) => {
+    await serve({ [url]: fixture(file) });
+    const page = await context.newPage();
+    await page.goto(url);
+    await expect(page.locator('token-radar-overlay')).toHaveCount(1);
+    const badges = page.locator('token-radar-badge');
+    const panel = page.getByRole('complementary', { name: 'Token Radar' });
+    if (scan.credentials.length === 0) {
+      await page.waitForTimeout(500);
+      await expect(badges).toHaveCount(0);
+      await expect(panel).toHaveCount(0);
+      return;
+    }
+    await expect(badges).toHaveCount(scan.credentials.length);
+    await expect(panel).toContainText(`Apple credentials on this page: ${scan.credentials.length}`);
+    const unknown = scan.credentials.filter((c) => c.expiresOn === null).length;
+    await expect(page.locator('token-radar-badge[data-urgency="unknown"]')).toHaveCount(unknown);
+  });
+}
