@@ -7,7 +7,7 @@ export default defineConfig({
   test: {
     include: ['tests/unit/**/*.test.{ts,tsx}'],
     environment: 'happy-dom',
-    setupFiles: ['fake-indexeddb/auto'],
+    setupFiles: ['tests/unit/support/setup.ts'],
     benchmark: { include: ['bench/**/*.bench.ts'] },
   },
 });

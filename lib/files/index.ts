@@ -1,0 +1,351 @@
+/**
+ * Reads the files admins download from Apple and upload to the console, on their own machine,
+ * with node-forge: bytes in, a description or a specific error out. Pure apart from the UI
+ * language of the message. Nothing read here is kept: no token, no key, no password.
+ *
+ * Contract (other tools import it): inspectFile(name, bytes, opts?) -> FileReport.
+ */
+import forge from 'node-forge';
+import { addYears, format } from 'date-fns';
+import { t, type MessageKey } from '../i18n';
+import { asText, fromBase64, startsWith, toBinary } from './bytes';
+import type { FileError, FileKind, FileReport, InspectOptions } from './report';
+
+export type { FileKind, FileReport, FileError, FileWarning, InspectOptions } from './report';
+
+/** Apple's certificates and tokens are a few kilobytes; anything past this is not one of them. */
+export const MAX_BYTES = 1024 * 1024;
+const UID_OID = '0.9.2342.19200300.100.1.1';
+const MDM_TOPIC = /^com\.apple\.mgmt\.[A-Za-z0-9_-]+\.[0-9a-fA-F-]{36}$/;
+const OID_ENVELOPED = forge.pki.oids.envelopedData;
+
+/** DER to ASN.1, strictly; trailing bytes are allowed (some tools pad files). */
+function parseDer(bin: string): forge.asn1.Asn1 {
+  const fromDer = forge.asn1.fromDer as unknown as (b: string, o: { strict: boolean; parseAllBytes: boolean }) => forge.asn1.Asn1;
+  return fromDer(bin, { strict: true, parseAllBytes: false });
+}
+
+class Fail extends Error {
+  constructor(readonly code: FileError) {
+    super(code);
+  }
+}
+
+function fail(code: FileError): FileReport {
+  return { ok: false, error: code, message: t(`fileErr_${code.replace(/-/g, '_')}` as MessageKey) };
+}
+
+type Ok = Extract<FileReport, { ok: true }>;
+
+function finish(report: Omit<Ok, 'message' | 'ok'>, main: string): FileReport {
+  const notes = report.warnings.map((w) => t(`fileWarn_${w.replace(/-/g, '_')}` as MessageKey));
+  return { ok: true, ...report, message: [main, ...notes].join(' ') };
+}
+
+const isoDay = (d: Date) => d.toISOString().slice(0, 10);
+
+/** What the file name says it is. */
+function expectedFromName(name: string): FileKind | 'p12' | null {
+  const n = name.toLowerCase();
+  if (n.endsWith('.vpptoken')) return 'vpp-token';
+  if (n.endsWith('.p7m')) return 'ade-token';
+  if (n.endsWith('.csr') || n.endsWith('.plist')) return 'csr';
+  if (n.endsWith('.p12') || n.endsWith('.pfx')) return 'p12';
+  if (/\.(pem|cer|crt|der)$/.test(n)) return null; // certificate or key: either is fine
+  return null;
+}
+
+function mismatch(name: string, kind: FileKind): boolean {
+  const expected = expectedFromName(name);
+  if (!expected) return false;
+  if (expected === 'p12') return kind !== 'apns-certificate' && kind !== 'other-certificate';
+  return expected !== kind;
+}
+
+// ---- certificates -----------------------------------------------------------------------
+
+function attr(name: forge.pki.CertificateField[] | undefined, key: { type?: string; shortName?: string }): string | undefined {
+  const found = name?.find((a) => (key.type && a.type === key.type) || (key.shortName && a.shortName === key.shortName));
+  return typeof found?.value === 'string' ? found.value : undefined;
+}
+
+function describeCertificate(fileName: string, cert: forge.pki.Certificate, der: string, now: Date): FileReport {
+  const uid = attr(cert.subject.attributes, { type: UID_OID });
+  const cn = attr(cert.subject.attributes, { shortName: 'CN' }) ?? '';
+  const issuerCn = attr(cert.issuer.attributes, { shortName: 'CN' }) ?? '';
+  const issuerO = attr(cert.issuer.attributes, { shortName: 'O' }) ?? '';
+  const appleIssued = issuerO === 'Apple Inc.' && /^Apple /.test(issuerCn);
+  const selfSigned = cert.subject.hash === cert.issuer.hash;
+  const fingerprint = forge.md.sha256.create().update(der).digest().toHex().toUpperCase().match(/.{2}/g)!.join(':');
+  const warnings: string[] = [];
+  if (cert.validity.notAfter < now) warnings.push('expired');
+  if (cert.validity.notBefore > now) warnings.push('not-yet-valid');
+  const isPush = !!uid && (MDM_TOPIC.test(uid) || /^APSP:/.test(cn));
+  let kind: FileKind;
+  if (isPush) {
+    kind = 'apns-certificate';
+    if (!uid || !MDM_TOPIC.test(uid)) warnings.push('not-mdm-topic');
+    if (!appleIssued) warnings.push('not-apple-issued');
+  } else if (selfSigned && !appleIssued) {
+    // The MDM's own key pair, handed out as a .pem to create the MDM server in ABM.
+    kind = 'public-key';
+  } else {
+    kind = 'other-certificate';
+  }
+  if (mismatch(fileName, kind)) warnings.push('extension-mismatch');
+  const base = {
+    kind,
+    expiresOn: isoDay(cert.validity.notAfter),
+    startsOn: isoDay(cert.validity.notBefore),
+    issuer: [issuerCn, issuerO].filter(Boolean).join(', '),
+    fingerprint,
+    commonName: cn,
+    serial: cert.serialNumber.toUpperCase(),
+    appleIssued,
+    warnings,
+  };
+  if (kind === 'apns-certificate') {
+    return finish({ ...base, ...(uid ? { topic: uid } : {}) }, t('file_apns', uid ?? cn, base.expiresOn));
+  }
+  if (kind === 'public-key') return finish(base, t('file_public_key'));
+  return finish(base, t('file_other_cert', cn || base.issuer, base.expiresOn));
+}
+
+function certificateFromDer(der: string): forge.pki.Certificate {
+  return forge.pki.certificateFromAsn1(parseDer(der));
+}
+
+// ---- PEM ---------------------------------------------------------------------------------
+
+function fromPem(name: string, text: string, now: Date, opts: InspectOptions): FileReport | Promise<FileReport> | null {
+  const block = /-----BEGIN ([A-Z0-9 ]+)-----([\s\S]*?)-----END \1-----/.exec(text);
+  if (!block) {
+    if (/-----BEGIN [A-Z0-9 ]+-----/.test(text)) throw new Fail('truncated');
+    return null;
+  }
+  const label = block[1]!;
+  const der = fromBase64(block[2]!.replace(/^[A-Za-z-]+:.*$/gm, ''));
+  if (!der) throw new Fail('truncated');
+  const bin = toBinary(der);
+  switch (label) {
+    case 'CERTIFICATE':
+    case 'TRUSTED CERTIFICATE':
+      return describeCertificate(name, certificateFromDer(bin), bin, now);
+    case 'CERTIFICATE REQUEST':
+    case 'NEW CERTIFICATE REQUEST':
+      parseDer(bin);
+      return finish({ kind: 'csr', warnings: mismatch(name, 'csr') ? ['extension-mismatch'] : [] }, t('file_csr'));
+    case 'PUBLIC KEY':
+    case 'RSA PUBLIC KEY':
+      parseDer(bin);
+      return finish({ kind: 'public-key', warnings: mismatch(name, 'public-key') ? ['extension-mismatch'] : [] }, t('file_public_key'));
+    case 'PKCS7':
+      return fromPkcs7(name, bin, now, opts);
+    default:
+      return null;
+  }
+}
+
+// ---- S/MIME and PKCS#7: the ADE server token ---------------------------------------------
+
+function fromSmime(name: string, text: string, now: Date, opts: InspectOptions): FileReport | Promise<FileReport> | null {
+  if (!/application\/(x-)?pkcs7-mime/i.test(text)) return null;
+  const split = text.search(/\r?\n\r?\n/);
+  if (split === -1) throw new Fail('truncated');
+  const der = fromBase64(text.slice(split));
+  if (!der) throw new Fail('truncated');
+  return fromPkcs7(name, toBinary(der), now, opts);
+}
+
+function fromPkcs7(name: string, bin: string, now: Date, opts: InspectOptions): FileReport {
+  const asn1 = parseDer(bin);
+  const oid = forge.asn1.derToOid((asn1.value as forge.asn1.Asn1[])[0]!.value as string);
+  if (oid !== OID_ENVELOPED) throw new Fail('unrecognised');
+  const msg = forge.pkcs7.messageFromAsn1(asn1) as forge.pkcs7.PkcsEnvelopedData & {
+    recipients: { issuer: forge.pki.CertificateField[]; serialNumber: string }[];
+    decrypt(recipient: unknown, key: forge.pki.rsa.PrivateKey): void;
+    content?: forge.util.ByteStringBuffer;
+  };
+  const recipient = msg.recipients[0];
+  if (!recipient) throw new Fail('truncated');
+  const issuer = [attr(recipient.issuer, { shortName: 'CN' }), attr(recipient.issuer, { shortName: 'O' })].filter(Boolean).join(', ');
+  const warnings: string[] = mismatch(name, 'ade-token') ? ['extension-mismatch'] : [];
+  const base = { kind: 'ade-token' as const, issuer, serial: recipient.serialNumber.toUpperCase(), appleIssued: false };
+  if (!opts.privateKeyPem) {
+    // Apple does not put the expiry outside the encrypted part: a token lasts a year from its download.
+    const estimated = format(addYears(now, 1), 'yyyy-MM-dd');
+    return finish({ ...base, expiresOn: estimated, warnings: [...warnings, 'expiry-estimated'] }, t('file_ade', issuer || recipient.serialNumber));
+  }
+  let key: forge.pki.rsa.PrivateKey;
+  try {
+    key = forge.pki.privateKeyFromPem(opts.privateKeyPem);
+  } catch {
+    throw new Fail('wrong-key');
+  }
+  try {
+    msg.decrypt(recipient, key);
+  } catch {
+    throw new Fail('wrong-key');
+  }
+  const plain = msg.content?.getBytes() ?? '';
+  const json = /\{[\s\S]*\}/.exec(forge.util.decodeUtf8(plain))?.[0];
+  if (!json) throw new Fail('wrong-key');
+  let data: Record<string, unknown>;
+  try {
+    data = JSON.parse(json) as Record<string, unknown>;
+  } catch {
+    throw new Fail('wrong-key');
+  }
+  const expiry = typeof data.access_token_expiry === 'string' ? data.access_token_expiry : '';
+  const expiresOn = /^\d{4}-\d{2}-\d{2}/.exec(expiry)?.[0];
+  const serverName = ['server_name', 'serverName', 'org_name', 'orgName'].map((k) => data[k]).find((v): v is string => typeof v === 'string');
+  // The tokens themselves (consumer_key, access_secret …) are dropped here with `data`.
+  const report = { ...base, warnings: [...warnings], ...(expiresOn ? { expiresOn } : {}), ...(serverName ? { serverName } : {}) };
+  if (expiresOn && expiresOn < isoDay(now)) report.warnings.push('expired');
+  return finish(report, t('file_ade_decrypted', serverName ?? issuer, expiresOn ?? '—'));
+}
+
+// ---- .vpptoken ---------------------------------------------------------------------------
+
+function fromVppToken(name: string, text: string, now: Date): FileReport | null {
+  const trimmed = text.trim();
+  let json: string | null = null;
+  if (trimmed.startsWith('{')) json = trimmed;
+  else {
+    const decoded = fromBase64(trimmed);
+    const inner = decoded && asText(decoded);
+    if (inner?.trim().startsWith('{')) json = inner.trim();
+  }
+  if (!json) {
+    // Named .vpptoken and base64, but not a JSON object inside: a damaged token.
+    if (name.toLowerCase().endsWith('.vpptoken') && /^[A-Za-z0-9+/=\s]+$/.test(trimmed)) throw new Fail('bad-vpptoken');
+    return null;
+  }
+  let data: Record<string, unknown>;
+  try {
+    data = JSON.parse(json) as Record<string, unknown>;
+  } catch {
+    if (name.toLowerCase().endsWith('.vpptoken')) throw new Fail('bad-vpptoken');
+    return null;
+  }
+  if (!('expDate' in data) && !('token' in data)) return null;
+  const expDate = typeof data.expDate === 'string' ? data.expDate : '';
+  const expiresOn = /^(\d{4}-\d{2}-\d{2})/.exec(expDate)?.[1];
+  const orgName = typeof data.orgName === 'string' ? data.orgName : '';
+  if (!expiresOn || !orgName) throw new Fail('bad-vpptoken');
+  const warnings: string[] = [];
+  if (expiresOn < isoDay(now)) warnings.push('expired');
+  if (mismatch(name, 'vpp-token')) warnings.push('extension-mismatch');
+  // `token` is never copied out of `data`.
+  return finish({ kind: 'vpp-token', expiresOn, orgName, warnings }, t('file_vpp', orgName, expiresOn));
+}
+
+// ---- the console's signed CSR (.plist) ---------------------------------------------------
+
+function fromPlist(name: string, text: string): FileReport | null {
+  let xml = text;
+  if (!/<plist/.test(xml)) {
+    const decoded = fromBase64(text);
+    const inner = decoded && asText(decoded);
+    if (!inner || !/<plist/.test(inner)) return null;
+    xml = inner;
+  }
+  if (!/PushCertRequestCSR/.test(xml)) return null;
+  return finish({ kind: 'csr', warnings: mismatch(name, 'csr') ? ['extension-mismatch'] : [] }, t('file_csr'));
+}
+
+// ---- binary: DER certificate, PKCS#12, PKCS#7 --------------------------------------------
+
+function fromDer(name: string, bytes: Uint8Array, now: Date, opts: InspectOptions): FileReport {
+  if (bytes[0] !== 0x30) throw new Fail('unrecognised');
+  const bin = toBinary(bytes);
+  let asn1: forge.asn1.Asn1;
+  try {
+    asn1 = parseDer(bin);
+  } catch {
+    throw new Fail(bytes.length < 64 ? 'unrecognised' : 'truncated');
+  }
+  const parts = asn1.value as forge.asn1.Asn1[];
+  const first = parts[0];
+  // PKCS#12: SEQUENCE { INTEGER 3, ContentInfo, MacData }
+  if (first && first.type === forge.asn1.Type.INTEGER && parts.length >= 2) return fromP12(name, asn1, now, opts);
+  // PKCS#7 ContentInfo: SEQUENCE { OID, [0] content }
+  if (first && first.type === forge.asn1.Type.OID) return fromPkcs7(name, bin, now, opts);
+  // X.509: SEQUENCE { tbsCertificate SEQUENCE, algorithm, signature }
+  try {
+    return describeCertificate(name, forge.pki.certificateFromAsn1(asn1), bin, now);
+  } catch {
+    try {
+      forge.pki.certificationRequestFromAsn1(asn1);
+      return finish({ kind: 'csr', warnings: mismatch(name, 'csr') ? ['extension-mismatch'] : [] }, t('file_csr'));
+    } catch {
+      throw new Fail('unrecognised');
+    }
+  }
+}
+
+function fromP12(name: string, asn1: forge.asn1.Asn1, now: Date, opts: InspectOptions): FileReport {
+  if (opts.password === undefined) {
+    // Some .p12 files have an empty password: try it before asking.
+    try {
+      return certFromP12(name, forge.pkcs12.pkcs12FromAsn1(asn1, false, ''), now);
+    } catch {
+      throw new Fail('password-needed');
+    }
+  }
+  let p12: forge.pkcs12.Pkcs12Pfx;
+  try {
+    p12 = forge.pkcs12.pkcs12FromAsn1(asn1, false, opts.password);
+  } catch (e) {
+    throw new Fail(/MAC|password|Invalid/i.test(String((e as Error).message)) ? 'wrong-password' : 'truncated');
+  }
+  return certFromP12(name, p12, now);
+}
+
+function certFromP12(name: string, p12: forge.pkcs12.Pkcs12Pfx, now: Date): FileReport {
+  const bags = p12.getBags({ bagType: forge.pki.oids.certBag })[forge.pki.oids.certBag!] ?? [];
+  const certs = bags.map((b) => b.cert).filter((c): c is forge.pki.Certificate => !!c);
+  if (!certs.length) throw new Fail('no-certificate');
+  // The leaf: the certificate that issued no other in the file.
+  const leaf = certs.find((c) => !certs.some((o) => o !== c && o.issuer.hash === c.subject.hash)) ?? certs[0]!;
+  const der = forge.asn1.toDer(forge.pki.certificateToAsn1(leaf)).getBytes();
+  // The private key in the bag is never read out; the p12 object goes out of scope here.
+  return describeCertificate(name, leaf, der, now);
+}
+
+// ---- the entry point ---------------------------------------------------------------------
+
+function inspect(name: string, bytes: Uint8Array, opts: InspectOptions): FileReport {
+  const now = opts.now ?? new Date();
+  if (bytes.length === 0) return fail('empty');
+  if (bytes.length > MAX_BYTES) return fail('too-large');
+  if (startsWith(bytes, [0x50, 0x4b, 0x03, 0x04]) || startsWith(bytes, [0x50, 0x4b, 0x05, 0x06])) return fail('zip');
+  try {
+    const text = asText(bytes);
+    if (text !== null) {
+      const found =
+        fromPem(name, text, now, opts) ??
+        fromSmime(name, text, now, opts) ??
+        fromPlist(name, text) ??
+        fromVppToken(name, text, now);
+      if (found) return found as FileReport;
+      // Base64 of a DER file (some tools save certificates that way).
+      const der = fromBase64(text);
+      if (der && der[0] === 0x30 && der.length > 64) return fromDer(name, der, now, opts);
+      return fail(text.trim() === '' ? 'empty' : 'unrecognised');
+    }
+    return fromDer(name, bytes, now, opts);
+  } catch (e) {
+    if (e instanceof Fail) return fail(e.code);
+    // node-forge throws plain errors on damaged structures: the file is cut short or corrupt.
+    return fail('truncated');
+  }
+}
+
+/**
+ * What a file is, read locally. Returns synchronously; the signature allows a Promise for
+ * readers that may need one later.
+ */
+export function inspectFile(name: string, bytes: Uint8Array, opts: InspectOptions = {}): FileReport | Promise<FileReport> {
+  return inspect(name, bytes, opts);
+}

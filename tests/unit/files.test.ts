@@ -1,0 +1,175 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { inspectFile, MAX_BYTES, type FileReport } from '../../lib/files';
+import { bytes, makeFiles, OTHER_TOPIC, SECRET_ACCESS, SECRET_TOKEN, TOPIC, utf8 } from './support/make-files';
+
+const NOW = new Date('2026-11-22T12:00:00Z');
+const f = makeFiles();
+const inspect = (name: string, data: Uint8Array, opts: { password?: string; privateKeyPem?: string } = {}) =>
+  inspectFile(name, data, { now: NOW, ...opts }) as FileReport;
+const ok = (r: FileReport) => {
+  if (!r.ok) throw new Error(`expected a report, got ${r.error}: ${r.message}`);
+  return r;
+};
+
+describe('push certificates', () => {
+  it('reads a PEM push certificate: topic, dates, issuer, serial, fingerprint', () => {
+    const r = ok(inspect('MDM_Microsoft Corporation_Certificate.pem', utf8(f.apnsPem)));
+    expect(r).toMatchObject({
+      kind: 'apns-certificate', topic: TOPIC, expiresOn: '2027-03-14', startsOn: '2026-03-14',
+      commonName: 'APSP:4f1c2a9e-7b3d-4e55-9a61-0c2d8e7f1b34', serial: '0A1B2C3D4E5F', appleIssued: true,
+      issuer: 'Apple Application Integration 2 Certification Authority, Apple Inc.', warnings: [],
+    });
+    expect(r.fingerprint).toMatch(/^([0-9A-F]{2}:){31}[0-9A-F]{2}$/);
+    expect(r.message).toBe(`Push certificate (APNs) for topic ${TOPIC}, valid until 2027-03-14.`);
+  });
+
+  it('reads the same certificate as DER (.cer) with the same fingerprint', () => {
+    const pem = ok(inspect('a.pem', utf8(f.apnsPem)));
+    const der = ok(inspect('a.cer', f.apnsDer));
+    expect(der).toMatchObject({ kind: 'apns-certificate', topic: TOPIC, fingerprint: pem.fingerprint });
+  });
+
+  it('warns on an expired one, and on one not issued by Apple', () => {
+    expect(ok(inspect('old.pem', utf8(f.expiredApnsPem))).warnings).toEqual(['expired']);
+    const self = ok(inspect('self.pem', utf8(f.selfIssuedPushPem)));
+    expect(self.warnings).toEqual(['not-apple-issued']);
+    expect(self.message).toContain('It was not issued by Apple.');
+  });
+
+  it('reads a .p12 with its password and keeps nothing of the key', () => {
+    const r = ok(inspect('push.p12', f.p12, { password: f.p12Password }));
+    expect(r).toMatchObject({ kind: 'apns-certificate', topic: TOPIC, expiresOn: '2027-03-14' });
+    expect(JSON.stringify(r)).not.toMatch(/PRIVATE KEY|correct horse/);
+  });
+
+  it('asks for the password, and says when it is wrong', () => {
+    expect(inspect('push.p12', f.p12)).toMatchObject({ ok: false, error: 'password-needed', message: 'This .p12 file is protected: enter its password.' });
+    expect(inspect('push.pfx', f.p12, { password: 'nope' })).toMatchObject({ ok: false, error: 'wrong-password' });
+  });
+});
+
+describe('other certificates and keys', () => {
+  it('names a certificate that is not a push certificate', () => {
+    const r = ok(inspect('server.crt', utf8(f.webServerPem)));
+    expect(r).toMatchObject({ kind: 'other-certificate', appleIssued: false, commonName: 'mdm.contoso.example' });
+    expect(r.message).toBe('A certificate for “mdm.contoso.example”, valid until 2027-01-01: not an MDM push certificate.');
+  });
+
+  it('recognises the MDM public key for ADE, as a certificate or a bare key', () => {
+    expect(ok(inspect('IntunePublicKey.pem', utf8(f.mdmPublicCertPem))).kind).toBe('public-key');
+    const bare = ok(inspect('key.pem', utf8(f.publicKeyPem)));
+    expect(bare.kind).toBe('public-key');
+    expect(bare.message).toContain('it goes to Apple, not to the console');
+  });
+
+  it('recognises the console CSR and the signed .plist CSR', () => {
+    expect(ok(inspect('IntuneCSR.csr', utf8(f.csrPem))).kind).toBe('csr');
+    expect(ok(inspect('PushCertRequest.plist', utf8(f.signedCsrPlist)))).toMatchObject({ kind: 'csr', warnings: [] });
+    expect(ok(inspect('request.txt', utf8(f.csrPem))).message).toContain('upload it to the Apple Push Certificates Portal');
+  });
+});
+
+describe('VPP content tokens', () => {
+  it('reads expiry and organisation, never the token', () => {
+    const r = ok(inspect('sToken_for_Contoso Apps.vpptoken', utf8(f.vpptoken)));
+    expect(r).toMatchObject({ kind: 'vpp-token', expiresOn: '2027-03-14', orgName: 'Contoso Apps – Paris', warnings: [] });
+    expect(JSON.stringify(r)).not.toContain(SECRET_TOKEN);
+  });
+
+  it('says a damaged .vpptoken is damaged', () => {
+    expect(inspect('x.vpptoken', utf8(f.vpptoken.slice(0, 30)))).toMatchObject({ ok: false, error: 'bad-vpptoken' });
+    expect(inspect('x.vpptoken', utf8(btoa('{"token":"a","expDate":"soon"}')))).toMatchObject({ ok: false, error: 'bad-vpptoken' });
+  });
+});
+
+describe('ADE server tokens', () => {
+  it('recognises the S/MIME token without a key: recipient, estimated expiry', () => {
+    const r = ok(inspect('Contoso_Token_2026-11-20T10-15-00Z_smime.p7m', utf8(f.adeSmime)));
+    expect(r).toMatchObject({ kind: 'ade-token', issuer: 'Intune ADE public key (test), Test MDM', serial: '05', expiresOn: '2027-11-22', warnings: ['expiry-estimated'] });
+  });
+
+  it('decrypts in memory with the MDM private key and keeps none of the tokens', () => {
+    const r = ok(inspect('token_smime.p7m', utf8(f.adeSmime), { privateKeyPem: f.mdmPrivateKeyPem }));
+    expect(r).toMatchObject({ kind: 'ade-token', expiresOn: '2027-11-20', serverName: 'Contoso ABM – Headquarters', warnings: [] });
+    expect(JSON.stringify(r)).not.toMatch(new RegExp(`${SECRET_ACCESS}|CS_secret|AS_secret|CK_0123`));
+  });
+
+  it('reads the same token as DER, and refuses the wrong key', () => {
+    expect(ok(inspect('token.p7m', f.adeDer)).kind).toBe('ade-token');
+    expect(inspect('token.p7m', utf8(f.adeSmime), { privateKeyPem: f.otherPrivateKeyPem })).toMatchObject({ ok: false, error: 'wrong-key' });
+  });
+});
+
+describe('files mixed up', () => {
+  it('flags a .vpptoken where a .p7m is expected, and the other way round', () => {
+    expect(ok(inspect('token_smime.p7m', utf8(f.vpptoken)))).toMatchObject({ kind: 'vpp-token', warnings: ['extension-mismatch'] });
+    expect(ok(inspect('sToken.vpptoken', utf8(f.adeSmime)))).toMatchObject({ kind: 'ade-token', warnings: ['extension-mismatch', 'expiry-estimated'] });
+    expect(ok(inspect('push.p12', utf8(f.csrPem)))).toMatchObject({ kind: 'csr', warnings: ['extension-mismatch'] });
+  });
+});
+
+describe('bad input', () => {
+  it.each([
+    { name: 'empty.pem', data: new Uint8Array(), error: 'empty' },
+    { name: 'blank.pem', data: utf8('   \n'), error: 'empty' },
+    { name: 'archive.pem', data: Uint8Array.from([0x50, 0x4b, 0x03, 0x04, 1, 2, 3]), error: 'zip' },
+    { name: 'notes.txt', data: utf8('hello, this is not a certificate'), error: 'unrecognised' },
+    { name: 'photo.pem', data: Uint8Array.from([0xff, 0xd8, 0xff, 0xe0, 0, 16, 0x4a, 0x46]), error: 'unrecognised' },
+  ])('$name: $error', ({ name, data, error }) => {
+    expect(inspect(name, data)).toMatchObject({ ok: false, error });
+  });
+
+  it('says a cut-short PEM or DER is cut short', () => {
+    const pem = f.apnsPem;
+    expect(inspect('cut.pem', utf8(pem.slice(0, pem.length / 2)))).toMatchObject({ ok: false, error: 'truncated' });
+    expect(inspect('cut.pem', utf8(pem.replace(/[A-Za-z0-9+/]{64}\r?\n/, '')))).toMatchObject({ ok: false, error: 'truncated' });
+    expect(inspect('cut.cer', f.apnsDer.subarray(0, 300))).toMatchObject({ ok: false, error: 'truncated' });
+    expect(inspect('cut.p12', f.p12.subarray(0, 400), { password: f.p12Password })).toMatchObject({ ok: false });
+  });
+
+  it('turns away a 50 MB file at once', () => {
+    const big = new Uint8Array(50 * 1024 * 1024);
+    expect(big.length).toBeGreaterThan(MAX_BYTES);
+    expect(inspect('huge.pem', big)).toMatchObject({ ok: false, error: 'too-large' });
+  });
+
+  it('never throws on random bytes (property)', () => {
+    fc.assert(
+      fc.property(fc.uint8Array({ maxLength: 4096 }), fc.constantFrom('a.pem', 'a.p12', 'a.p7m', 'a.vpptoken', 'a.cer'), (data, name) => {
+        const r = inspect(name, data, { password: 'x' });
+        expect(typeof r.message).toBe('string');
+        expect(r.message.length).toBeGreaterThan(0);
+      }),
+      { numRuns: 400 },
+    );
+  });
+
+  it('never throws on mutated real files (property)', () => {
+    const seeds = [utf8(f.apnsPem), f.apnsDer, f.p12, utf8(f.adeSmime), f.adeDer, utf8(f.vpptoken), utf8(f.signedCsrPlist)];
+    fc.assert(
+      fc.property(
+        fc.constantFrom(...seeds),
+        fc.array(fc.tuple(fc.nat(), fc.integer({ min: 0, max: 255 })), { minLength: 1, maxLength: 8 }),
+        fc.nat(),
+        (seed, flips, cut) => {
+          const data = seed.slice(0, Math.max(1, seed.length - (cut % 32)));
+          for (const [at, value] of flips) data[at % data.length] = value;
+          const r = inspect('mutated.bin', data, { password: f.p12Password, privateKeyPem: f.mdmPrivateKeyPem });
+          expect(r.ok === true || r.ok === false).toBe(true);
+          expect(JSON.stringify(r)).not.toMatch(new RegExp(`${SECRET_TOKEN}|${SECRET_ACCESS}`));
+        },
+      ),
+      { numRuns: 300 },
+    );
+  });
+});
+
+describe('mismatched topics', () => {
+  it('another topic reads as another push certificate', () => {
+    expect(ok(inspect('new.pem', utf8(f.otherTopicPem))).topic).toBe(OTHER_TOPIC);
+  });
+  it('bytes() helper keeps binary', () => {
+    expect(bytes('\u00ff\u0000').length).toBe(2);
+  });
+});
