@@ -16,7 +16,8 @@ export default defineConfig({
     name: '__MSG_extName__',
     description: '__MSG_extDescription__',
     default_locale: 'en',
-    permissions: ['storage', 'alarms', 'notifications'],
+    // scripting: to load the file reader into a console frame only when the admin picks a file.
+    permissions: ['storage', 'alarms', 'notifications', 'scripting'],
     host_permissions: hostPermissions,
     action: {
       default_title: '__MSG_actionTitle__',

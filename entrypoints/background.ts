@@ -7,7 +7,7 @@ export default defineBackground({
   type: 'module',
   main() {
     // MV3: the worker is stopped whenever idle; every listener is registered synchronously here.
-    browser.runtime.onMessage.addListener((message: unknown) => (isRequest(message) ? handleMessage(message) : undefined));
+    browser.runtime.onMessage.addListener((message: unknown, sender) => (isRequest(message) ? handleMessage(message, sender) : undefined));
     browser.runtime.onInstalled.addListener(() => void ensureAlarm().then(() => check()));
     browser.runtime.onStartup.addListener(() => void ensureAlarm().then(() => check()));
     browser.alarms.onAlarm.addListener((alarm) => {

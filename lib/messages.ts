@@ -4,7 +4,7 @@
  */
 import { browser } from 'wxt/browser';
 import type { Credential, ManualFields } from './inventory/model';
-import type { Observation } from './observation';
+import type { Observation, ObservedCredential } from './observation';
 import type { Settings } from './settings';
 
 export type Failure = { ok: false; code: string; error: string };
@@ -34,7 +34,11 @@ export type Request =
   | { type: 'import'; json: string }
   | { type: 'erase' }
   /** Run the expiry check now (alarms run it too). */
-  | { type: 'check' };
+  | { type: 'check' }
+  /** A file read locally: add it to the inventory, or apply it to the credential it matches. Metadata only. */
+  | { type: 'add-file'; fileName: string; item: ObservedCredential; matchId?: string }
+  /** A content script needs the file reader (node-forge) in its frame: the worker injects it there. */
+  | { type: 'load-inspector' };
 
 export interface Responses {
   ping: PingResponse;
@@ -48,9 +52,11 @@ export interface Responses {
   import: Result<{ credentials: number }>;
   erase: Result;
   check: Result<{ notified: number }>;
+  'add-file': Result<{ id: string }>;
+  'load-inspector': Result;
 }
 
-const TYPES = new Set<string>(['ping', 'observe', 'list', 'save', 'remove', 'renewed', 'snooze', 'archive', 'import', 'erase', 'check']);
+const TYPES = new Set<string>(['ping', 'observe', 'list', 'save', 'remove', 'renewed', 'snooze', 'archive', 'import', 'erase', 'check', 'add-file', 'load-inspector']);
 
 export function isRequest(value: unknown): value is Request {
   if (typeof value !== 'object' || value === null) return false;

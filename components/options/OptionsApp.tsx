@@ -1,14 +1,22 @@
 import { browser } from 'wxt/browser';
 import { consoleSites } from '../../lib/consoles/hosts';
 import { t } from '../../lib/i18n';
+import { useEffect, useState } from 'preact/hooks';
+import type { Credential } from '../../lib/inventory/model';
+import { send } from '../../lib/messages';
+import { FileCheck } from '../files/FileCheck';
 import { DataSection } from './DataSection';
 import { SettingsForm } from './SettingsForm';
 
 export function OptionsApp() {
+  const [credentials, setCredentials] = useState<Credential[]>([]);
+  const refresh = () => void send({ type: 'list' }).then((a) => a.ok && setCredentials(a.credentials));
+  useEffect(refresh, []);
   return (
     <main class="options">
       <h1>{t('optionsTitle')}</h1>
       <SettingsForm />
+      <FileCheck credentials={credentials} onChanged={refresh} />
       <DataSection />
       <section aria-labelledby="privacy-heading">
         <h2 id="privacy-heading">{t('privacyHeading')}</h2>

@@ -8,14 +8,15 @@ import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { t } from '../../lib/i18n';
 import { send } from '../../lib/messages';
 import { observationKey, toObservation } from '../../lib/observation';
-import { scanPage } from '../../lib/scan';
+import { scanPage, type PageScan } from '../../lib/scan';
 import { expiryView } from '../../lib/credentials/describe';
 import { Badges, BADGE_TAG } from './badges';
 import { Overlay } from './Overlay';
+import { GUARD_TAG, watchUploads } from './upload-guard';
 
 /** Quiet time after the last page change before a rescan. */
 const DEBOUNCE_MS = 300;
-const OWN_TAGS = new Set([BADGE_TAG.toUpperCase(), 'TOKEN-RADAR-OVERLAY']);
+const OWN_TAGS = new Set([BADGE_TAG.toUpperCase(), GUARD_TAG.toUpperCase(), 'TOKEN-RADAR-OVERLAY']);
 
 function isOwn(node: Node | null): boolean {
   for (let n: Node | null = node; n; n = n.parentNode) {
@@ -44,12 +45,14 @@ export function startOverlay(ctx: ContentScriptContext, container: HTMLElement):
   let timer: number | undefined;
   let error: string | undefined;
   let draw = () => {};
+  let lastScan: PageScan = { console: null, page: null, credentials: [] };
 
   const rescan = () => {
     timer = undefined;
     if (!ctx.isValid) return;
     const now = new Date();
     const scan = scanPage(location.href, document, now);
+    lastScan = scan;
     draw = () => render(<Overlay scan={scan} now={now} error={error} />, container);
     draw();
     const prefix = t('badgePrefix');
@@ -94,6 +97,7 @@ export function startOverlay(ctx: ContentScriptContext, container: HTMLElement):
   observer.observe(document.documentElement, { childList: true, subtree: true, characterData: true });
   ctx.addEventListener(window, 'wxt:locationchange', schedule);
   rescan();
+  watchUploads(ctx, () => lastScan);
 
   const stop = () => {
     observer.disconnect();

@@ -7,6 +7,7 @@ import type { Credential, ManualFields } from '../../lib/inventory/model';
 import { send, type Request } from '../../lib/messages';
 import { CredentialForm } from './CredentialForm';
 import { CredentialRow } from './CredentialRow';
+import { FileCheck } from '../files/FileCheck';
 
 type Form = null | { mode: 'add' } | { mode: 'edit'; id: string };
 
@@ -116,6 +117,7 @@ export function PopupApp() {
               </section>
             );
           })}
+          {credentials !== null && <FileCheck credentials={credentials} onChanged={() => void refresh()} />}
           {hasAny && credentials.some((c) => c.archived) && (
             <label class="check">
               <input type="checkbox" checked={showArchived} onChange={(e) => setShowArchived(e.currentTarget.checked)} />

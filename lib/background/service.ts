@@ -10,9 +10,10 @@ import { projectedExpiry, URGENCY_ORDER, worstUrgency, type Urgency } from '../c
 import { parseImport } from '../export/json';
 import { t } from '../i18n';
 import { Inventory, InventoryError, toInventoryError } from '../inventory/db';
-import { newId } from '../inventory/merge';
+import { applyReading, newId } from '../inventory/merge';
 import { ISO_DATE, KINDS, type Credential, type ManualFields, type Source } from '../inventory/model';
 import type { Failure, Request, Responses } from '../messages';
+import type { ObservedCredential } from '../observation';
 import { buildNotification, notificationId, parseNotificationId } from '../notify/build';
 import { dueAlerts, dueSoon } from '../notify/plan';
 import { normaliseSettings, type Settings } from '../settings';
@@ -127,7 +128,7 @@ async function write(change: Parameters<Inventory['update']>[0]): Promise<void> 
   await inv.update(change);
 }
 
-async function handle(request: Request): Promise<Responses[Request['type']]> {
+async function handle(request: Request, sender?: Sender): Promise<Responses[Request['type']]> {
   const now = new Date();
   switch (request.type) {
     case 'ping':
@@ -227,12 +228,42 @@ async function handle(request: Request): Promise<Responses[Request['type']]> {
       return { ok: true };
     case 'check':
       return { ok: true, notified: await check(now) };
+    case 'add-file': {
+      const o = request.item;
+      if (!(KINDS as readonly string[]).includes(o.kind) || (o.expiresOn !== null && !ISO_DATE.test(o.expiresOn))) return invalid('The file report is not valid.');
+      const item: ObservedCredential = { kind: o.kind, name: String(o.name ?? '').slice(0, 200), expiresOn: o.expiresOn };
+      if (o.topic) item.topic = String(o.topic).slice(0, 200);
+      const source: Source = { type: 'file', key: `file:${request.fileName}`, fileName: request.fileName.slice(0, 200), expiresOn: item.expiresOn, seenAt: now.toISOString() };
+      let id = request.matchId ?? '';
+      await serial(() =>
+        write((all) => {
+          const match = request.matchId ? all.find((c) => c.id === request.matchId) : undefined;
+          const base: Credential = match ?? {
+            id: newId(now), kind: item.kind, name: item.name, expiresOn: null, sources: [], history: [], alerts: {}, archived: false,
+            createdAt: now.toISOString(), updatedAt: now.toISOString(),
+          };
+          const next = applyReading(base, item, source);
+          id = next.id;
+          return { put: [next] };
+        }),
+      );
+      void check();
+      return { ok: true, id };
+    }
+    case 'load-inspector': {
+      const tabId = sender?.tab?.id;
+      if (tabId === undefined) return invalid('No tab to load the file reader in.');
+      await browser.scripting.executeScript({ target: { tabId, frameIds: [sender?.frameId ?? 0] }, files: ['/inspector.js'] });
+      return { ok: true };
+    }
   }
 }
 
-export async function handleMessage(request: Request): Promise<Responses[Request['type']]> {
+type Sender = { tab?: { id?: number }; frameId?: number };
+
+export async function handleMessage(request: Request, sender?: Sender): Promise<Responses[Request['type']]> {
   try {
-    return await handle(request);
+    return await handle(request, sender);
   } catch (error) {
     return failure(error);
   }

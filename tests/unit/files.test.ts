@@ -173,3 +173,28 @@ describe('mismatched topics', () => {
     expect(bytes('\u00ff\u0000').length).toBe(2);
   });
 });
+
+import { matchFile } from '../../lib/files/match';
+import type { Credential } from '../../lib/inventory/model';
+
+describe('matching a file to the inventory', () => {
+  const cred = (extra: Partial<Credential>): Credential => ({
+    id: 'x', kind: 'apns', name: '', expiresOn: '2026-12-04', sources: [], history: [], alerts: {}, archived: false,
+    createdAt: NOW.toISOString(), updatedAt: NOW.toISOString(), ...extra,
+  });
+  it('matches a push certificate by topic and sees the renewal', () => {
+    const mine = cred({ topic: TOPIC });
+    expect(matchFile(ok(inspect('a.pem', utf8(f.apnsPem))), [mine])).toEqual({ type: 'match', credential: mine, renews: true });
+  });
+  it('calls out a push certificate with another topic', () => {
+    expect(matchFile(ok(inspect('a.pem', utf8(f.otherTopicPem))), [cred({ topic: TOPIC })])).toEqual({ type: 'topic-mismatch', inventoryTopics: [TOPIC] });
+  });
+  it('matches a VPP token by organisation, and offers to add what is new', () => {
+    const vpp = cred({ kind: 'vpp', name: 'contoso apps - paris', expiresOn: '2027-03-14' });
+    expect(matchFile(ok(inspect('a.vpptoken', utf8(f.vpptoken))), [vpp])).toEqual({ type: 'match', credential: vpp, renews: false });
+    expect(matchFile(ok(inspect('a.vpptoken', utf8(f.vpptoken))), [])).toEqual({ type: 'new' });
+  });
+  it('does not track a CSR', () => {
+    expect(matchFile(ok(inspect('a.csr', utf8(f.csrPem))), [])).toEqual({ type: 'not-tracked' });
+  });
+});

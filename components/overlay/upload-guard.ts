@@ -1,0 +1,116 @@
+/**
+ * Checks a file the moment the admin picks it in a console's upload field, before they confirm:
+ * the right kind of file, the push topic in use, already expired, the new expiry. It reads the
+ * file in this frame with the file reader the background injects on demand; it never blocks
+ * the page and never sends the file anywhere.
+ */
+import type { ContentScriptContext } from 'wxt/utils/content-script-context';
+import { MAX_BYTES_GUARD } from './upload-limits';
+import type { inspectFile } from '../../lib/files';
+import { expectedKind, uploadVerdict, type Verdict } from '../../lib/files/guard';
+import { t } from '../../lib/i18n';
+import { send } from '../../lib/messages';
+import type { PageScan } from '../../lib/scan';
+
+export const GUARD_TAG = 'token-radar-upload-check';
+type Inspect = typeof inspectFile;
+
+const STYLE = `
+:host { all: initial; display: block; margin: 6px 0; max-width: 640px; }
+.box { font: 13px/1.45 system-ui, -apple-system, 'Segoe UI', 'Hiragino Sans', sans-serif; border-radius: 8px;
+  padding: 8px 10px; border: 1px solid; border-inline-start-width: 5px; }
+.ok { background: #e6f4ea; color: #0b3d1c; border-color: #1e8e3e; }
+.warn { background: #fef7e0; color: #4a3000; border-color: #d69e00; }
+.danger { background: #fce8e6; color: #5c0b05; border-color: #b3261e; font-weight: 500; }
+.reading { background: #eceff1; color: #263238; border-color: #90a4ae; }
+p { margin: 2px 0; }
+.title { font-weight: 700; }
+.foot { font-size: 11px; opacity: 0.85; margin-top: 4px; }
+@media (prefers-color-scheme: dark) {
+  .ok { background: #0f3d22; color: #d7f5e1; }
+  .warn { background: #3d3000; color: #ffe8a8; }
+  .danger { background: #4a0b07; color: #ffdad6; }
+  .reading { background: #2f3437; color: #e0e6e9; }
+}`;
+
+async function loadInspector(): Promise<Inspect> {
+  const holder = globalThis as unknown as { __tokenRadarInspectFile?: Inspect };
+  if (!holder.__tokenRadarInspectFile) {
+    const answer = await send({ type: 'load-inspector' });
+    if (!answer.ok) throw new Error(answer.error);
+  }
+  if (!holder.__tokenRadarInspectFile) throw new Error('file reader not loaded');
+  return holder.__tokenRadarInspectFile;
+}
+
+function noteFor(input: HTMLInputElement): HTMLElement {
+  const next = input.nextElementSibling;
+  if (next && next.tagName.toLowerCase() === GUARD_TAG) return next as HTMLElement;
+  const host = input.ownerDocument.createElement(GUARD_TAG);
+  const shadow = host.attachShadow({ mode: 'open' });
+  const style = input.ownerDocument.createElement('style');
+  style.textContent = STYLE;
+  const box = input.ownerDocument.createElement('div');
+  box.setAttribute('role', 'status');
+  box.setAttribute('aria-live', 'polite');
+  shadow.append(style, box);
+  input.insertAdjacentElement('afterend', host);
+  return host;
+}
+
+function show(host: HTMLElement, verdict: Verdict | 'reading'): void {
+  const box = host.shadowRoot!.querySelector('div')!;
+  const doc = host.ownerDocument;
+  box.className = `box ${verdict === 'reading' ? 'reading' : verdict.level}`;
+  host.dataset.level = verdict === 'reading' ? 'reading' : verdict.level;
+  const lines = verdict === 'reading' ? [t('guardReading')] : verdict.lines;
+  // Text only: file names and certificate fields are never parsed as HTML.
+  box.replaceChildren(
+    ...lines.map((line, i) => {
+      const p = doc.createElement('p');
+      p.textContent = i === 0 ? `${t('badgePrefix')} ${line}` : line;
+      if (i === 0) p.className = 'title';
+      return p;
+    }),
+  );
+  if (verdict !== 'reading') {
+    const foot = doc.createElement('p');
+    foot.className = 'foot';
+    foot.textContent = t('guardLocal');
+    box.append(foot);
+  }
+}
+
+export function watchUploads(ctx: ContentScriptContext, currentScan: () => PageScan): void {
+  let generation = 0;
+  const onChange = async (event: Event) => {
+    const input = event.target;
+    if (!(input instanceof HTMLInputElement) || input.type !== 'file') return;
+    const file = input.files?.[0];
+    const existing = input.nextElementSibling?.tagName.toLowerCase() === GUARD_TAG ? input.nextElementSibling : null;
+    if (!file) {
+      existing?.remove();
+      return;
+    }
+    const mine = ++generation;
+    const host = noteFor(input);
+    show(host, 'reading');
+    const scan = currentScan();
+    const expected = expectedKind(scan.console, scan.page, input.accept ?? '');
+    const topic = scan.credentials.find((c) => c.kind === 'apns' && c.topic)?.topic;
+    try {
+      // Reading past the limit is pointless: the reader turns such a file away by its size.
+      const bytes = new Uint8Array(await file.slice(0, MAX_BYTES_GUARD + 1).arrayBuffer());
+      const inspect = await loadInspector();
+      const report = await inspect(file.name, bytes, { now: new Date() });
+      if (mine !== generation || !ctx.isValid) return;
+      show(host, uploadVerdict(report, expected, topic));
+    } catch {
+      if (mine === generation) host.remove();
+    }
+  };
+  ctx.addEventListener(document, 'change', (e: Event) => void onChange(e), { capture: true, passive: true });
+  ctx.onInvalidated(() => {
+    for (const el of Array.from(document.querySelectorAll(GUARD_TAG))) el.remove();
+  });
+}

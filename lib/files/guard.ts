@@ -1,0 +1,63 @@
+/**
+ * The upload guard's verdict: is the file the admin just picked in a console's upload field
+ * the right one? Which kind the page expects comes from the page kind (or the field's accept
+ * list); the push topic in use comes from the same page's scan.
+ */
+import type { ConsoleId } from '../consoles/types';
+import { formatDate } from '../credentials/describe';
+import { t, type MessageKey } from '../i18n';
+import type { FileKind, FileReport } from './report';
+
+const BY_PAGE: Record<string, FileKind> = {
+  'apns-certificate': 'apns-certificate',
+  'ade-token-list': 'ade-token',
+  'ade-token': 'ade-token',
+  'dep-tokens': 'ade-token',
+  'vpp-token-list': 'vpp-token',
+  'vpp-token': 'vpp-token',
+  'vpp-licenses': 'vpp-token',
+};
+
+/** What a console's upload field wants, or null when we cannot tell. */
+export function expectedKind(consoleId: ConsoleId | null, page: string | null, accept: string): FileKind | null {
+  if (consoleId === 'apple-push') return 'csr';
+  if (consoleId === 'abm' || consoleId === 'asm') return 'public-key';
+  if (page && BY_PAGE[page]) return BY_PAGE[page]!;
+  const a = accept.toLowerCase();
+  if (a.includes('.vpptoken')) return 'vpp-token';
+  if (a.includes('.p7m')) return 'ade-token';
+  if (a.includes('.pem')) return 'apns-certificate';
+  return null;
+}
+
+export interface Verdict {
+  level: 'ok' | 'warn' | 'danger';
+  lines: string[];
+}
+
+const kindNoun = (k: FileKind) => t(`fileKind_${k.replace(/-/g, '_')}` as MessageKey);
+
+export function uploadVerdict(report: FileReport, expected: FileKind | null, currentTopic: string | undefined): Verdict {
+  if (!report.ok) return { level: 'danger', lines: [report.message] };
+  const lines = [report.message];
+  let level: Verdict['level'] = report.warnings.some((w) => w !== 'expiry-estimated') ? 'warn' : 'ok';
+  const wrongKind = expected !== null && report.kind !== expected;
+  if (wrongKind) {
+    level = 'danger';
+    lines.push(t('guardWrongKind', kindNoun(expected)));
+  }
+  if (!wrongKind && report.kind === 'apns-certificate' && currentTopic) {
+    if (report.topic === currentTopic) lines.push(t('guardSameTopic'));
+    else {
+      level = 'danger';
+      lines.push(t('guardOtherTopic', currentTopic));
+    }
+  }
+  if (report.warnings.includes('expired')) {
+    level = 'danger';
+    lines.push(t('guardExpired'));
+  } else if (!wrongKind && report.expiresOn && (report.kind === 'apns-certificate' || report.kind === 'vpp-token' || report.kind === 'ade-token')) {
+    lines.push(t('guardNewExpiry', formatDate(report.expiresOn)));
+  }
+  return { level, lines };
+}

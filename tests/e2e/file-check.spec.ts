@@ -1,0 +1,93 @@
+import type { Page, Worker } from '@playwright/test';
+import { expect, fixture, test } from './fixtures';
+import { makeFiles, SECRET_ACCESS, SECRET_TOKEN } from '../unit/support/make-files';
+
+const files = makeFiles();
+const PUSH_URL = 'https://intune.microsoft.com/#view/Microsoft_Intune_DeviceSettings/AppleMdmPushCertificateBlade';
+
+async function choose(page: Page, name: string, content: string | Uint8Array) {
+  await page.getByLabel(/Drop a \.pem/).setInputFiles({ name, mimeType: 'application/octet-stream', buffer: Buffer.from(content) });
+}
+
+/** Everything the extension stored: IndexedDB, extension storage. */
+function storedEverything(worker: Worker): Promise<string> {
+  return worker.evaluate(async () => {
+    const dump: unknown[] = [];
+    for (const info of await indexedDB.databases()) {
+      const db = await new Promise<IDBDatabase>((ok, ko) => {
+        const r = indexedDB.open(info.name!);
+        r.onsuccess = () => ok(r.result);
+        r.onerror = () => ko(r.error);
+      });
+      for (const store of Array.from(db.objectStoreNames)) {
+        dump.push(await new Promise((ok) => {
+          const r = db.transaction(store).objectStore(store).getAll();
+          r.onsuccess = () => ok(r.result);
+        }));
+      }
+      db.close();
+    }
+    const chrome = (globalThis as unknown as { chrome: { storage: { local: { get(k: null): Promise<unknown> }; session: { get(k: null): Promise<unknown> } } } }).chrome;
+    dump.push(await chrome.storage.local.get(null), await chrome.storage.session.get(null));
+    return JSON.stringify(dump);
+  });
+}
+
+test('a dropped push certificate matches the inventory by topic, flags another topic, and records the renewal', async ({ context, serve, openPopup }) => {
+  // The console still shows the old expiry: the dropped certificate renews it.
+  await serve({ [PUSH_URL]: fixture('intune/push-certificate.en.html').replace('<dd>3/14/2027</dd>', '<dd>12/4/2026</dd>') });
+  const page = await context.newPage();
+  await page.goto(PUSH_URL);
+  await expect(page.locator('token-radar-badge')).toHaveCount(1);
+
+  const popup = await openPopup();
+  await expect(popup.locator('.cred')).toHaveCount(1);
+  await choose(popup, 'MDM_new.pem', files.otherTopicPem);
+  const result = popup.locator('.file-result');
+  await expect(result.getByRole('alert')).toContainText('None of your push certificates has this topic');
+
+  await choose(popup, 'MDM_Microsoft Corporation_Certificate.pem', files.apnsPem);
+  await expect(result).toContainText('Matches “com.apple.mgmt.External.4f1c2a9e-7b3d-4e55-9a61-0c2d8e7f1b34” in your inventory.');
+  await expect(result).toContainText('It renews it: Dec 4, 2026 → Mar 14, 2027.');
+  await result.getByRole('button', { name: /^Record on/ }).click();
+  await expect(result).toContainText('Saved in the inventory.');
+  const row = popup.locator('.cred');
+  await expect(row).toContainText('Mar 14, 2027');
+  await row.locator('.cred__summary').click();
+  await expect(row).toContainText('Renewed 1 times; last: Dec 4, 2026 → Mar 14, 2027');
+
+  await choose(popup, 'again.pem', files.apnsPem);
+  await expect(result).toContainText('The inventory already has this expiry.');
+});
+
+test('a .vpptoken and an ADE token are added without storing any token or key material', async ({ openPopup, serviceWorker }) => {
+  const popup = await openPopup();
+  await choose(popup, 'sToken_for_Contoso Apps.vpptoken', files.vpptoken);
+  const result = popup.locator('.file-result');
+  await expect(result).toContainText('Apps and Books content token for “Contoso Apps – Paris”, valid until 2027-03-14.');
+  await result.getByRole('button', { name: 'Add to inventory' }).click();
+  await expect(result).toContainText('Saved in the inventory.');
+  await expect(popup.locator('.cred').filter({ hasText: 'Contoso Apps – Paris' })).toBeVisible();
+
+  await choose(popup, 'Contoso_smime.p7m', files.adeSmime);
+  await expect(result).toContainText('Automated Device Enrollment server token');
+  await result.getByLabel(/MDM private key/).setInputFiles({ name: 'mdm.key', mimeType: 'application/x-pem-file', buffer: Buffer.from(files.mdmPrivateKeyPem) });
+  await result.getByRole('button', { name: 'Read again' }).click();
+  await expect(result).toContainText('Automated Device Enrollment server token for “Contoso ABM – Headquarters”, valid until 2027-11-20.');
+  await result.getByRole('button', { name: 'Add to inventory' }).click();
+  await expect(popup.locator('.cred').filter({ hasText: 'Contoso ABM – Headquarters' })).toBeVisible();
+
+  await choose(popup, 'push.p12', files.p12);
+  await expect(result).toContainText('This .p12 file is protected: enter its password.');
+  await result.getByLabel('Password of the .p12 file').fill(files.p12Password);
+  await result.getByRole('button', { name: 'Read again' }).click();
+  await expect(result).toContainText('Push certificate (APNs) for topic');
+  await result.getByRole('button', { name: 'Add to inventory' }).click();
+  await expect(popup.locator('.cred')).toHaveCount(3);
+
+  const stored = await storedEverything(serviceWorker);
+  expect(stored).toContain('Contoso Apps – Paris');
+  for (const secret of [SECRET_TOKEN, SECRET_ACCESS, 'CS_secret', 'AS_secret', 'PRIVATE KEY', files.p12Password, files.mdmPrivateKeyPem.slice(40, 80)]) {
+    expect(stored, secret).not.toContain(secret);
+  }
+});

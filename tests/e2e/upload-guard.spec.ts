@@ -1,0 +1,48 @@
+import { expect, test } from './fixtures';
+import { makeFiles } from '../unit/support/make-files';
+
+const PUSH_URL = 'https://intune.microsoft.com/#view/Microsoft_Intune_DeviceSettings/AppleMdmPushCertificateBlade';
+const files = makeFiles();
+
+test.beforeEach(async ({ serve }) => {
+  await serve({ [PUSH_URL]: { fixture: 'intune/push-certificate.en.html' } });
+});
+
+test('a push certificate with another topic is called out next to the upload field', async ({ context }) => {
+  const page = await context.newPage();
+  await page.goto(PUSH_URL);
+  await expect(page.locator('token-radar-badge')).toHaveCount(1);
+  await page.locator('#cert').setInputFiles({ name: 'MDM_Microsoft Corporation_Certificate.pem', mimeType: 'application/x-pem-file', buffer: Buffer.from(files.otherTopicPem) });
+  const note = page.locator('#cert + token-radar-upload-check');
+  await expect(note).toHaveAttribute('data-level', 'danger');
+  await expect(note).toContainText('Different topic from the push certificate in use (com.apple.mgmt.External.4f1c2a9e-7b3d-4e55-9a61-0c2d8e7f1b34)');
+  await expect(note).toContainText('every enrolled device would have to be re-enrolled');
+  await expect(note).toContainText('the file was not sent anywhere');
+  // The page's own field still holds the file: nothing was blocked.
+  expect(await page.locator('#cert').evaluate((i: HTMLInputElement) => i.files?.[0]?.name)).toBe('MDM_Microsoft Corporation_Certificate.pem');
+});
+
+test('the right certificate shows the expiry the console will get', async ({ context }) => {
+  const page = await context.newPage();
+  await page.goto(PUSH_URL);
+  await expect(page.locator('token-radar-badge')).toHaveCount(1);
+  await page.locator('#cert').setInputFiles({ name: 'MDM_Microsoft Corporation_Certificate.pem', mimeType: 'application/x-pem-file', buffer: Buffer.from(files.apnsPem) });
+  const note = page.locator('#cert + token-radar-upload-check');
+  await expect(note).toHaveAttribute('data-level', 'ok');
+  await expect(note).toContainText('Same topic as the push certificate in use: this renews it.');
+  await expect(note).toContainText('After the upload, the console should show the expiry Mar 14, 2027.');
+});
+
+test('a wrong kind of file and an expired certificate are told apart', async ({ context }) => {
+  const page = await context.newPage();
+  await page.goto(PUSH_URL);
+  await expect(page.locator('token-radar-badge')).toHaveCount(1);
+  const note = page.locator('#cert + token-radar-upload-check');
+  await page.locator('#cert').setInputFiles({ name: 'sToken_for_Contoso.vpptoken', mimeType: 'application/octet-stream', buffer: Buffer.from(files.vpptoken) });
+  await expect(note).toContainText('Wrong file: this page expects a push certificate (.pem).');
+  await page.locator('#cert').setInputFiles({ name: 'old.pem', mimeType: 'application/x-pem-file', buffer: Buffer.from(files.expiredApnsPem) });
+  await expect(note).toContainText('This file has already expired: download a new one.');
+  await expect(page.locator('token-radar-upload-check')).toHaveCount(1);
+  await page.locator('#cert').setInputFiles([]);
+  await expect(page.locator('token-radar-upload-check')).toHaveCount(0);
+});
