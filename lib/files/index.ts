@@ -7,6 +7,7 @@
  */
 import forge from 'node-forge';
 import { addYears, format } from 'date-fns';
+import { formatDate } from '../credentials/describe';
 import { t, type MessageKey } from '../i18n';
 import { asText, fromBase64, startsWith, toBinary } from './bytes';
 import type { FileError, FileKind, FileReport, InspectOptions } from './report';
@@ -105,10 +106,10 @@ function describeCertificate(fileName: string, cert: forge.pki.Certificate, der:
     warnings,
   };
   if (kind === 'apns-certificate') {
-    return finish({ ...base, ...(uid ? { topic: uid } : {}) }, t('file_apns', uid ?? cn, base.expiresOn));
+    return finish({ ...base, ...(uid ? { topic: uid } : {}) }, t('file_apns', uid ?? cn, formatDate(base.expiresOn)));
   }
   if (kind === 'public-key') return finish(base, t('file_public_key'));
-  return finish(base, t('file_other_cert', cn || base.issuer, base.expiresOn));
+  return finish(base, t('file_other_cert', cn || base.issuer, formatDate(base.expiresOn)));
 }
 
 function certificateFromDer(der: string): forge.pki.Certificate {
@@ -202,7 +203,7 @@ function fromPkcs7(name: string, bin: string, now: Date, opts: InspectOptions): 
   // The tokens themselves (consumer_key, access_secret …) are dropped here with `data`.
   const report = { ...base, warnings: [...warnings], ...(expiresOn ? { expiresOn } : {}), ...(serverName ? { serverName } : {}) };
   if (expiresOn && expiresOn < isoDay(now)) report.warnings.push('expired');
-  return finish(report, t('file_ade_decrypted', serverName ?? issuer, expiresOn ?? '—'));
+  return finish(report, t('file_ade_decrypted', serverName ?? issuer, expiresOn ? formatDate(expiresOn) : '—'));
 }
 
 // ---- .vpptoken ---------------------------------------------------------------------------
@@ -237,7 +238,7 @@ function fromVppToken(name: string, text: string, now: Date): FileReport | null 
   if (expiresOn < isoDay(now)) warnings.push('expired');
   if (mismatch(name, 'vpp-token')) warnings.push('extension-mismatch');
   // `token` is never copied out of `data`.
-  return finish({ kind: 'vpp-token', expiresOn, orgName, warnings }, t('file_vpp', orgName, expiresOn));
+  return finish({ kind: 'vpp-token', expiresOn, orgName, warnings }, t('file_vpp', orgName, formatDate(expiresOn)));
 }
 
 // ---- the console's signed CSR (.plist) ---------------------------------------------------

@@ -64,7 +64,7 @@ test('a .vpptoken and an ADE token are added without storing any token or key ma
   const popup = await openPopup();
   await choose(popup, 'sToken_for_Contoso Apps.vpptoken', files.vpptoken);
   const result = popup.locator('.file-result');
-  await expect(result).toContainText('Apps and Books content token for “Contoso Apps – Paris”, valid until 2027-03-14.');
+  await expect(result).toContainText('Apps and Books content token for “Contoso Apps – Paris”, valid until Mar 14, 2027.');
   await result.getByRole('button', { name: 'Add to inventory' }).click();
   await expect(result).toContainText('Saved in the inventory.');
   await expect(popup.locator('.cred').filter({ hasText: 'Contoso Apps – Paris' })).toBeVisible();
@@ -73,7 +73,7 @@ test('a .vpptoken and an ADE token are added without storing any token or key ma
   await expect(result).toContainText('Automated Device Enrollment server token');
   await result.getByLabel(/MDM private key/).setInputFiles({ name: 'mdm.key', mimeType: 'application/x-pem-file', buffer: Buffer.from(files.mdmPrivateKeyPem) });
   await result.getByRole('button', { name: 'Read again' }).click();
-  await expect(result).toContainText('Automated Device Enrollment server token for “Contoso ABM – Headquarters”, valid until 2027-11-20.');
+  await expect(result).toContainText('Automated Device Enrollment server token for “Contoso ABM – Headquarters”, valid until Nov 20, 2027.');
   await result.getByRole('button', { name: 'Add to inventory' }).click();
   await expect(popup.locator('.cred').filter({ hasText: 'Contoso ABM – Headquarters' })).toBeVisible();
 

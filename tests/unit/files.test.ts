@@ -21,7 +21,7 @@ describe('push certificates', () => {
       issuer: 'Apple Application Integration 2 Certification Authority, Apple Inc.', warnings: [],
     });
     expect(r.fingerprint).toMatch(/^([0-9A-F]{2}:){31}[0-9A-F]{2}$/);
-    expect(r.message).toBe(`Push certificate (APNs) for topic ${TOPIC}, valid until 2027-03-14.`);
+    expect(r.message).toBe(`Push certificate (APNs) for topic ${TOPIC}, valid until Mar 14, 2027.`);
   });
 
   it('reads the same certificate as DER (.cer) with the same fingerprint', () => {
@@ -53,7 +53,7 @@ describe('other certificates and keys', () => {
   it('names a certificate that is not a push certificate', () => {
     const r = ok(inspect('server.crt', utf8(f.webServerPem)));
     expect(r).toMatchObject({ kind: 'other-certificate', appleIssued: false, commonName: 'mdm.contoso.example' });
-    expect(r.message).toBe('A certificate for “mdm.contoso.example”, valid until 2027-01-01: not an MDM push certificate.');
+    expect(r.message).toBe('A certificate for “mdm.contoso.example”, valid until Jan 1, 2027: not an MDM push certificate.');
   });
 
   it('recognises the MDM public key for ADE, as a certificate or a bare key', () => {
