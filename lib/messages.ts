@@ -4,6 +4,8 @@
  */
 import { browser } from 'wxt/browser';
 import type { Credential, ManualFields } from './inventory/model';
+import type { ConsoleId } from './consoles/types';
+import type { GuideAction, GuideState } from './guide/machine';
 import type { Observation, ObservedCredential } from './observation';
 import type { Settings } from './settings';
 
@@ -38,7 +40,11 @@ export type Request =
   /** A file read locally: add it to the inventory, or apply it to the credential it matches. Metadata only. */
   | { type: 'add-file'; fileName: string; item: ObservedCredential; matchId?: string }
   /** A content script needs the file reader (node-forge) in its frame: the worker injects it there. */
-  | { type: 'load-inspector' };
+  | { type: 'load-inspector' }
+  /** Start the renewal guide for a credential: by its id (popup), or as read on a console page (overlay). */
+  | { type: 'guide-start'; credentialId?: string; found?: ObservedCredential; console?: ConsoleId; account?: string }
+  /** Move the guide: a step seen done, back, skip, pause, resume, cancel, or the console showing the new expiry. */
+  | { type: 'guide-action'; action: GuideAction };
 
 export interface Responses {
   ping: PingResponse;
@@ -54,9 +60,11 @@ export interface Responses {
   check: Result<{ notified: number }>;
   'add-file': Result<{ id: string }>;
   'load-inspector': Result;
+  'guide-start': Result<{ state: GuideState; url: string | null }>;
+  'guide-action': Result<{ state: GuideState | null }>;
 }
 
-const TYPES = new Set<string>(['ping', 'observe', 'list', 'save', 'remove', 'renewed', 'snooze', 'archive', 'import', 'erase', 'check', 'add-file', 'load-inspector']);
+const TYPES = new Set<string>(['ping', 'observe', 'list', 'save', 'remove', 'renewed', 'snooze', 'archive', 'import', 'erase', 'check', 'add-file', 'load-inspector', 'guide-start', 'guide-action']);
 
 export function isRequest(value: unknown): value is Request {
   if (typeof value !== 'object' || value === null) return false;

@@ -1,38 +1,69 @@
 import { useState } from 'preact/hooks';
 import { siteOf } from '../../lib/consoles/hosts';
 import { looksPersonal } from '../../lib/credentials/apple-id';
+import { consequence, expiryView, formatDate, kindLabel } from '../../lib/credentials/describe';
 import { URGENCY_ORDER } from '../../lib/credentials/urgency';
+import type { GuideAction } from '../../lib/guide/machine';
 import { t } from '../../lib/i18n';
 import type { FoundCredential, PageScan } from '../../lib/scan';
-import { consequence, expiryView, formatDate, kindLabel } from '../../lib/credentials/describe';
+import { GuideCard, type GuideView } from '../guide/GuideCard';
+import { Highlight } from '../guide/Highlight';
+
+interface Props {
+  scan: PageScan;
+  now: Date;
+  error?: string | undefined;
+  guide: GuideView | null;
+  showGuide: boolean;
+  highlight: { target: Element; label: string } | null;
+  onGuide: (a: GuideAction) => void;
+  onShowTarget: () => void;
+  onStartGuide: (c: FoundCredential) => void;
+}
 
 /**
- * The in-page panel: in the content script's shadow root, shown only where credentials were
- * read. Page-derived strings are rendered as text (Preact escapes them); nothing is HTML.
+ * The in-page overlay, in the content script's shadow root: the renewal guide's card and the
+ * panel summarising the credentials read here (shown only where some were read). Page-derived
+ * strings are rendered as text (Preact escapes them); nothing is HTML.
  */
-export function Overlay({ scan, now, error }: { scan: PageScan; now: Date; error?: string | undefined }) {
+export function Overlay(props: Props) {
+  const { scan, guide } = props;
   const [hidden, setHidden] = useState(false);
+  const panel = !hidden && scan.console && scan.credentials.length > 0;
+  if (!panel && !(guide && props.showGuide) && !props.error) return null;
+  return (
+    <>
+      <div class="tr-stack">
+        {guide && props.showGuide && scan.console && (
+          <GuideCard view={guide} here={scan.console} onAction={props.onGuide} onShow={props.onShowTarget} />
+        )}
+        {panel ? (
+          <Panel {...props} onHide={() => setHidden(true)} />
+        ) : (
+          props.error && <p class="tr-error" role="alert">{props.error}</p>
+        )}
+      </div>
+      {props.highlight && <Highlight target={props.highlight.target} label={props.highlight.label} />}
+    </>
+  );
+}
+
+function Panel({ scan, now, error, guide, onStartGuide, onHide }: Props & { onHide: () => void }) {
   const [open, setOpen] = useState(false);
-  if (hidden || !scan.console || scan.credentials.length === 0) return null;
-  const product = siteOf(scan.console).product;
+  const product = siteOf(scan.console!).product;
   // Collapsed, the panel shows the most urgent credential only.
   const views = scan.credentials.map((c) => ({ c, view: expiryView(c.kind, c.expiresOn, now) }));
-  const first = views.sort((a, b) => URGENCY_ORDER.indexOf(a.view.urgency) - URGENCY_ORDER.indexOf(b.view.urgency))[0];
+  const first = [...views].sort((a, b) => URGENCY_ORDER.indexOf(a.view.urgency) - URGENCY_ORDER.indexOf(b.view.urgency))[0];
   const worst = first && { urgency: first.view.urgency, text: first.view.text, label: first.c.name || kindLabel(first.c.kind) };
+  const guiding = !!guide && (guide.state.status === 'active' || guide.state.status === 'paused');
   return (
     <aside class="tr-panel" aria-label={t('panelTitle')} data-open={open}>
       <header class="tr-panel__head">
         <h2 class="tr-panel__title">{t('panelTitle')}</h2>
-        <button
-          type="button"
-          class="tr-text-button"
-          aria-expanded={open}
-          aria-controls="tr-panel-list"
-          onClick={() => setOpen(!open)}
-        >
+        <button type="button" class="tr-text-button" aria-expanded={open} aria-controls="tr-panel-list" onClick={() => setOpen(!open)}>
           {open ? t('panelHide') : t('panelShow')}
         </button>
-        <button type="button" class="tr-icon-button" aria-label={t('panelDismiss')} title={t('panelDismiss')} onClick={() => setHidden(true)}>
+        <button type="button" class="tr-icon-button" aria-label={t('panelDismiss')} title={t('panelDismiss')} onClick={onHide}>
           <span aria-hidden="true">×</span>
         </button>
       </header>
@@ -40,20 +71,20 @@ export function Overlay({ scan, now, error }: { scan: PageScan; now: Date; error
         {t('panelCount', scan.credentials.length)}
         {scan.account ? ` · ${scan.account}` : ''} · {product}
       </p>
-      {!open && worst && (
-        <p class="tr-panel__summary">
-          <span class={`tr-chip tr-chip--${worst.urgency}`}>{worst.text}</span> {worst.label}
-        </p>
-      )}
       {error && (
         <p class="tr-error" role="alert">
           {error}
         </p>
       )}
+      {!open && worst && (
+        <p class="tr-panel__summary">
+          <span class={`tr-chip tr-chip--${worst.urgency}`}>{worst.text}</span> {worst.label}
+        </p>
+      )}
       {open && (
         <ul class="tr-list" id="tr-panel-list">
           {scan.credentials.map((c, i) => (
-            <CredentialItem key={`${c.kind}:${c.name}:${i}`} credential={c} now={now} />
+            <CredentialItem key={`${c.kind}:${c.name}:${i}`} credential={c} now={now} canGuide={!guiding} onStartGuide={onStartGuide} />
           ))}
         </ul>
       )}
@@ -61,7 +92,12 @@ export function Overlay({ scan, now, error }: { scan: PageScan; now: Date; error
   );
 }
 
-function CredentialItem({ credential: c, now }: { credential: FoundCredential; now: Date }) {
+function CredentialItem({ credential: c, now, canGuide, onStartGuide }: {
+  credential: FoundCredential;
+  now: Date;
+  canGuide: boolean;
+  onStartGuide: (c: FoundCredential) => void;
+}) {
   const view = expiryView(c.kind, c.expiresOn, now);
   return (
     <li class="tr-item" data-urgency={view.urgency}>
@@ -79,6 +115,11 @@ function CredentialItem({ credential: c, now }: { credential: FoundCredential; n
       )}
       {c.topic && <div class="tr-item__meta tr-mono">{t('topicValue', c.topic)}</div>}
       <p class="tr-item__why">{consequence(c.kind)}</p>
+      {canGuide && c.kind !== 'symantec' && (
+        <button type="button" class="tr-text-button tr-renew" onClick={() => onStartGuide(c)}>
+          {t('guideStart')}
+        </button>
+      )}
     </li>
   );
 }

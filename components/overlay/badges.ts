@@ -31,19 +31,40 @@ const STYLE = `
 
 export interface BadgeSpec {
   anchor: Element;
-  urgency: Urgency;
+  /** The class that colours it: an urgency for badges, a level (ok, warn, danger, info) for notes. */
+  urgency: Urgency | 'ok' | 'warn' | 'danger' | 'info';
   /** Visible text, e.g. "Expires in 12 days". */
   text: string;
   /** Spoken before the text, e.g. "Token Radar:". */
   prefix: string;
 }
 
+/** How a set of marks looks and where each goes relative to its anchor. */
+export interface MarkKind {
+  tag: string;
+  style: string;
+  /** Puts the mark in the page; `placed` tells whether it is still where `place` put it. */
+  place(anchor: Element, mark: HTMLElement): void;
+  placed(anchor: Element, mark: HTMLElement): boolean;
+}
+
+const BADGE_KIND: MarkKind = {
+  tag: BADGE_TAG,
+  style: STYLE,
+  place: (anchor, mark) => anchor.appendChild(mark),
+  placed: (anchor, mark) => mark.parentElement === anchor,
+};
+
+/** One mark per anchor, updated in place; marks whose anchor is no longer wanted are removed. */
 export class Badges {
   private readonly byAnchor = new Map<Element, HTMLElement>();
 
-  constructor(private readonly doc: Document) {
-    // Badges left by an earlier instance of the extension (updated or reloaded) go first.
-    for (const old of Array.from(doc.querySelectorAll(BADGE_TAG))) old.remove();
+  constructor(
+    private readonly doc: Document,
+    private readonly kind: MarkKind = BADGE_KIND,
+  ) {
+    // Marks left by an earlier instance of the extension (updated or reloaded) go first.
+    for (const old of Array.from(doc.querySelectorAll(kind.tag))) old.remove();
   }
 
   sync(specs: BadgeSpec[]): void {
@@ -52,10 +73,10 @@ export class Badges {
       if (!spec.anchor.isConnected || wanted.has(spec.anchor)) continue;
       wanted.add(spec.anchor);
       let badge = this.byAnchor.get(spec.anchor);
-      if (!badge || !badge.isConnected || badge.parentElement !== spec.anchor) {
+      if (!badge || !badge.isConnected || !this.kind.placed(spec.anchor, badge)) {
         badge?.remove();
         badge = this.create();
-        spec.anchor.appendChild(badge);
+        this.kind.place(spec.anchor, badge);
         this.byAnchor.set(spec.anchor, badge);
       }
       this.fill(badge, spec);
@@ -74,10 +95,10 @@ export class Badges {
   }
 
   private create(): HTMLElement {
-    const host = this.doc.createElement(BADGE_TAG);
+    const host = this.doc.createElement(this.kind.tag);
     const shadow = host.attachShadow({ mode: 'open' });
     const style = this.doc.createElement('style');
-    style.textContent = STYLE;
+    style.textContent = this.kind.style;
     const pill = this.doc.createElement('span');
     pill.className = 'b';
     const sr = this.doc.createElement('span');

@@ -1,22 +1,31 @@
 /**
  * Keeps the overlay in step with the page: scans once, then again after the page changes
  * (one debounced MutationObserver per document, plus single-page navigation), re-renders the
- * panel, moves the badges, and reports new observations to the background.
+ * panel and the renewal guide, moves the badges and warnings, and reports new observations
+ * and guide progress to the background.
  */
 import { render } from 'preact';
+import { browser } from 'wxt/browser';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
+import { expiryView } from '../../lib/credentials/describe';
+import { findStepTarget } from '../../lib/guide/find';
+import { flowById } from '../../lib/guide/flows';
+import { guardNotes } from '../../lib/guide/guards';
+import { guideMatches, type GuideAction, type GuideState } from '../../lib/guide/machine';
 import { t } from '../../lib/i18n';
 import { send } from '../../lib/messages';
 import { observationKey, toObservation } from '../../lib/observation';
-import { scanPage, type PageScan } from '../../lib/scan';
-import { expiryView } from '../../lib/credentials/describe';
+import { scanPage, type FoundCredential, type PageScan } from '../../lib/scan';
+import { stepText } from '../../lib/guide/describe';
 import { Badges, BADGE_TAG } from './badges';
+import { createNotes, NOTE_TAG } from './notes';
 import { Overlay } from './Overlay';
 import { GUARD_TAG, watchUploads } from './upload-guard';
 
 /** Quiet time after the last page change before a rescan. */
 const DEBOUNCE_MS = 300;
-const OWN_TAGS = new Set([BADGE_TAG.toUpperCase(), GUARD_TAG.toUpperCase(), 'TOKEN-RADAR-OVERLAY']);
+const GUIDE_KEY = 'guide';
+const OWN_TAGS = new Set([BADGE_TAG, GUARD_TAG, NOTE_TAG, 'token-radar-overlay'].map((x) => x.toUpperCase()));
 
 function isOwn(node: Node | null): boolean {
   for (let n: Node | null = node; n; n = n.parentNode) {
@@ -41,19 +50,93 @@ function touchesPage(records: MutationRecord[]): boolean {
 
 export function startOverlay(ctx: ContentScriptContext, container: HTMLElement): () => void {
   const badges = new Badges(document);
+  const notes = createNotes(document);
+  const isMain = window === window.top;
   let lastKey = '';
   let timer: number | undefined;
   let error: string | undefined;
-  let draw = () => {};
-  let lastScan: PageScan = { console: null, page: null, credentials: [] };
+  let scan: PageScan = { console: null, page: null, credentials: [] };
+  let now = new Date();
+  let guide: GuideState | null = null;
+  let target: Element | null = null;
+  let lagging = false;
+  let reportedRenewal = '';
+
+  const guideAction = (action: GuideAction) => {
+    void send({ type: 'guide-action', action }).catch(() => undefined);
+  };
+  const startGuide = (c: FoundCredential) => {
+    const found = { kind: c.kind, name: c.name, expiresOn: c.expiresOn, ...(c.topic ? { topic: c.topic } : {}) };
+    void send({ type: 'guide-start', found, ...(scan.console ? { console: scan.console } : {}), ...(scan.account ? { account: scan.account } : {}) }).then(
+      (answer) => {
+        if (!answer.ok) {
+          error = answer.error;
+          draw();
+        }
+      },
+    );
+  };
+  const showTarget = () => {
+    if (!target) return;
+    target.scrollIntoView({ block: 'center' });
+    (target as HTMLElement).focus?.();
+  };
+
+  const draw = () => {
+    const flow = guide ? flowById(guide.flowId) : undefined;
+    const step = flow && guide ? flow.steps[guide.step] : undefined;
+    const view = guide && scan.console ? { state: guide, targetFound: !!target, lagging } : null;
+    render(
+      <Overlay
+        scan={scan}
+        now={now}
+        error={error}
+        guide={view}
+        showGuide={!!view && (isMain || !!target)}
+        highlight={guide?.status === 'active' && target && step ? { target, label: stepText(step, guide) } : null}
+        onGuide={guideAction}
+        onShowTarget={showTarget}
+        onStartGuide={startGuide}
+      />,
+      container,
+    );
+  };
+
+  /** Where the guide stands on this page: the current step's control, and whether the console already shows the renewal. */
+  const follow = () => {
+    target = null;
+    lagging = false;
+    const flow = guide ? flowById(guide.flowId) : undefined;
+    if (!guide || !flow || (guide.status !== 'active' && guide.status !== 'paused')) return;
+    const step = flow.steps[guide.step];
+    if (step && scan.console && step.sites.includes(scan.console)) {
+      target = findStepTarget(document, step, guide);
+      // A click that navigated (Renew opens another page) may not have been reported before the
+      // page went away: when this page shows the next step's control and not this one's, it was done.
+      const next = flow.steps[guide.step + 1];
+      if (!target && guide.status === 'active' && step.done.type === 'click' && next?.sites.includes(scan.console) && findStepTarget(document, next, guide)) {
+        guideAction({ type: 'done', stepId: step.id });
+      }
+    }
+    if (scan.console === flow.console) {
+      const shown = scan.credentials.find((c) => guideMatches(guide!, c) && c.expiresOn);
+      if (shown?.expiresOn && (!guide.oldExpiry || shown.expiresOn > guide.oldExpiry)) {
+        if (reportedRenewal !== shown.expiresOn) {
+          reportedRenewal = shown.expiresOn;
+          guideAction({ type: 'renewed', expiresOn: shown.expiresOn });
+        }
+      } else if (shown && step?.done.type === 'renewed') {
+        lagging = true;
+      }
+    }
+  };
 
   const rescan = () => {
     timer = undefined;
     if (!ctx.isValid) return;
-    const now = new Date();
-    const scan = scanPage(location.href, document, now);
-    lastScan = scan;
-    draw = () => render(<Overlay scan={scan} now={now} error={error} />, container);
+    now = new Date();
+    scan = scanPage(location.href, document, now);
+    follow();
     draw();
     const prefix = t('badgePrefix');
     badges.sync(
@@ -63,6 +146,7 @@ export function startOverlay(ctx: ContentScriptContext, container: HTMLElement):
         return [{ anchor: c.anchor, urgency: view.urgency, text: view.text, prefix }];
       }),
     );
+    notes.sync(guardNotes(document, scan.console, guide).map((n) => ({ anchor: n.anchor, urgency: n.level, text: n.text, prefix })));
     const observation = toObservation(scan, location.href, now);
     if (observation) {
       const key = observationKey(observation);
@@ -96,13 +180,41 @@ export function startOverlay(ctx: ContentScriptContext, container: HTMLElement):
   });
   observer.observe(document.documentElement, { childList: true, subtree: true, characterData: true });
   ctx.addEventListener(window, 'wxt:locationchange', schedule);
+
+  // The guide: its state lives in extension storage, written by the background only.
+  const onStorage = (changes: Record<string, { newValue?: unknown }>, area: string) => {
+    if (area !== 'local' || !(GUIDE_KEY in changes)) return;
+    guide = (changes[GUIDE_KEY]!.newValue as GuideState | undefined) ?? null;
+    schedule();
+  };
+  browser.storage.onChanged.addListener(onStorage);
+  void browser.storage.local.get(GUIDE_KEY).then((stored) => {
+    guide = (stored[GUIDE_KEY] as GuideState | undefined) ?? null;
+    if (guide && ctx.isValid) rescan();
+  });
+  // A step is done when the admin activates its control (or picks a file in it): we only watch.
+  const stepDone = (kind: 'click' | 'file', event: Event) => {
+    const flow = guide ? flowById(guide.flowId) : undefined;
+    const step = flow?.steps[guide?.step ?? -1];
+    if (!guide || guide.status !== 'active' || !step || step.done.type !== kind || !scan.console || !step.sites.includes(scan.console)) return;
+    // The page may have changed since the last scan: look for the control again if needed.
+    const control = target?.isConnected ? target : findStepTarget(document, step, guide);
+    if (!control || !(event.target instanceof Node) || !control.contains(event.target)) return;
+    if (kind === 'file' && !((event.target as HTMLInputElement).files?.length)) return;
+    guideAction({ type: 'done', stepId: step.id });
+  };
+  ctx.addEventListener(document, 'click', (e: Event) => stepDone('click', e), { capture: true, passive: true });
+  ctx.addEventListener(document, 'change', (e: Event) => stepDone('file', e), { capture: true, passive: true });
+
   rescan();
-  watchUploads(ctx, () => lastScan);
+  watchUploads(ctx, () => scan);
 
   const stop = () => {
     observer.disconnect();
+    browser.storage.onChanged.removeListener(onStorage);
     if (timer !== undefined) clearTimeout(timer);
     badges.clear();
+    notes.clear();
     render(null, container);
   };
   ctx.onInvalidated(stop);

@@ -13,6 +13,8 @@ import type { Request } from '../../lib/messages';
 export interface RowActions {
   run: (request: Request) => Promise<void>;
   edit: (id: string) => void;
+  /** Starts the renewal guide and opens the page where it begins. */
+  renew: (id: string) => Promise<void>;
 }
 
 /** One credential: a summary line that opens its details and actions. */
@@ -116,8 +118,11 @@ function Details({ id, item, now, actions, name }: { id: string; item: ListItem;
       )}
       {mode === 'idle' && (
         <div class="row-actions">
+          {c.kind !== 'symantec' && (
+            <button type="button" class="button button--primary" onClick={() => void actions.renew(c.id)}>{t('guideStart')}</button>
+          )}
           {url && (
-            <button type="button" class="button button--primary" onClick={() => void browser.tabs.create({ url })}>{t('actionOpenConsole')}</button>
+            <button type="button" class="button" onClick={() => void browser.tabs.create({ url })}>{t('actionOpenConsole')}</button>
           )}
           <button type="button" class="button" onClick={() => setMode('renew')}>{t('actionRenewed')}</button>
           {c.snoozedUntil && c.snoozedUntil > now.toISOString() ? (

@@ -45,6 +45,12 @@ export function PopupApp() {
     await refresh();
   }
 
+  async function renew(id: string) {
+    const answer = await send({ type: 'guide-start', credentialId: id });
+    if (!answer.ok) return setError(answer.error);
+    if (answer.url) await browser.tabs.create({ url: answer.url });
+  }
+
   async function save(fields: ManualFields): Promise<string | null> {
     const answer = await send(form?.mode === 'edit' ? { type: 'save', id: form.id, fields } : { type: 'save', fields });
     if (!answer.ok) return answer.error;
@@ -110,7 +116,7 @@ export function PopupApp() {
                       now={now}
                       open={openId === item.credential.id}
                       onToggle={() => setOpenId(openId === item.credential.id ? null : item.credential.id)}
-                      actions={{ run, edit: (id) => setForm({ mode: 'edit', id }) }}
+                      actions={{ run, renew, edit: (id) => setForm({ mode: 'edit', id }) }}
                     />
                   ))}
                 </ul>

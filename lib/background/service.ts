@@ -10,7 +10,9 @@ import { projectedExpiry, URGENCY_ORDER, worstUrgency, type Urgency } from '../c
 import { parseImport } from '../export/json';
 import { t } from '../i18n';
 import { Inventory, InventoryError, toInventoryError } from '../inventory/db';
-import { applyReading, newId } from '../inventory/merge';
+import { applyReading, findMatch, newId } from '../inventory/merge';
+import { flowById } from '../guide/flows';
+import { reduce, startGuide, type GuideState } from '../guide/machine';
 import { ISO_DATE, KINDS, type Credential, type ManualFields, type Source } from '../inventory/model';
 import type { Failure, Request, Responses } from '../messages';
 import type { ObservedCredential } from '../observation';
@@ -223,6 +225,7 @@ async function handle(request: Request, sender?: Sender): Promise<Responses[Requ
     }
     case 'erase':
       await serial(async () => (await inventory()).replaceAll([]));
+      await browser.storage.local.remove(GUIDE_KEY);
       for (const id of Object.keys(await browser.notifications.getAll())) await browser.notifications.clear(id);
       await updateBadge([], now);
       return { ok: true };
@@ -250,6 +253,23 @@ async function handle(request: Request, sender?: Sender): Promise<Responses[Requ
       void check();
       return { ok: true, id };
     }
+    case 'guide-start': {
+      const all = await (await inventory()).all();
+      let c = request.credentialId ? all.find((x) => x.id === request.credentialId) : undefined;
+      if (!c && request.found && request.console) c = findMatch(all, request.found, request.console, request.account) ?? undefined;
+      if (!c) return invalid(t('guideNoFlow'));
+      const state = startGuide(c, now);
+      if (!state) return invalid(t('guideNoFlow'));
+      await saveGuide(state);
+      return { ok: true, state, url: guideStartUrl(c, state) };
+    }
+    case 'guide-action': {
+      const current = await loadGuide();
+      if (!current) return { ok: true, state: null };
+      const next = reduce(current, request.action, now);
+      if (next !== current) await saveGuide(next);
+      return { ok: true, state: next };
+    }
     case 'load-inspector': {
       const tabId = sender?.tab?.id;
       if (tabId === undefined) return invalid('No tab to load the file reader in.');
@@ -260,6 +280,29 @@ async function handle(request: Request, sender?: Sender): Promise<Responses[Requ
 }
 
 type Sender = { tab?: { id?: number }; frameId?: number };
+
+export const GUIDE_KEY = 'guide';
+
+export async function loadGuide(): Promise<GuideState | null> {
+  const stored = await browser.storage.local.get(GUIDE_KEY);
+  return (stored[GUIDE_KEY] as GuideState | undefined) ?? null;
+}
+
+async function saveGuide(state: GuideState): Promise<void> {
+  await browser.storage.local.set({ [GUIDE_KEY]: state });
+}
+
+/** Where the renewal starts: the Apple site for flows that begin there, else the console page. */
+function guideStartUrl(c: Credential, state: GuideState): string | null {
+  const first = flowById(state.flowId)?.steps[0];
+  if (!first) return null;
+  if (first.sites.includes('abm')) {
+    const school = c.console === 'asm' || c.sources.some((s) => s.console === 'asm');
+    return school ? 'https://school.apple.com/#/main/preferences' : 'https://business.apple.com/#/main/preferences';
+  }
+  if (first.sites.includes('apple-push')) return 'https://identity.apple.com/pushcert/';
+  return renewUrl(c);
+}
 
 export async function handleMessage(request: Request, sender?: Sender): Promise<Responses[Request['type']]> {
   try {

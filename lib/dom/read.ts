@@ -93,6 +93,8 @@ export function valueByLabel(root: ParentNode, synonyms: readonly string[]): Lab
   const candidates = root.querySelectorAll('dt, th, label, [role="rowheader"], span, div, p, strong, b, h3, h4');
   for (const label of Array.from(candidates)) {
     if (label.childElementCount > 2) continue;
+    // A wrapper around a label and its field reads like the label: let the <label> itself answer.
+    if (label.tagName !== 'LABEL' && label.querySelector('input, select, textarea, label')) continue;
     if (!labelIs(textOf(label), synonyms)) continue;
     const value = valueElementFor(label);
     if (!value) continue;

@@ -1,0 +1,78 @@
+import { projectedExpiry } from '../../lib/credentials/urgency';
+import { formatDate, kindLabel } from '../../lib/credentials/describe';
+import type { ConsoleId } from '../../lib/consoles/types';
+import { flowById } from '../../lib/guide/flows';
+import { sitesText, stepText } from '../../lib/guide/describe';
+import type { GuideAction, GuideState } from '../../lib/guide/machine';
+import { t } from '../../lib/i18n';
+
+export interface GuideView {
+  state: GuideState;
+  /** The control of the current step was found in this document. */
+  targetFound: boolean;
+  /** The console shows the old expiry on the verify step: tell the admin it can lag. */
+  lagging: boolean;
+}
+
+/**
+ * "Step N of M": what to do next, on which tab, what not to press. Keyboard reachable; the
+ * guide never presses anything itself.
+ */
+export function GuideCard({ view, here, onAction, onShow }: {
+  view: GuideView;
+  here: ConsoleId;
+  onAction: (a: GuideAction) => void;
+  onShow: () => void;
+}) {
+  const { state } = view;
+  const flow = flowById(state.flowId);
+  if (!flow || state.status === 'cancelled') return null;
+  const what = state.name || kindLabel(state.kind);
+  if (state.status === 'done') {
+    return (
+      <section class="tr-guide tr-guide--done" role="region" aria-live="polite" aria-label={t('guideTitle', what)}>
+        <h2 class="tr-guide__title">{t('guideTitle', what)}</h2>
+        <p>{t('guideDone', state.newExpiry ? formatDate(state.newExpiry) : '—')}</p>
+        <button type="button" class="tr-text-button" onClick={() => onAction({ type: 'cancel' })}>{t('panelDismiss')}</button>
+      </section>
+    );
+  }
+  const step = flow.steps[state.step]!;
+  const elsewhere = !step.sites.includes(here);
+  const today = new Date();
+  const expired = state.oldExpiry !== null && state.oldExpiry < today.toISOString().slice(0, 10);
+  return (
+    <section class="tr-guide" role="region" aria-live="polite" aria-label={t('guideTitle', what)}>
+      <h2 class="tr-guide__title">{t('guideTitle', what)}</h2>
+      <p class="tr-guide__step">{t('guideStep', state.step + 1, flow.steps.length)}</p>
+      {state.status === 'paused' ? (
+        <p>{t('guidePaused')}</p>
+      ) : (
+        <>
+          {elsewhere && <p class="tr-guide__where">{t('guideOtherTab', sitesText(step.sites))}</p>}
+          <p class="tr-guide__say">{stepText(step, state)}</p>
+          {step.warn && <p class="tr-guide__warn" role="note">{t(step.warn)}</p>}
+          {state.step === 0 && !expired && <p class="tr-guide__note">{t('guideEarly', formatDate(projectedExpiry(today)))}</p>}
+          {flow.id === 'intune-vpp' && expired && <p class="tr-guide__warn" role="note">{t('guideVppExpired')}</p>}
+          {view.lagging && <p class="tr-guide__warn" role="note">{t('g_verify_lag')}</p>}
+          {!elsewhere && !view.targetFound && step.target.type !== 'none' && <p class="tr-guide__note">{t('guideNotFound')}</p>}
+        </>
+      )}
+      <div class="tr-guide__actions">
+        {state.status === 'active' && view.targetFound && (
+          <button type="button" class="tr-text-button tr-text-button--primary" onClick={onShow}>{t('guideShowMe')}</button>
+        )}
+        {state.status === 'active' ? (
+          <button type="button" class="tr-text-button" onClick={() => onAction({ type: 'pause' })}>{t('guidePause')}</button>
+        ) : (
+          <button type="button" class="tr-text-button" onClick={() => onAction({ type: 'resume' })}>{t('guideResume')}</button>
+        )}
+        {state.step > 0 && <button type="button" class="tr-text-button" onClick={() => onAction({ type: 'back' })}>{t('guideBack')}</button>}
+        {step.done.type !== 'renewed' && (
+          <button type="button" class="tr-text-button" onClick={() => onAction({ type: 'skip' })}>{t('guideSkip')}</button>
+        )}
+        <button type="button" class="tr-text-button" onClick={() => onAction({ type: 'cancel' })}>{t('guideCancel')}</button>
+      </div>
+    </section>
+  );
+}

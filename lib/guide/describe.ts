@@ -1,0 +1,18 @@
+/** The guide's words for a step, filled with the credential being renewed. */
+import { siteOf } from '../consoles/hosts';
+import type { ConsoleId } from '../consoles/types';
+import { kindLabel } from '../credentials/describe';
+import { t, type MessageKey } from '../i18n';
+import type { Step } from './flows';
+import type { GuideState } from './machine';
+
+export function stepText(step: Step, state: GuideState): string {
+  const values = (step.args ?? []).map((a) =>
+    a === 'name' ? state.name || kindLabel(state.kind) : a === 'topic' ? (state.topic ?? '—') : (state.appleId ?? t('guideAppleIdUnknown')),
+  );
+  return t(step.say as MessageKey, ...values);
+}
+
+export function sitesText(sites: readonly ConsoleId[]): string {
+  return sites.map((s) => siteOf(s).product).join(' / ');
+}

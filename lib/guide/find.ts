@@ -1,0 +1,94 @@
+/**
+ * Finds a step's control on a page by what it says, in every language we read. Pure DOM
+ * reading: nothing is clicked or changed.
+ */
+import { normLabel, textOf } from '../dom/read';
+import { normName } from '../inventory/merge';
+import type { Step, Target } from './flows';
+
+const CONTROLS = 'button, a[href], a[role], [role="button"], [role="menuitem"], [role="tab"], [role="link"], input[type="button"], input[type="submit"]';
+const ROWS = 'tr, [role="row"], li, [role="listitem"], [role="option"]';
+const OWN = /^TOKEN-RADAR-/;
+
+function isOwn(el: Element): boolean {
+  for (let n: Element | null = el; n; n = n.parentElement) if (OWN.test(n.tagName)) return true;
+  return false;
+}
+
+/** Laid out and not hidden; documents without layout (unit tests) count everything as visible. */
+function visible(el: Element): boolean {
+  const rects = el.getClientRects?.();
+  if (!rects || typeof (el as HTMLElement).offsetWidth !== 'number') return true;
+  const win = el.ownerDocument.defaultView;
+  if (win && win.innerWidth === 0) return true;
+  return rects.length > 0;
+}
+
+function labelOf(el: Element): string {
+  const input = el as HTMLInputElement;
+  return el.getAttribute('aria-label') ?? (el.tagName === 'INPUT' ? input.value : textOf(el));
+}
+
+function pick(list: Element[]): Element | null {
+  return list.find(visible) ?? list[0] ?? null;
+}
+
+/** Every control under `root` whose text or accessible name reads as one of `labels`. */
+export function controls(root: ParentNode, labels: readonly string[]): Element[] {
+  return Array.from(root.querySelectorAll(CONTROLS)).filter((el) => !isOwn(el) && labels.includes(normLabel(labelOf(el))));
+}
+
+function fileLabel(input: HTMLInputElement): string {
+  const doc = input.ownerDocument;
+  const byFor = input.id ? doc.querySelector(`label[for="${CSS.escape(input.id)}"]`) : null;
+  return normLabel(input.getAttribute('aria-label') ?? textOf(byFor ?? input.closest('label')) ?? '');
+}
+
+/** Rows (innermost) that show the credential: its topic, or its name as the row's own text. */
+function rowsFor(doc: Document, by: 'topic' | 'name', guide: { name: string; topic?: string | undefined }): Element[] {
+  const needle = by === 'topic' ? guide.topic : guide.name;
+  if (!needle) return [];
+  const n = normName(needle);
+  return Array.from(doc.querySelectorAll(ROWS)).filter((row) => {
+    if (isOwn(row) || row.querySelector(ROWS)) return false;
+    const text = textOf(row);
+    return by === 'topic' ? text.includes(needle) : normName(text).includes(n);
+  });
+}
+
+export function findTarget(doc: Document, target: Target, guide: { name: string; topic?: string | undefined }): Element | null {
+  switch (target.type) {
+    case 'none':
+      return null;
+    case 'control':
+      return pick(controls(doc, target.labels));
+    case 'file': {
+      const inputs = Array.from(doc.querySelectorAll<HTMLInputElement>('input[type="file"]')).filter((i) => !i.disabled && !isOwn(i));
+      const labelled = target.labels ? inputs.filter((i) => target.labels!.includes(fileLabel(i))) : [];
+      return pick(labelled.length ? labelled : inputs);
+    }
+    case 'row': {
+      for (const row of rowsFor(doc, target.match, guide)) {
+        const found = pick(controls(row, target.labels));
+        if (found) return found;
+      }
+      return null;
+    }
+    case 'item': {
+      const n = normName(guide.name);
+      if (!n) return null;
+      // The element that shows exactly the name, then what a person clicks to select it:
+      // the button or link around it, else its row.
+      const named = Array.from(doc.body?.querySelectorAll('*') ?? []).filter(
+        (el) => el.childElementCount <= 1 && !isOwn(el) && normName(textOf(el)) === n,
+      );
+      const targets = named.map((el) => el.closest(CONTROLS) ?? el.querySelector(CONTROLS) ?? el.closest(ROWS) ?? el);
+      return pick(targets.filter((el, i) => targets.indexOf(el) === i));
+    }
+  }
+}
+
+/** The control of a step on this page, or null (the step happens elsewhere, or is not shown yet). */
+export function findStepTarget(doc: Document, step: Step, guide: { name: string; topic?: string | undefined }): Element | null {
+  return findTarget(doc, step.target, guide);
+}

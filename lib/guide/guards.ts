@@ -1,0 +1,66 @@
+/**
+ * Warnings shown beside the controls that cost the most when pressed at the wrong time,
+ * guide or no guide: ABM's Download Token, the Apple portal's Create a Certificate and Revoke,
+ * the wrong certificate row, and the Get Started page of an Apple ID that owns no certificate.
+ */
+import type { ConsoleId } from '../consoles/types';
+import { textOf, TOPIC_RE } from '../dom/read';
+import { t } from '../i18n';
+import { normName } from '../inventory/merge';
+import { controls } from './find';
+import { CONTROL_LABELS } from './flows';
+import type { GuideState } from './machine';
+
+export interface GuardNote {
+  anchor: Element;
+  level: 'danger' | 'warn' | 'ok' | 'info';
+  text: string;
+}
+
+const CREATE = ['create a certificate'];
+const REVOKE = ['revoke'];
+const GET_STARTED = ['get started'];
+
+/** The name of the MDM server whose details hold `button` (the heading of its section). */
+function serverOf(button: Element): string {
+  const section = button.closest('section, [role="region"], [role="dialog"], article, form, aside');
+  const heading = section?.querySelector('h1, h2, h3, [role="heading"]');
+  return heading ? textOf(heading) : '';
+}
+
+export function guardNotes(doc: Document, consoleId: ConsoleId | null, guide: GuideState | null): GuardNote[] {
+  const active = guide && (guide.status === 'active' || guide.status === 'paused') ? guide : null;
+  const notes: GuardNote[] = [];
+  if (consoleId === 'abm' || consoleId === 'asm') {
+    for (const button of controls(doc, CONTROL_LABELS.downloadToken)) {
+      const server = serverOf(button);
+      if (active?.kind === 'ade' && server && normName(server) === normName(active.name)) {
+        notes.push({ anchor: button, level: 'ok', text: t('guardDownloadTokenOk', active.name) });
+      } else if (active?.kind === 'ade') {
+        notes.push({ anchor: button, level: 'danger', text: `${t('guardDownloadToken')} ${t('guardDownloadTokenOther', active.name)}` });
+      } else {
+        notes.push({ anchor: button, level: 'danger', text: t('guardDownloadToken') });
+      }
+    }
+  }
+  if (consoleId === 'apple-push') {
+    for (const el of controls(doc, CREATE)) notes.push({ anchor: el, level: 'danger', text: t('guardCreateCertificate') });
+    for (const el of controls(doc, REVOKE)) notes.push({ anchor: el, level: 'warn', text: t('guardRevoke') });
+    for (const el of controls(doc, GET_STARTED)) {
+      notes.push({ anchor: el, level: 'danger', text: t('guardGetStarted', active?.appleId ?? t('guardGetStartedUnknown')) });
+    }
+    if (active?.kind === 'apns' && active.topic) {
+      for (const renew of controls(doc, CONTROL_LABELS.renew)) {
+        const row = renew.closest('tr, [role="row"], li');
+        const topic = row ? textOf(row).match(TOPIC_RE)?.[0] : undefined;
+        if (!topic) continue;
+        notes.push(
+          topic === active.topic
+            ? { anchor: renew, level: 'ok', text: t('guardRightRow') }
+            : { anchor: renew, level: 'danger', text: t('guardWrongRow', active.topic) },
+        );
+      }
+    }
+  }
+  return notes;
+}

@@ -1,0 +1,109 @@
+import type { Page } from '@playwright/test';
+import { addDays, addYears, format } from 'date-fns';
+import type { Responses } from '../../lib/messages';
+import { expect, fixture, sendFromPage, test } from './fixtures';
+import { makeFiles } from '../unit/support/make-files';
+
+const files = makeFiles();
+const TOPIC = 'com.apple.mgmt.External.4f1c2a9e-7b3d-4e55-9a61-0c2d8e7f1b34';
+const INTUNE_PUSH = 'https://intune.microsoft.com/#view/Microsoft_Intune_DeviceSettings/AppleMdmPushCertificateBlade';
+const PORTAL = 'https://identity.apple.com/pushcert/';
+const us = (d: Date) => format(d, 'M/d/yyyy');
+
+function guideCard(page: Page) {
+  return page.getByRole('region', { name: /^Renewing/ });
+}
+
+test('an Intune push certificate renewal, walked across the console and the Apple portal, survives a worker stop', async ({ context, serve, stopServiceWorker, openPopup }) => {
+  const oldExpiry = addDays(new Date(), 12);
+  await serve({
+    [INTUNE_PUSH]: fixture('intune/push-certificate.en.html').replace('<dd>3/14/2027</dd>', `<dd>${us(oldExpiry)}</dd>`),
+    // The Apple portal shows the same certificate with the same expiry as the console.
+    [PORTAL]: fixture('apple-push/certificates.en.html').replace('Mar 14, 2027', format(oldExpiry, 'MMM d, yyyy')),
+    'https://identity.apple.com/pushcert/renew': fixture('apple-push/renew.en.html'),
+    'https://identity.apple.com/pushcert/confirm': fixture('apple-push/confirmation.en.html'),
+  });
+  const intune = await context.newPage();
+  await intune.goto(INTUNE_PUSH);
+  await expect(intune.locator('token-radar-badge')).toHaveCount(1);
+
+  // Start from the overlay's "Renew…".
+  const panel = intune.getByRole('complementary', { name: 'Token Radar' });
+  await panel.getByRole('button', { name: 'Show details' }).click();
+  await panel.getByRole('button', { name: 'Renew…' }).click();
+  const card = guideCard(intune);
+  await expect(card).toContainText('Step 1 of 9');
+  await expect(card).toContainText('press “Download your CSR”');
+  await expect(card).toContainText(`Renewing today moves the next deadline to ${format(addYears(new Date(), 1), 'MMM d, yyyy')}`);
+  await expect(intune.locator('token-radar-overlay .tr-highlight__ring')).toBeVisible();
+
+  await intune.getByRole('button', { name: 'Download your CSR' }).click();
+  await expect(card).toContainText('Step 2 of 9');
+  await expect(card).toContainText('Sign in with mdm-admin@contoso.example');
+  const [portal] = await Promise.all([context.waitForEvent('page'), intune.getByRole('link', { name: 'Create your MDM push Certificate' }).click()]);
+  await expect(card).toContainText('Step 3 of 9');
+  await expect(card).toContainText('Next, in Apple Push Certificates Portal (another tab):');
+
+  // The Apple tab: the right row, and the wrong one called out.
+  await portal.waitForLoadState();
+  const portalCard = guideCard(portal);
+  await expect(portalCard).toContainText(`press “Renew” on the row whose subject ID is ${TOPIC}`);
+  await expect(portalCard).toContainText('Never press “Create a Certificate” or “Revoke”');
+  const rows = portal.locator('tbody tr');
+  const renewNote = (row: number) => rows.nth(row).locator('a:text-is("Renew") + token-radar-note');
+  await expect(renewNote(0)).toContainText('This row: its subject ID matches your console');
+  await expect(renewNote(1)).toContainText(`Not this row: its subject ID is not the topic your console uses (${TOPIC})`);
+  await expect(rows.nth(1).locator('a:text-is("Revoke") + token-radar-note')).toContainText('Revoking stops every device');
+  await expect(portal.locator('a:has-text("Create a Certificate") + token-radar-note')).toContainText('a new certificate has a new topic');
+
+  // The worker is stopped in the middle: the guide carries on where it was.
+  await stopServiceWorker();
+  await rows.nth(0).getByRole('link', { name: 'Renew' }).click();
+  await portal.waitForURL('**/pushcert/renew');
+  await expect(guideCard(portal)).toContainText('Step 4 of 9');
+  await portal.locator('input[type=file]').setInputFiles({ name: 'IntuneCSR.csr', mimeType: 'text/plain', buffer: Buffer.from(files.csrPem) });
+  await expect(guideCard(portal)).toContainText('Step 5 of 9');
+  await portal.getByRole('button', { name: 'Upload', exact: true }).click();
+  await expect(guideCard(portal)).toContainText('Step 6 of 9');
+  await portal.goto('https://identity.apple.com/pushcert/confirm');
+  await portal.getByRole('button', { name: 'Download' }).click();
+  await expect(guideCard(portal)).toContainText('Step 7 of 9');
+
+  // Back on the console tab: the file check, then the upload.
+  await intune.bringToFront();
+  await expect(card).toContainText('Step 7 of 9');
+  await expect(card).toContainText('check the Apple ID is mdm-admin@contoso.example');
+  await intune.locator('#cert').setInputFiles({ name: 'MDM_Microsoft Corporation_Certificate.pem', mimeType: 'application/x-pem-file', buffer: Buffer.from(files.apnsPem) });
+  await expect(intune.locator('#cert + token-radar-upload-check')).toContainText('Same topic as the push certificate in use');
+  await expect(card).toContainText('Step 8 of 9');
+  await intune.getByRole('button', { name: 'Upload', exact: true }).click();
+  await expect(card).toContainText('Step 9 of 9');
+  await expect(card).toContainText('The console still shows the old date');
+
+  // The console shows the new expiry: done, and the inventory has the renewal.
+  const newExpiry = addYears(new Date(), 1);
+  await serve({ [INTUNE_PUSH]: fixture('intune/push-certificate.en.html').replace('<dd>3/14/2027</dd>', `<dd>${us(newExpiry)}</dd>`) });
+  await intune.reload();
+  await expect(card).toContainText(`Renewed: the console now shows ${format(newExpiry, 'MMM d, yyyy')}`);
+  const popup = await openPopup();
+  const list = (await sendFromPage<Responses['list']>(popup, { type: 'list' })) as Extract<Responses['list'], { ok: true }>;
+  const push = list.credentials.find((c) => c.topic === TOPIC)!;
+  expect(push.expiresOn).toBe(format(newExpiry, 'yyyy-MM-dd'));
+  expect(push.history).toEqual([expect.objectContaining({ from: format(oldExpiry, 'yyyy-MM-dd'), to: format(newExpiry, 'yyyy-MM-dd') })]);
+});
+
+test('Download Token in Apple Business Manager is called out when no renewal is under way', async ({ context, serve }) => {
+  await serve({ 'https://business.apple.com/': fixture('abm/mdm-servers.en.html') });
+  const page = await context.newPage();
+  await page.goto('https://business.apple.com/#/main/preferences/mdmservers');
+  const note = page.locator('button:has-text("Download Token") + token-radar-note');
+  await expect(note).toContainText('“Download Token” resets the token the MDM uses now');
+  await expect(note).toHaveAttribute('data-urgency', 'danger');
+});
+
+test('an Apple ID that owns no certificate gets an explanation, not a new certificate', async ({ context, serve }) => {
+  await serve({ [PORTAL]: fixture('apple-push/get-started.en.html') });
+  const page = await context.newPage();
+  await page.goto(PORTAL);
+  await expect(page.locator('a:has-text("Get Started") + token-radar-note')).toContainText('you are signed in with the wrong Apple ID');
+});
