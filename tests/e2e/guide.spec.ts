@@ -107,3 +107,101 @@ test('an Apple ID that owns no certificate gets an explanation, not a new certif
   await page.goto(PORTAL);
   await expect(page.locator('a:has-text("Get Started") + token-radar-note')).toContainText('you are signed in with the wrong Apple ID');
 });
+
+test('an Intune enrollment token renewal: from the popup to Apple Business Manager and back', async ({ context, serve, openPopup, stopServiceWorker }) => {
+  const name = 'Contoso ABM – Headquarters';
+  const oldExpiry = addDays(new Date(), 12);
+  const newExpiry = addYears(new Date(), 1);
+  const list = (expiry: Date) => fixture('intune/ade-token-list.reactblade.en.html').replace('12/5/2026', us(expiry));
+  await serve({
+    'https://intune.microsoft.com/?p=list': list(oldExpiry),
+    'https://intune.microsoft.com/?p=token': fixture('intune/ade-token.en.html').replace('12/5/2026', us(oldExpiry)),
+    'https://intune.microsoft.com/?p=renew': fixture('intune/ade-renew.en.html'),
+    'https://business.apple.com/': fixture('abm/mdm-servers.en.html').replaceAll('Dec 5, 2026', format(oldExpiry, 'MMM d, yyyy')),
+  });
+  const intune = await context.newPage();
+  await intune.goto('https://intune.microsoft.com/?p=list#view/Microsoft_Intune_DeviceSettings/DevicesEnrollmentMenu/~/appleEnrollment');
+  await expect(intune.locator('token-radar-badge')).toHaveCount(3);
+
+  const popup = await openPopup();
+  const row = popup.locator('.cred').filter({ hasText: name });
+  await row.locator('.cred__summary').click();
+  // The guide opens the page where it starts. (A tab opened by the extension is created before
+  // the test's local routing can serve it, so the test loads the page again once it is open.)
+  const requested: string[] = [];
+  context.on('request', (r) => requested.push(r.url()));
+  const [abm] = await Promise.all([context.waitForEvent('page'), row.getByRole('button', { name: 'Renew…' }).click()]);
+  await expect.poll(() => requested).toContain('https://business.apple.com/');
+  await abm.goto('https://business.apple.com/#/main/preferences');
+
+  const card = guideCard(abm);
+  await expect(card).toContainText('Step 1 of 7');
+  await expect(card).toContainText(`select the MDM server “${name}”`);
+  await abm.locator('.server-row', { hasText: name }).click();
+  await expect(card).toContainText('Step 2 of 7');
+  const note = abm.locator('button:has-text("Download Token") + token-radar-note');
+  await expect(note).toContainText(`This is the renewal step for “${name}”`);
+  await expect(note).toHaveAttribute('data-urgency', 'ok');
+  await stopServiceWorker();
+  await abm.getByRole('button', { name: 'Download Token' }).click();
+  await expect(card).toContainText('Step 3 of 7');
+  await expect(card).toContainText('Next, in Microsoft Intune (another tab):');
+
+  await intune.goto('https://intune.microsoft.com/?p=token#view/Microsoft_Intune_Enrollment/DepTokenMenuBlade/~/overview');
+  const intuneCard = guideCard(intune);
+  await expect(intuneCard).toContainText(`open the token “${name}” and press “Renew token”. Use the Apple ID that created it: abm-tokens@contoso.example`);
+  await intune.getByRole('button', { name: 'Renew token', exact: true }).click();
+  await expect(intuneCard).toContainText('Step 4 of 7');
+  await intune.goto('https://intune.microsoft.com/?p=renew#view/Microsoft_Intune_Enrollment/RenewDepTokenBlade');
+  await intune.locator('#token').setInputFiles({ name: 'Contoso_Token_smime.p7m', mimeType: 'application/pkcs7-mime', buffer: Buffer.from(files.adeSmime) });
+  await expect(intune.locator('#token + token-radar-upload-check')).toContainText('Automated Device Enrollment server token');
+  await expect(intuneCard).toContainText('Step 5 of 7');
+  await intune.getByRole('button', { name: 'Next', exact: true }).click();
+  await expect(intuneCard).toContainText('Step 6 of 7');
+  await intune.evaluate(() => document.getElementById('review')!.removeAttribute('hidden'));
+  await intune.getByRole('button', { name: 'Renew token', exact: true }).click();
+  await expect(intuneCard).toContainText('Step 7 of 7');
+
+  await serve({ 'https://intune.microsoft.com/?p=list': list(newExpiry) });
+  await intune.goto('https://intune.microsoft.com/?p=list#view/Microsoft_Intune_DeviceSettings/DevicesEnrollmentMenu/~/appleEnrollment');
+  await expect(intuneCard).toContainText(`Renewed: the console now shows ${format(newExpiry, 'MMM d, yyyy')}`);
+});
+
+test('a MaaS360 VPP token renewal, started from the overlay', async ({ context, serve }) => {
+  const name = 'Fabrikam Apps Field';
+  const newExpiry = addYears(new Date(), 1);
+  const licences = (expiry: string) => fixture('maas360/vpp-licenses.en.html').replace('11/15/2026 09:00 EST', expiry);
+  await serve({
+    'https://m3.maas360.com/emc/content/vpp.html': licences('11/15/2026 09:00 EST'),
+    'https://m3.maas360.com/emc/content/vpp-update.html': fixture('maas360/vpp-update-dialog.en.html'),
+    'https://business.apple.com/': fixture('abm/content-tokens.fr.html').replace('Contoso Apps – Lyon', name),
+  });
+  const maas = await context.newPage();
+  await maas.goto('https://m3.maas360.com/emc/content/vpp.html');
+  const panel = maas.getByRole('complementary', { name: 'Token Radar' });
+  await panel.getByRole('button', { name: 'Show details' }).click();
+  await panel.getByRole('listitem').filter({ hasText: name }).getByRole('button', { name: 'Renew…' }).click();
+  const card = guideCard(maas);
+  await expect(card).toContainText('Step 1 of 5');
+  await expect(card).toContainText(`press “Download” beside the content token of “${name}”`);
+  await expect(card).toContainText('Next, in Apple Business Manager / Apple School Manager (another tab):');
+
+  const abm = await context.newPage();
+  await abm.goto('https://business.apple.com/#/main/preferences/paymentsandbilling');
+  await abm.locator('tr', { hasText: name }).getByRole('button', { name: 'Télécharger' }).click();
+  await expect(guideCard(abm)).toContainText('Step 2 of 5');
+
+  await maas.bringToFront();
+  await expect(card).toContainText(`press “Update” below the token “${name}”`);
+  await maas.locator('tr', { hasText: name }).getByRole('link', { name: 'Update' }).click();
+  await expect(card).toContainText('Step 3 of 5');
+  await maas.goto('https://m3.maas360.com/emc/content/vpp-update.html');
+  await maas.locator('#vppfile').setInputFiles({ name: 'sToken_for_Fabrikam.vpptoken', mimeType: 'application/octet-stream', buffer: Buffer.from(files.vpptoken) });
+  await expect(guideCard(maas)).toContainText('Step 4 of 5');
+  await maas.getByRole('button', { name: 'Submit' }).click();
+  await expect(guideCard(maas)).toContainText('Step 5 of 5');
+
+  await serve({ 'https://m3.maas360.com/emc/content/vpp.html': licences(`${format(newExpiry, 'MM/dd/yyyy')} 09:00 EST`) });
+  await maas.goto('https://m3.maas360.com/emc/content/vpp.html');
+  await expect(guideCard(maas)).toContainText(`Renewed: the console now shows ${format(newExpiry, 'MMM d, yyyy')}`);
+});
