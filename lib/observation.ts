@@ -2,17 +2,10 @@
  * What a content script tells the background after a scan: the credentials it read, with the
  * page they came from. Metadata only: names, dates, Apple IDs, topics, statuses.
  */
-import type { CredentialKind } from './credentials/kinds';
-import type { ConsoleId, PageScan } from './scan';
+import type { ConsoleId, FoundCredential, PageScan } from './scan';
 
-export interface ObservedCredential {
-  kind: CredentialKind;
-  name: string;
-  expiresOn: string | null;
-  appleId?: string;
-  topic?: string;
-  status?: string;
-}
+/** A credential as read, without its place on the page. */
+export type ObservedCredential = Omit<FoundCredential, 'anchor'>;
 
 export interface Observation {
   console: ConsoleId;

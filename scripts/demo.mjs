@@ -10,7 +10,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { addDays, differenceInCalendarDays, format } from 'date-fns';
+import { addDays, format } from 'date-fns';
 import { extensionWorker, isolateNetwork, launchWithExtension, servePages } from './browser.mjs';
 
 const root = resolve(import.meta.dirname, '..');
@@ -25,31 +25,48 @@ const noDisplay = process.platform === 'linux' && !process.env.DISPLAY && !proce
 const headless = flag('--headless') || noDisplay;
 const screenshotDir = option('--screenshots', headless ? 'demo-screenshots' : undefined);
 
-/** The demo pages: where each is served, the template it comes from, and what it shows. */
+/**
+ * The demo pages: the test fixtures, served under the consoles' addresses, with their dates
+ * moved relative to today (so the samples sit at the same urgencies every day) and the
+ * sample organisations renamed so nobody mistakes them for real data.
+ * `dates` maps a date as written in the fixture to [days from today, how the page writes dates].
+ */
 const pages = [
-  { url: 'https://intune.microsoft.com/?demo=push#view/Microsoft_Intune_DeviceSettings/AppleMdmPushCertificateBlade', file: 'intune-push.html', style: 'intune', title: 'Intune: Apple MDM push certificate (12 days left)' },
-  { url: 'https://intune.microsoft.com/?demo=ade#view/Microsoft_Intune_DeviceSettings/DevicesEnrollmentMenu/~/appleEnrollment', file: 'intune-shell.html', style: 'intune', title: 'Intune: enrollment program tokens in a reactblade frame' },
-  { url: 'https://intunedevicesettings.reactblade.portal.azure.net/Content/Dynamic/ade-tokens.html?l=en.en-us&trustedAuthority=https%3A%2F%2Fintune.microsoft.com', file: 'intune-ade-frame.html', style: 'intune', frame: true },
-  { url: 'https://intune.microsoft.com/?demo=vpp#view/Microsoft_Intune_DeviceSettings/TenantAdminConnectorsMenu/~/appleVpp', file: 'intune-vpp.fr.html', style: 'intune', title: 'Intune (français): jetons VPP Apple' },
-  { url: 'https://m3.maas360.com/emc/', file: 'maas360-shell.html', style: 'maas360', title: 'MaaS360: DEP tokens in the #Content frame' },
-  { url: 'https://m3.maas360.com/emc/content/dep-tokens.html', file: 'maas360-dep.html', style: 'maas360', frame: true },
-  { url: 'https://business.apple.com/#/main/preferences/mdmservers', file: 'abm-servers.html', style: 'apple', title: 'Apple Business Manager: Your MDM Servers' },
-  { url: 'https://identity.apple.com/pushcert/', file: 'apple-push.html', style: 'apple', title: 'Apple Push Certificates Portal' },
+  { url: 'https://intune.microsoft.com/?demo=push#view/Microsoft_Intune_DeviceSettings/AppleMdmPushCertificateBlade', fixture: 'intune/push-certificate.en.html', style: 'intune', title: 'Intune: Apple MDM push certificate (12 days left)',
+    dates: { '3/14/2027': [12, 'M/d/yyyy'], '3/14/2026': [-353, 'M/d/yyyy'] }, text: { '<dd>112</dd>': '<dd>12</dd>' } },
+  { url: 'https://intune.microsoft.com/?demo=ade#view/Microsoft_Intune_DeviceSettings/DevicesEnrollmentMenu/~/appleEnrollment', fixture: 'intune/shell.reactblade.html', style: 'intune', title: 'Intune: enrollment program tokens in a reactblade frame' },
+  { url: 'https://intunedevicesettings.reactblade.portal.azure.net/Content/Dynamic/ade-tokens.html?l=en.en-us&trustedAuthority=https%3A%2F%2Fintune.microsoft.com', fixture: 'intune/ade-token-list.reactblade.en.html', style: 'intune', frame: true,
+    dates: { '12/5/2026': [5, 'M/d/yyyy'], '6/30/2027': [220, 'M/d/yyyy'], '10/2/2026': [-3, 'M/d/yyyy'] } },
+  { url: 'https://intune.microsoft.com/?demo=vpp#view/Microsoft_Intune_DeviceSettings/TenantAdminConnectorsMenu/~/appleVpp', fixture: 'intune/vpp-token-list.fr.html', style: 'intune', title: 'Intune (français): jetons VPP Apple',
+    dates: { '14/01/2027': [45, 'dd/MM/yyyy'], '02/12/2026': [9, 'dd/MM/yyyy'] } },
+  { url: 'https://m3.maas360.com/emc/', fixture: 'maas360/shell.html', style: 'maas360', title: 'MaaS360: DEP tokens in the #Content frame' },
+  { url: 'https://m3.maas360.com/emc/content/dep-tokens.html', fixture: 'maas360/dep-tokens.en.html', style: 'maas360', frame: true,
+    dates: { '12/20/2026 10:15': [25, 'MM/dd/yyyy'], '04/02/2027 08:30': [300, 'MM/dd/yyyy'] } },
+  { url: 'https://business.apple.com/#/main/preferences/mdmservers', fixture: 'abm/mdm-servers.en.html', style: 'apple', title: 'Apple Business Manager: Your MDM Servers',
+    dates: { 'Dec 5, 2026': [5, 'MMM d, yyyy'], 'Jun 30, 2027': [220, 'MMM d, yyyy'] } },
+  { url: 'https://identity.apple.com/pushcert/', fixture: 'apple-push/certificates.en.html', style: 'apple', title: 'Apple Push Certificates Portal',
+    dates: { 'Mar 14, 2027': [12, 'MMM d, yyyy'], 'Jan 3, 2026': [-40, 'MMM d, yyyy'] } },
 ];
 
+/** Sample organisations in the fixtures, renamed for the demo. */
+const RENAME = { 'Contoso Fixture Ltd': 'Demo Org (sample data)', 'contoso.example': 'demo.example', 'fabrikam.example': 'demo.example', Contoso: 'Demo', Fabrikam: 'DemoCorp' };
+
 const today = new Date();
-/** Fills {{date:+N:pattern}} and {{days:+N}} so that the samples sit at the same urgencies every day. */
-function render(template, style) {
-  const css = readFileSync(resolve(root, 'demo/styles', `${style}.css`), 'utf8');
-  return template
-    .replace('</head>', `<style>${css}</style>\n</head>`)
-    .replace(/\{\{date:([+-]?\d+):([^}]+)\}\}/g, (_, days, pattern) => format(addDays(today, Number(days)), pattern))
-    .replace(/\{\{days:([+-]?\d+)\}\}/g, (_, days) => String(differenceInCalendarDays(addDays(today, Number(days)), today)))
-    .replace('<body>', `<body>\n${banner}`);
-}
 const banner =
   '<div role="note" style="position:sticky;top:0;z-index:10;background:#fff3cd;color:#3d2e00;border-bottom:2px solid #b58900;' +
   'padding:6px 12px;font:600 13px system-ui,sans-serif">DEMO: a page made by Token Radar with sample data. This is not a real console.</div>';
+
+function render(page) {
+  let html = readFileSync(resolve(root, 'tests/fixtures/pages', page.fixture), 'utf8');
+  for (const [from, [days, pattern]] of Object.entries(page.dates ?? {})) {
+    // Keys may carry a time after the date, to tell apart two dates of the same day.
+    const date = format(addDays(today, days), pattern);
+    html = html.replaceAll(from, pattern.includes(' ') ? date : from.replace(/^\S+/, date));
+  }
+  for (const [from, to] of Object.entries({ ...RENAME, ...(page.text ?? {}) })) html = html.replaceAll(from, to);
+  const css = readFileSync(resolve(root, 'demo/styles', `${page.style}.css`), 'utf8');
+  return html.replace('</head>', `<style>${css}</style>\n</head>`).replace('<body>', `<body>\n${banner}`);
+}
 
 function build() {
   console.log('Building the extension (wxt build)…');
@@ -65,7 +82,7 @@ async function main() {
   const context = await launchWithExtension({ extensionDir, headless, userDataDir, viewport: { width: 1280, height: 800 } });
   await isolateNetwork(context);
   const served = {};
-  for (const p of pages) served[p.url] = render(readFileSync(resolve(root, 'demo/pages', p.file), 'utf8'), p.style);
+  for (const p of pages) served[p.url] = render(p);
   await servePages(context, served);
 
   const worker = await extensionWorker(context);
@@ -84,11 +101,11 @@ async function main() {
     mkdirSync(screenshotDir, { recursive: true });
     await new Promise((r) => setTimeout(r, 1500)); // let the content scripts render their overlays
     let n = 1;
-    for (const { page, file } of opened) {
+    for (const { page, fixture } of opened) {
       // Open the panel where the page has one, so the screenshot shows what it says.
       const toggle = page.locator('token-radar-overlay button[aria-expanded="false"]');
       if (await toggle.count()) await toggle.first().click();
-      const out = join(screenshotDir, `${String(n++).padStart(2, '0')}-${file.replace(/\.html$/, '')}.png`);
+      const out = join(screenshotDir, `${String(n++).padStart(2, '0')}-${fixture.replace(/\.html$/, '').replace('/', '-')}.png`);
       await page.screenshot({ path: out });
       console.log(`  wrote ${out}`);
     }

@@ -1,8 +1,8 @@
 /** Building blocks the adapters share: rows of a credential table, one credential from label/value pairs. */
 import { parseDisplayedDate } from '../dates/parse';
 import { APPLE_ID, EXPIRY, NAME, STATUS } from './labels';
-import { columnOf, EMAIL_RE, textOf, TOPIC_RE, valueByLabel, type TableView } from '../dom/read';
-import type { FoundCredential, ScanContext } from './adapter';
+import { columnOf, EMAIL_RE, pageTitles, readTables, textOf, titledAs, TOPIC_RE, valueByLabel, type TableView } from '../dom/read';
+import type { FoundCredential, PageReader, ScanContext } from './adapter';
 import type { CredentialKind } from '../credentials/kinds';
 
 /**
@@ -79,4 +79,20 @@ export function credentialFromLabels(
     if (topic) found.topic = topic;
   }
   return found;
+}
+
+/**
+ * A page recognised by its title (in any language) that lists one kind of credential in a
+ * table: the Intune enrollment-token list, MaaS360's DEP and VPP lists.
+ */
+export function titledTableReader(page: string, titles: readonly string[], kind: CredentialKind, columns: TableColumns): PageReader {
+  return {
+    page,
+    read(ctx) {
+      if (!titledAs(pageTitles(ctx.doc), titles)) return null;
+      const table = findCredentialTable(readTables(ctx.doc), columns);
+      if (!table) return null;
+      return { page, credentials: credentialsFromTable(table, kind, ctx, columns) };
+    },
+  };
 }

@@ -5,7 +5,7 @@
 import type { PageReader, ScanContext } from '../adapter';
 import { columnOf, pageTitles, readTables, titledAs, TOPIC_RE, valueByLabel } from '../../dom/read';
 import { APPLE_ID, NAME, ORGANIZATION, SUBJECT_ID } from '../labels';
-import { credentialFromLabels, credentialsFromTable, findCredentialTable } from '../read-helpers';
+import { credentialFromLabels, credentialsFromTable, findCredentialTable, titledTableReader } from '../read-helpers';
 
 const PUSH_TITLES = ['mdm push certificate', 'apple mdm push', 'certificat push mdm', 'certificat mdm push', 'mdm プッシュ証明書', 'mdm push-zertifikat', 'certificado push de mdm', 'certificado de inserción de mdm'];
 const ADE_TITLES = ['enrollment program token', "jetons du programme d'inscription", "jeton du programme d'inscription", '登録プログラム トークン', '登録プログラムトークン', 'token für registrierungsprogramm', 'registrierungsprogrammtoken', 'tokens del programa de inscripción', 'token del programa de inscripción'];
@@ -32,15 +32,7 @@ const pushCertificate: PageReader = {
   },
 };
 
-const adeTokenList: PageReader = {
-  page: 'ade-token-list',
-  read(ctx) {
-    if (!titledAs(titles(ctx), ADE_TITLES)) return null;
-    const table = findCredentialTable(readTables(ctx.doc), { name: TOKEN_NAME });
-    if (!table) return null;
-    return { page: 'ade-token-list', credentials: credentialsFromTable(table, 'ade', ctx, { name: TOKEN_NAME }) };
-  },
-};
+const adeTokenList = titledTableReader('ade-token-list', ADE_TITLES, 'ade', { name: TOKEN_NAME });
 
 /** A token's own page (Properties / Overview): label/value pairs under the token's name. */
 function singleToken(page: string, kind: 'ade' | 'vpp', pageTitlesWanted: string[]): PageReader {

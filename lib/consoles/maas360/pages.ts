@@ -6,35 +6,18 @@
 import { addDays, format } from 'date-fns';
 import type { FoundCredential, PageReader, ScanContext } from '../adapter';
 import { parseDisplayedDate } from '../../dates/parse';
-import { pageTitles, readTables, textOf, titledAs, TOPIC_RE, valueByLabel } from '../../dom/read';
+import { pageTitles, textOf, titledAs, TOPIC_RE, valueByLabel } from '../../dom/read';
 import type { CredentialKind } from '../../credentials/kinds';
 import { NAME, SUBJECT_ID } from '../labels';
-import { credentialFromLabels, credentialsFromTable, findCredentialTable } from '../read-helpers';
+import { credentialFromLabels, titledTableReader } from '../read-helpers';
 
 const DEP_TITLES = ['device enrollment program', 'programme d\'inscription des appareils', 'デバイス登録プログラム', 'dep tokens'];
 const VPP_TITLES = ['apple vpp licenses', 'vpp licenses', 'licences vpp', 'vpp ライセンス'];
 const TOKEN_NAME = [...NAME, 'token name', 'nom du jeton'];
 const HOME_TITLES = ['home', 'accueil', 'ホーム', 'startseite', 'inicio', 'platform notifications', 'alert center', "centre d'alertes", 'アラート センター', 'アラートセンター'];
 
-const depTokens: PageReader = {
-  page: 'dep-tokens',
-  read(ctx) {
-    if (!titledAs(pageTitles(ctx.doc), DEP_TITLES)) return null;
-    const table = findCredentialTable(readTables(ctx.doc), { name: TOKEN_NAME });
-    if (!table) return null;
-    return { page: 'dep-tokens', credentials: credentialsFromTable(table, 'ade', ctx, { name: TOKEN_NAME }) };
-  },
-};
-
-const vppLicenses: PageReader = {
-  page: 'vpp-licenses',
-  read(ctx) {
-    if (!titledAs(pageTitles(ctx.doc), VPP_TITLES)) return null;
-    const table = findCredentialTable(readTables(ctx.doc), { name: TOKEN_NAME });
-    if (!table) return null;
-    return { page: 'vpp-licenses', credentials: credentialsFromTable(table, 'vpp', ctx, { name: TOKEN_NAME }) };
-  },
-};
+const depTokens = titledTableReader('dep-tokens', DEP_TITLES, 'ade', { name: TOKEN_NAME });
+const vppLicenses = titledTableReader('vpp-licenses', VPP_TITLES, 'vpp', { name: TOKEN_NAME });
 
 /** Setup > Services > Mobile Device Management: the APNS certificate's topic, Apple ID and expiry. */
 const APNS_LABEL = ['apns certificate', 'certificat apns', 'apns 証明書', 'apns-zertifikat'];
