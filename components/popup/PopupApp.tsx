@@ -8,6 +8,7 @@ import { send, type Request } from '../../lib/messages';
 import { CredentialForm } from './CredentialForm';
 import { CredentialRow } from './CredentialRow';
 import { FileCheck } from '../files/FileCheck';
+import { GuideBanner } from './GuideBanner';
 
 type Form = null | { mode: 'add' } | { mode: 'edit'; id: string };
 
@@ -73,6 +74,7 @@ export function PopupApp() {
         </button>
       </header>
       {error && <p class="error" role="alert">{error}</p>}
+      <GuideBanner />
       {form ? (
         <CredentialForm initial={editing} onSave={save} onCancel={() => setForm(null)} />
       ) : (

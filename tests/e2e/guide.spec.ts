@@ -146,6 +146,10 @@ test('an Intune enrollment token renewal: from the popup to Apple Business Manag
   await abm.getByRole('button', { name: 'Download Token' }).click();
   await expect(card).toContainText('Step 3 of 7');
   await expect(card).toContainText('Next, in Microsoft Intune (another tab):');
+  // The popup follows the renewal too.
+  const banner = popup.getByRole('region', { name: `Renewing ${name}` });
+  await expect(banner).toContainText('Step 3 of 7');
+  await expect(banner).toContainText('press “Renew token”');
 
   await intune.goto('https://intune.microsoft.com/?p=token#view/Microsoft_Intune_Enrollment/DepTokenMenuBlade/~/overview');
   const intuneCard = guideCard(intune);
