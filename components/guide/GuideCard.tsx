@@ -5,6 +5,7 @@ import { flowById } from '../../lib/guide/flows';
 import { sitesText, stepText } from '../../lib/guide/describe';
 import type { GuideAction, GuideState } from '../../lib/guide/machine';
 import { t } from '../../lib/i18n';
+import { looksPersonal } from '../../lib/credentials/apple-id';
 
 export interface GuideView {
   state: GuideState;
@@ -52,6 +53,7 @@ export function GuideCard({ view, here, onAction, onShow }: {
           {elsewhere && <p class="tr-guide__where">{t('guideOtherTab', sitesText(step.sites))}</p>}
           <p class="tr-guide__say">{stepText(step, state)}</p>
           {step.warn && <p class="tr-guide__warn" role="note">{t(step.warn)}</p>}
+          {step.args?.includes('appleId') && looksPersonal(state.appleId) && <p class="tr-guide__warn" role="note">{t('personalAppleId')}</p>}
           {state.step === 0 && !expired && <p class="tr-guide__note">{t('guideEarly', formatDate(projectedExpiry(today)))}</p>}
           {flow.id === 'intune-vpp' && expired && <p class="tr-guide__warn" role="note">{t('guideVppExpired')}</p>}
           {view.lagging && <p class="tr-guide__warn" role="note">{t('g_verify_lag')}</p>}

@@ -125,7 +125,6 @@ export function pageTitles(doc: Document): string[] {
   const out = [doc.title];
   for (const el of Array.from(doc.querySelectorAll('h1, h2, [role="heading"], [aria-label][role="grid"], table[aria-label], [role="tab"][aria-selected="true"]'))) {
     out.push(el.getAttribute('aria-label') ?? textOf(el));
-    if (el.getAttribute('aria-label')) out.push(textOf(el).slice(0, 200));
   }
   return out.map((t) => t.normalize('NFKC').toLowerCase().replace(/[’‘`´]/g, "'")).filter(Boolean);
 }

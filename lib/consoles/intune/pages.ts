@@ -10,7 +10,7 @@ import { credentialFromLabels, credentialsFromTable, findCredentialTable, titled
 const PUSH_TITLES = ['mdm push certificate', 'apple mdm push', 'certificat push mdm', 'certificat mdm push', 'mdm プッシュ証明書', 'mdm push-zertifikat', 'certificado push de mdm', 'certificado de inserción de mdm'];
 const ADE_TITLES = ['enrollment program token', "jetons du programme d'inscription", "jeton du programme d'inscription", '登録プログラム トークン', '登録プログラムトークン', 'token für registrierungsprogramm', 'registrierungsprogrammtoken', 'tokens del programa de inscripción', 'token del programa de inscripción'];
 const VPP_TITLES = ['apple vpp token', 'vpp token', 'jetons vpp', 'jeton vpp', 'vpp トークン', 'vpp-token', 'tokens de vpp'];
-const STATUS_TITLES = ['connector status', 'tenant status', 'état du connecteur', 'statut du connecteur', 'état du locataire', 'コネクタの状態', 'テナントの状態', 'connectorstatus', 'mandantenstatus'];
+const STATUS_TITLES = ['connectors and tokens', 'connecteurs et jetons', 'コネクタとトークン', 'connector status', 'tenant status', 'état du connecteur', 'statut du connecteur', 'état du locataire', 'コネクタの状態', 'テナントの状態', 'connectorstatus', 'mandantenstatus'];
 const TOKEN_NAME = [...NAME, 'token name', 'nom du jeton'];
 
 function titles(ctx: ScanContext) {
