@@ -70,7 +70,9 @@ const connectorStatus: PageReader = {
     if (!titledAs(titles(ctx), STATUS_TITLES)) return null;
     const columns = { name: ['connector', 'connecteur', 'コネクタ', 'name', 'nom', '名前', 'konnektor'] };
     const table = findCredentialTable(readTables(ctx.doc), columns);
-    if (!table) return { page: 'connector-status', credentials: [] };
+    // Pages under Connectors and tokens (the VPP list, …) carry its name in their title: only
+    // the overview's own connector table makes this page.
+    if (!table) return null;
     const credentials = [];
     for (const c of credentialsFromTable(table, 'apns', ctx, columns)) {
       const kind = kindOfConnector(c.name);
