@@ -208,6 +208,9 @@ export function startOverlay(ctx: ContentScriptContext, container: HTMLElement):
 
   rescan();
   watchUploads(ctx, () => scan);
+  // When the extension is disabled, reloaded or updated, this script is left behind in the page:
+  // checking the context now and then (a property read) lets the overlay remove itself.
+  ctx.setInterval(() => undefined, 2000);
 
   const stop = () => {
     observer.disconnect();
