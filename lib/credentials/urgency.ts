@@ -2,7 +2,7 @@
  * The expiry engine: days left, urgency, thresholds and the projected next expiry. Pure: the
  * clock and the time zone are arguments.
  */
-import { addYears, differenceInCalendarDays, format } from 'date-fns';
+import { addDays, addYears, differenceInCalendarDays } from 'date-fns';
 import type { CredentialKind } from './kinds';
 
 /** Every kind the inventory knows; `other` is for entries added by hand. */
@@ -61,16 +61,24 @@ export function thresholdReached(days: number, thresholds: readonly number[] = D
   return reached.length ? Math.min(...reached) : null;
 }
 
+/** A calendar date (held at UTC midnight) as 'YYYY-MM-DD'. */
+function isoOf(day: Date): string {
+  return day.toISOString().slice(0, 10);
+}
+
 /** A renewal sets the next expiry one year from the day of renewal, not from the old date. */
 export function projectedExpiry(renewedOn: Date, timeZone?: string): string {
-  return format(addYears(utcDay(calendarDate(renewedOn, timeZone)), 1), 'yyyy-MM-dd');
+  return isoOf(addYears(utcDay(calendarDate(renewedOn, timeZone)), 1));
+}
+
+/** The calendar date `days` after the day `now` falls on in `timeZone`. */
+export function dateInDays(now: Date, days: number, timeZone?: string): string {
+  return isoOf(addDays(utcDay(calendarDate(now, timeZone)), days));
 }
 
 /** The last day an expired push certificate keeps working. */
 export function graceEndsOn(expiresOn: string): string {
-  const end = utcDay(expiresOn);
-  end.setUTCDate(end.getUTCDate() + APNS_GRACE_DAYS);
-  return end.toISOString().slice(0, 10);
+  return isoOf(addDays(utcDay(expiresOn), APNS_GRACE_DAYS));
 }
 
 export function worstUrgency(list: readonly Urgency[]): Urgency | null {

@@ -6,8 +6,8 @@
  * Contract (other tools import it): inspectFile(name, bytes, opts?) -> FileReport.
  */
 import forge from 'node-forge';
-import { addYears, format } from 'date-fns';
 import { formatDate } from '../credentials/describe';
+import { projectedExpiry } from '../credentials/urgency';
 import { t, type MessageKey } from '../i18n';
 import { asText, fromBase64, startsWith, toBinary } from './bytes';
 import type { FileError, FileKind, FileReport, InspectOptions } from './report';
@@ -174,7 +174,7 @@ function fromPkcs7(name: string, bin: string, now: Date, opts: InspectOptions): 
   const base = { kind: 'ade-token' as const, issuer, serial: recipient.serialNumber.toUpperCase(), appleIssued: false };
   if (!opts.privateKeyPem) {
     // Apple does not put the expiry outside the encrypted part: a token lasts a year from its download.
-    const estimated = format(addYears(now, 1), 'yyyy-MM-dd');
+    const estimated = projectedExpiry(now);
     return finish({ ...base, expiresOn: estimated, warnings: [...warnings, 'expiry-estimated'] }, t('file_ade', issuer || recipient.serialNumber));
   }
   let key: forge.pki.rsa.PrivateKey;

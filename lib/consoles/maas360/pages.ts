@@ -3,11 +3,11 @@
  * around it holds only menus. Lists are plain tables with the names in the first cell and the
  * row actions (Update, Sync) beneath them.
  */
-import { addDays, format } from 'date-fns';
 import type { FoundCredential, PageReader, ScanContext } from '../adapter';
 import { parseDisplayedDate } from '../../dates/parse';
 import { pageTitles, textOf, titledAs, TOPIC_RE, valueByLabel } from '../../dom/read';
 import type { CredentialKind } from '../../credentials/kinds';
+import { dateInDays } from '../../credentials/urgency';
 import { NAME, SUBJECT_ID } from '../labels';
 import { credentialFromLabels, titledTableReader } from '../read-helpers';
 
@@ -68,7 +68,7 @@ const homeNotifications: PageReader = {
       if (!expiresOn) {
         const m = text.match(IN_DAYS);
         const days = m ? Number(m[1] ?? m[2] ?? m[3]) : NaN;
-        if (!Number.isNaN(days)) expiresOn = format(addDays(ctx.now, days), 'yyyy-MM-dd');
+        if (!Number.isNaN(days)) expiresOn = dateInDays(ctx.now, days);
       }
       const name = kind === 'apns' ? '' : (text.match(QUOTED_NAME)?.[1] ?? '');
       const found: FoundCredential = { kind, name, expiresOn, anchor: block };
