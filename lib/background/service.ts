@@ -6,7 +6,7 @@
  */
 import { browser } from 'wxt/browser';
 import { renewUrl } from '../credentials/renew-url';
-import { projectedExpiry, URGENCY_ORDER, worstUrgency, type Urgency } from '../credentials/urgency';
+import { worstUrgency, type Urgency } from '../credentials/urgency';
 import { parseImport } from '../export/json';
 import { t } from '../i18n';
 import { Inventory, InventoryError, toInventoryError } from '../inventory/db';
@@ -74,8 +74,8 @@ export async function updateBadge(all: Credential[], now: Date): Promise<void> {
   const { count, urgencies } = dueSoon(all, now);
   await browser.action.setBadgeText({ text: count ? String(count) : '' });
   if (count) {
-    const worst = worstUrgency(urgencies) ?? 'soon';
-    const colour = BADGE_COLOURS[worst] ?? BADGE_COLOURS[URGENCY_ORDER.find((u) => BADGE_COLOURS[u]) ?? 'soon']!;
+    // Only credentials within 30 days are counted, so the worst is at least 'soon'.
+    const colour = BADGE_COLOURS[worstUrgency(urgencies) ?? 'soon'] ?? BADGE_COLOURS.soon!;
     await browser.action.setBadgeBackgroundColor({ color: colour });
     if ('setBadgeTextColor' in browser.action) await browser.action.setBadgeTextColor({ color: '#ffffff' });
   }
@@ -334,4 +334,3 @@ export async function snoozeFor(notification: string): Promise<void> {
   await browser.notifications.clear(notification);
 }
 
-export { projectedExpiry };
