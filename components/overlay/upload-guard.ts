@@ -5,6 +5,7 @@
  * the page and never sends the file anywhere.
  */
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
+import { LEVEL_STYLE } from './notes';
 import { MAX_BYTES_GUARD } from './upload-limits';
 import type { inspectFile } from '../../lib/files';
 import { expectedKind, uploadVerdict, type Verdict } from '../../lib/files/guard';
@@ -19,19 +20,11 @@ const STYLE = `
 :host { all: initial; display: block; margin: 6px 0; max-width: 640px; }
 .box { font: 13px/1.45 system-ui, -apple-system, 'Segoe UI', 'Hiragino Sans', sans-serif; border-radius: 8px;
   padding: 8px 10px; border: 1px solid; border-inline-start-width: 5px; }
-.ok { background: #e6f4ea; color: #0b3d1c; border-color: #1e8e3e; }
-.warn { background: #fef7e0; color: #4a3000; border-color: #d69e00; }
-.danger { background: #fce8e6; color: #5c0b05; border-color: #b3261e; font-weight: 500; }
-.reading { background: #eceff1; color: #263238; border-color: #90a4ae; }
+.danger { font-weight: 500; }
 p { margin: 2px 0; }
 .title { font-weight: 700; }
 .foot { font-size: 11px; opacity: 0.85; margin-top: 4px; }
-@media (prefers-color-scheme: dark) {
-  .ok { background: #0f3d22; color: #d7f5e1; }
-  .warn { background: #3d3000; color: #ffe8a8; }
-  .danger { background: #4a0b07; color: #ffdad6; }
-  .reading { background: #2f3437; color: #e0e6e9; }
-}`;
+${LEVEL_STYLE}`;
 
 async function loadInspector(): Promise<Inspect> {
   const holder = globalThis as unknown as { __tokenRadarInspectFile?: Inspect };

@@ -92,3 +92,22 @@ export function sendFromPage<T = unknown>(page: Page, message: unknown): Promise
     message,
   ) as Promise<T>;
 }
+
+/** Intune's shell page with the enrollment-token list in a reactblade frame, as the admin center serves it. */
+export const INTUNE_FRAMED = {
+  url: 'https://intune.microsoft.com/#view/Microsoft_Intune_DeviceSettings/DevicesEnrollmentMenu/~/appleEnrollment',
+  pages: {
+    'https://intune.microsoft.com/': { fixture: 'intune/shell.reactblade.html' },
+    'https://intunedevicesettings.reactblade.portal.azure.net/Content/Dynamic/ade-tokens.html?l=en.en-us&trustedAuthority=https%3A%2F%2Fintune.microsoft.com':
+      { fixture: 'intune/ade-token-list.reactblade.en.html' },
+  },
+} as const;
+
+/** MaaS360's shell with the DEP token list in its #Content frame. */
+export const MAAS360_FRAMED = {
+  url: 'https://m3.maas360.com/emc/',
+  pages: {
+    'https://m3.maas360.com/emc/': { fixture: 'maas360/shell.html' },
+    'https://m3.maas360.com/emc/content/dep-tokens.html': { fixture: 'maas360/dep-tokens.en.html' },
+  },
+} as const;

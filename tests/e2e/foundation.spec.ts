@@ -1,6 +1,6 @@
 import type { Frame, Page } from '@playwright/test';
 import type { PingResponse } from '../../lib/messages';
-import { expect, OVERLAY_TAG, sendFromPage, test } from './fixtures';
+import { expect, OVERLAY_TAG, sendFromPage, test, INTUNE_FRAMED, MAAS360_FRAMED } from './fixtures';
 
 /** Waits until the content script has added its shadow host to the frame, and returns what it says. */
 async function overlayIn(target: Page | Frame) {
@@ -48,25 +48,18 @@ for (const [consoleId, url, file] of topLevelPages) {
 }
 
 test('the content script runs inside an Intune reactblade frame', async ({ context, serve }) => {
-  await serve({
-    'https://intune.microsoft.com/': { fixture: 'intune/shell.reactblade.html' },
-    'https://intunedevicesettings.reactblade.portal.azure.net/Content/Dynamic/ade-tokens.html?l=en.en-us&trustedAuthority=https%3A%2F%2Fintune.microsoft.com':
-      { fixture: 'intune/ade-token-list.reactblade.en.html' },
-  });
+  await serve(INTUNE_FRAMED.pages);
   const page = await context.newPage();
-  await page.goto('https://intune.microsoft.com/#view/Microsoft_Intune_DeviceSettings/DevicesEnrollmentMenu/~/appleEnrollment');
+  await page.goto(INTUNE_FRAMED.url);
   const frame = page.frames().find((f) => f.url().includes('.reactblade.portal.azure.net'));
   expect(frame, 'the reactblade frame loaded').toBeTruthy();
   expect(await overlayIn(frame!)).toEqual({ console: 'intune', hasShadow: true, mode: 'open' });
 });
 
 test('the content script runs inside the MaaS360 #Content iframe', async ({ context, serve }) => {
-  await serve({
-    'https://m3.maas360.com/emc/': { fixture: 'maas360/shell.html' },
-    'https://m3.maas360.com/emc/content/dep-tokens.html': { fixture: 'maas360/dep-tokens.en.html' },
-  });
+  await serve(MAAS360_FRAMED.pages);
   const page = await context.newPage();
-  await page.goto('https://m3.maas360.com/emc/');
+  await page.goto(MAAS360_FRAMED.url);
   const frame = page.frameLocator('#Content');
   await expect(frame.locator(OVERLAY_TAG)).toHaveCount(1);
   const inner = page.frames().find((f) => f.url().endsWith('/emc/content/dep-tokens.html'))!;

@@ -1,6 +1,6 @@
 import type { Frame, Page } from '@playwright/test';
 import { differenceInCalendarDays } from 'date-fns';
-import { expect, fixture, test } from './fixtures';
+import { expect, fixture, test, INTUNE_FRAMED, MAAS360_FRAMED } from './fixtures';
 
 const INTUNE_PUSH = 'https://intune.microsoft.com/#view/Microsoft_Intune_DeviceSettings/AppleMdmPushCertificateBlade';
 
@@ -42,13 +42,9 @@ test('a push certificate page gets a badge beside its expiry and a panel', async
 });
 
 test('badges appear inside an Intune reactblade frame', async ({ context, serve }) => {
-  await serve({
-    'https://intune.microsoft.com/': { fixture: 'intune/shell.reactblade.html' },
-    'https://intunedevicesettings.reactblade.portal.azure.net/Content/Dynamic/ade-tokens.html?l=en.en-us&trustedAuthority=https%3A%2F%2Fintune.microsoft.com':
-      { fixture: 'intune/ade-token-list.reactblade.en.html' },
-  });
+  await serve(INTUNE_FRAMED.pages);
   const page = await context.newPage();
-  await page.goto('https://intune.microsoft.com/#view/Microsoft_Intune_DeviceSettings/DevicesEnrollmentMenu/~/appleEnrollment');
+  await page.goto(INTUNE_FRAMED.url);
   const frame = page.frameLocator('iframe');
   await expect(frame.locator('token-radar-badge')).toHaveCount(3);
   const inner = page.frames().find((f) => f.url().includes('reactblade'))!;
@@ -58,12 +54,9 @@ test('badges appear inside an Intune reactblade frame', async ({ context, serve 
 });
 
 test('badges appear inside the MaaS360 #Content iframe', async ({ context, serve }) => {
-  await serve({
-    'https://m3.maas360.com/emc/': { fixture: 'maas360/shell.html' },
-    'https://m3.maas360.com/emc/content/dep-tokens.html': { fixture: 'maas360/dep-tokens.en.html' },
-  });
+  await serve(MAAS360_FRAMED.pages);
   const page = await context.newPage();
-  await page.goto('https://m3.maas360.com/emc/');
+  await page.goto(MAAS360_FRAMED.url);
   await expect(page.frameLocator('#Content').locator('token-radar-badge')).toHaveCount(2);
   const inner = page.frames().find((f) => f.url().endsWith('dep-tokens.html'))!;
   expect(await badgeTexts(inner)).toEqual([expiresText(2026, 12, 20), expiresText(2027, 4, 2)]);
