@@ -122,7 +122,6 @@ export function mergeObservation(all: readonly Credential[], obs: Observation, n
       result = applyReading(created, o, source);
       working.push(result);
     }
-    if (!match && result.account === undefined && obs.account) result.account = obs.account;
     changed.set(result.id, result);
   }
   return [...changed.values()];
