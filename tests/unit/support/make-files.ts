@@ -55,6 +55,9 @@ function pushSubject(topic: string) {
 
 export interface Made {
   apnsPem: string;
+  /** The same push certificate, valid from yesterday for a year (for browser tests that run on today's clock). */
+  freshApnsPem: string;
+  freshExpiry: Date;
   apnsDer: Uint8Array;
   expiredApnsPem: string;
   otherTopicPem: string;
@@ -84,6 +87,9 @@ export function makeFiles(): Made {
   const other = keys();
 
   const apns = certificate({ subject: pushSubject(TOPIC), issuer: appleCa, publicKey: push.publicKey, signWith: ca.privateKey, from: '2026-03-14T16:40:11Z', to: '2027-03-14T16:40:11Z', serial: '0a1b2c3d4e5f' });
+  const freshFrom = new Date(Date.now() - 86_400_000);
+  const freshExpiry = new Date(freshFrom.getTime() + 365 * 86_400_000);
+  const fresh = certificate({ subject: pushSubject(TOPIC), issuer: appleCa, publicKey: push.publicKey, signWith: ca.privateKey, from: freshFrom.toISOString(), to: freshExpiry.toISOString(), serial: '0b' });
   const expired = certificate({ subject: pushSubject(TOPIC), issuer: appleCa, publicKey: push.publicKey, signWith: ca.privateKey, from: '2025-01-03T10:00:00Z', to: '2026-01-03T10:00:00Z', serial: '01' });
   const otherTopic = certificate({ subject: pushSubject(OTHER_TOPIC), issuer: appleCa, publicKey: push.publicKey, signWith: ca.privateKey, from: '2026-11-01T10:00:00Z', to: '2027-11-01T10:00:00Z', serial: '02' });
   const selfIssuedPush = certificate({ subject: pushSubject(TOPIC), issuer: pushSubject(TOPIC), publicKey: push.publicKey, signWith: push.privateKey, from: '2026-03-14T00:00:00Z', to: '2027-03-14T00:00:00Z', serial: '03' });
@@ -143,6 +149,8 @@ export function makeFiles(): Made {
 
   made = {
     apnsPem: forge.pki.certificateToPem(apns),
+    freshApnsPem: forge.pki.certificateToPem(fresh),
+    freshExpiry,
     apnsDer: bytes(forge.asn1.toDer(forge.pki.certificateToAsn1(apns)).getBytes()),
     expiredApnsPem: forge.pki.certificateToPem(expired),
     otherTopicPem: forge.pki.certificateToPem(otherTopic),
