@@ -5,13 +5,13 @@
  * and guide progress to the background.
  */
 import { render } from 'preact';
-import { browser } from 'wxt/browser';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { expiryView } from '../../lib/credentials/describe';
 import { findStepTarget } from '../../lib/guide/find';
 import { flowById } from '../../lib/guide/flows';
 import { guardNotes } from '../../lib/guide/guards';
 import { guideMatches, type GuideAction, type GuideState } from '../../lib/guide/machine';
+import { watchGuide } from '../../lib/guide/store';
 import { t } from '../../lib/i18n';
 import { send } from '../../lib/messages';
 import { observationKey, toObservation } from '../../lib/observation';
@@ -24,7 +24,6 @@ import { GUARD_TAG, watchUploads } from './upload-guard';
 
 /** Quiet time after the last page change before a rescan. */
 const DEBOUNCE_MS = 300;
-const GUIDE_KEY = 'guide';
 const OWN_TAGS = new Set([BADGE_TAG, GUARD_TAG, NOTE_TAG, 'token-radar-overlay'].map((x) => x.toUpperCase()));
 
 function isOwn(node: Node | null): boolean {
@@ -182,15 +181,14 @@ export function startOverlay(ctx: ContentScriptContext, container: HTMLElement):
   ctx.addEventListener(window, 'wxt:locationchange', schedule);
 
   // The guide: its state lives in extension storage, written by the background only.
-  const onStorage = (changes: Record<string, { newValue?: unknown }>, area: string) => {
-    if (area !== 'local' || !(GUIDE_KEY in changes)) return;
-    guide = (changes[GUIDE_KEY]!.newValue as GuideState | undefined) ?? null;
-    schedule();
-  };
-  browser.storage.onChanged.addListener(onStorage);
-  void browser.storage.local.get(GUIDE_KEY).then((stored) => {
-    guide = (stored[GUIDE_KEY] as GuideState | undefined) ?? null;
-    if (guide && ctx.isValid) rescan();
+  let guideLoaded = false;
+  const stopWatching = watchGuide((state) => {
+    guide = state;
+    // The first reading scans at once (a click may come before the debounce); changes wait for it.
+    if (!guideLoaded) {
+      guideLoaded = true;
+      if (guide && ctx.isValid) rescan();
+    } else schedule();
   });
   // A step is done when the admin activates its control (or picks a file in it): we only watch.
   const stepDone = (kind: 'click' | 'file', event: Event) => {
@@ -214,7 +212,7 @@ export function startOverlay(ctx: ContentScriptContext, container: HTMLElement):
 
   const stop = () => {
     observer.disconnect();
-    browser.storage.onChanged.removeListener(onStorage);
+    stopWatching();
     if (timer !== undefined) clearTimeout(timer);
     badges.clear();
     notes.clear();

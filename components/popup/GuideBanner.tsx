@@ -1,23 +1,16 @@
 import { useEffect, useState } from 'preact/hooks';
-import { browser } from 'wxt/browser';
 import { kindLabel } from '../../lib/credentials/describe';
 import { sitesText, stepText } from '../../lib/guide/describe';
 import { flowById } from '../../lib/guide/flows';
 import type { GuideState } from '../../lib/guide/machine';
+import { watchGuide } from '../../lib/guide/store';
 import { t } from '../../lib/i18n';
 import { send } from '../../lib/messages';
 
 /** The renewal under way, in the popup: where it stands and the next step, with pause and stop. */
 export function GuideBanner() {
   const [guide, setGuide] = useState<GuideState | null>(null);
-  useEffect(() => {
-    void browser.storage.local.get('guide').then((s) => setGuide((s.guide as GuideState | undefined) ?? null));
-    const onChange = (changes: Record<string, { newValue?: unknown }>, area: string) => {
-      if (area === 'local' && 'guide' in changes) setGuide((changes.guide!.newValue as GuideState | undefined) ?? null);
-    };
-    browser.storage.onChanged.addListener(onChange);
-    return () => browser.storage.onChanged.removeListener(onChange);
-  }, []);
+  useEffect(() => watchGuide(setGuide), []);
   const flow = guide ? flowById(guide.flowId) : undefined;
   if (!guide || !flow || (guide.status !== 'active' && guide.status !== 'paused')) return null;
   const step = flow.steps[guide.step]!;

@@ -13,6 +13,7 @@ import { Inventory, InventoryError, toInventoryError } from '../inventory/db';
 import { applyReading, findMatch, newId } from '../inventory/merge';
 import { flowById } from '../guide/flows';
 import { reduce, startGuide, type GuideState } from '../guide/machine';
+import { GUIDE_KEY, loadGuide, saveGuide } from '../guide/store';
 import { ISO_DATE, KINDS, type Credential, type ManualFields, type Source } from '../inventory/model';
 import type { Failure, Request, Responses } from '../messages';
 import type { ObservedCredential } from '../observation';
@@ -280,17 +281,6 @@ async function handle(request: Request, sender?: Sender): Promise<Responses[Requ
 }
 
 type Sender = { tab?: { id?: number }; frameId?: number };
-
-export const GUIDE_KEY = 'guide';
-
-export async function loadGuide(): Promise<GuideState | null> {
-  const stored = await browser.storage.local.get(GUIDE_KEY);
-  return (stored[GUIDE_KEY] as GuideState | undefined) ?? null;
-}
-
-async function saveGuide(state: GuideState): Promise<void> {
-  await browser.storage.local.set({ [GUIDE_KEY]: state });
-}
 
 /** Where the renewal starts: the Apple site for flows that begin there, else the console page. */
 function guideStartUrl(c: Credential, state: GuideState): string | null {
