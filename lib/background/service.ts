@@ -10,7 +10,7 @@ import { worstUrgency, type Urgency } from '../credentials/urgency';
 import { parseImport } from '../export/json';
 import { t } from '../i18n';
 import { Inventory, InventoryError, toInventoryError } from '../inventory/db';
-import { applyReading, findMatch, newId } from '../inventory/merge';
+import { applyReading, blankCredential, findMatch, newId } from '../inventory/merge';
 import { flowById } from '../guide/flows';
 import { reduce, startGuide, type GuideState } from '../guide/machine';
 import { GUIDE_KEY, loadGuide, saveGuide } from '../guide/store';
@@ -131,6 +131,16 @@ async function write(change: Parameters<Inventory['update']>[0]): Promise<void> 
   await inv.update(change);
 }
 
+/** Changes one credential by id, after the writes before it; an id no longer there changes nothing. */
+function updateOne(id: string, change: (c: Credential) => Credential): Promise<void> {
+  return serial(() =>
+    write((all) => {
+      const c = all.find((x) => x.id === id);
+      return c ? { put: [change(c)] } : {};
+    }),
+  );
+}
+
 async function handle(request: Request, sender?: Sender): Promise<Responses[Request['type']]> {
   const now = new Date();
   switch (request.type) {
@@ -153,10 +163,7 @@ async function handle(request: Request, sender?: Sender): Promise<Responses[Requ
         write((all) => {
           const f = request.fields;
           const old = all.find((c) => c.id === request.id);
-          const base: Credential = old ?? {
-            id, kind: f.kind, name: '', expiresOn: null, sources: [], history: [], alerts: {}, archived: false,
-            createdAt: now.toISOString(), updatedAt: now.toISOString(),
-          };
+          const base: Credential = old ?? blankCredential(f.kind, '', now.toISOString(), id);
           const next: Credential = { ...base, ...f, updatedAt: now.toISOString() };
           for (const k of ['console', 'account', 'appleId', 'topic', 'organization', 'owner', 'notes'] as const) {
             if (next[k] === '' || next[k] === undefined) delete next[k];
@@ -177,44 +184,31 @@ async function handle(request: Request, sender?: Sender): Promise<Responses[Requ
       return { ok: true };
     case 'renewed': {
       if (!ISO_DATE.test(request.expiresOn)) return invalid(`'${request.expiresOn}' is not a date (YYYY-MM-DD).`);
-      await serial(() =>
-        write((all) => {
-          const c = all.find((x) => x.id === request.id);
-          if (!c) return {};
-          const next: Credential = {
-            ...c,
-            expiresOn: request.expiresOn,
-            history: [...c.history, { from: c.expiresOn, to: request.expiresOn, noticedAt: now.toISOString(), source: 'manual' }],
-            sources: [...c.sources.filter((s) => s.key !== 'manual'), manualSource(request.expiresOn, now)],
-            alerts: {},
-            updatedAt: now.toISOString(),
-          };
-          delete next.snoozedUntil;
-          return { put: [next] };
-        }),
-      );
+      await updateOne(request.id, (c) => {
+        const next: Credential = {
+          ...c,
+          expiresOn: request.expiresOn,
+          history: [...c.history, { from: c.expiresOn, to: request.expiresOn, noticedAt: now.toISOString(), source: 'manual' }],
+          sources: [...c.sources.filter((s) => s.key !== 'manual'), manualSource(request.expiresOn, now)],
+          alerts: {},
+          updatedAt: now.toISOString(),
+        };
+        delete next.snoozedUntil;
+        return next;
+      });
       void check();
       return { ok: true };
     }
     case 'snooze':
-      await serial(() =>
-        write((all) => {
-          const c = all.find((x) => x.id === request.id);
-          if (!c) return {};
-          const next = { ...c, updatedAt: now.toISOString() };
-          if (request.days > 0) next.snoozedUntil = new Date(now.getTime() + request.days * 86_400_000).toISOString();
-          else delete next.snoozedUntil;
-          return { put: [next] };
-        }),
-      );
+      await updateOne(request.id, (c) => {
+        const next = { ...c, updatedAt: now.toISOString() };
+        if (request.days > 0) next.snoozedUntil = new Date(now.getTime() + request.days * 86_400_000).toISOString();
+        else delete next.snoozedUntil;
+        return next;
+      });
       return { ok: true };
     case 'archive':
-      await serial(() =>
-        write((all) => {
-          const c = all.find((x) => x.id === request.id);
-          return c ? { put: [{ ...c, archived: request.archived, updatedAt: now.toISOString() }] } : {};
-        }),
-      );
+      await updateOne(request.id, (c) => ({ ...c, archived: request.archived, updatedAt: now.toISOString() }));
       void check();
       return { ok: true };
     case 'import': {
@@ -242,10 +236,7 @@ async function handle(request: Request, sender?: Sender): Promise<Responses[Requ
       await serial(() =>
         write((all) => {
           const match = request.matchId ? all.find((c) => c.id === request.matchId) : undefined;
-          const base: Credential = match ?? {
-            id: newId(now), kind: item.kind, name: item.name, expiresOn: null, sources: [], history: [], alerts: {}, archived: false,
-            createdAt: now.toISOString(), updatedAt: now.toISOString(),
-          };
+          const base = match ?? blankCredential(item.kind, item.name, now.toISOString(), newId(now));
           const next = applyReading(base, item, source);
           id = next.id;
           return { put: [next] };

@@ -64,6 +64,11 @@ function sourceKey(obs: Observation): string {
   return `page:${obs.console}:${obs.page}:${obs.account ?? ''}`;
 }
 
+/** A credential with nothing known yet but its kind and name; readings fill it in. */
+export function blankCredential(kind: Credential['kind'], name: string, at: string, id: string): Credential {
+  return { id, kind, name, expiresOn: null, sources: [], history: [], alerts: {}, archived: false, createdAt: at, updatedAt: at };
+}
+
 let counter = 0;
 /** A new id: time-ordered and unique within this worker. */
 export function newId(now: Date): string {
@@ -105,19 +110,7 @@ export function mergeObservation(all: readonly Credential[], obs: Observation, n
       result = applyReading(match, o, source);
       working[working.indexOf(match)] = result;
     } else {
-      const created: Credential = {
-        id: newId(now),
-        kind: o.kind,
-        console: obs.console,
-        name: o.name,
-        expiresOn: null,
-        sources: [],
-        history: [],
-        alerts: {},
-        archived: false,
-        createdAt: obs.seenAt,
-        updatedAt: obs.seenAt,
-      };
+      const created: Credential = { ...blankCredential(o.kind, o.name, obs.seenAt, newId(now)), console: obs.console };
       if (obs.account) created.account = obs.account;
       result = applyReading(created, o, source);
       working.push(result);
