@@ -2,6 +2,7 @@ import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
 import { check, CHECK_ALARM, ensureAlarm, handleMessage, openFor, snoozeFor } from '../lib/background/service';
 import { isRequest } from '../lib/messages';
+import { SETTINGS_KEY } from '../lib/settings-store';
 
 export default defineBackground({
   type: 'module',
@@ -14,7 +15,7 @@ export default defineBackground({
       if (alarm.name === CHECK_ALARM) void check();
     });
     browser.storage.onChanged.addListener((changes, area) => {
-      if (area === 'local' && changes.settings) void check();
+      if (area === 'local' && SETTINGS_KEY in changes) void check();
     });
     browser.notifications.onClicked.addListener((id) => void openFor(id));
     browser.notifications.onButtonClicked?.addListener((id, button) => void (button === 0 ? openFor(id) : snoozeFor(id)));

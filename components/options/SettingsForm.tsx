@@ -1,11 +1,11 @@
 import { useEffect, useState } from 'preact/hooks';
-import { browser } from 'wxt/browser';
 import { kindLabel } from '../../lib/credentials/describe';
 import type { AnyKind } from '../../lib/credentials/urgency';
 import { t } from '../../lib/i18n';
 import { KINDS } from '../../lib/inventory/model';
 import { send } from '../../lib/messages';
-import { normaliseSettings, parseThresholds, type Settings } from '../../lib/settings';
+import { parseThresholds, type Settings } from '../../lib/settings';
+import { loadSettings, saveSettings } from '../../lib/settings-store';
 
 export function SettingsForm() {
   const [settings, setSettings] = useState<Settings | null>(null);
@@ -14,13 +14,13 @@ export function SettingsForm() {
   const [error, setError] = useState('');
 
   useEffect(() => {
-    void browser.storage.local.get('settings').then((stored) => {
-      const s = normaliseSettings(stored.settings);
+    void loadSettings().then((s) => {
       setSettings(s);
       setThresholdText(Object.fromEntries(KINDS.map((k) => [k, s.thresholds[k].join(', ')])));
     });
   }, []);
   if (!settings) return <p class="muted">{t('loading')}</p>;
+  const s = settings;
 
   async function save(e: Event) {
     e.preventDefault();
@@ -33,15 +33,13 @@ export function SettingsForm() {
       }
       thresholds[k] = parsed;
     }
-    const next = normaliseSettings({ ...settings, thresholds });
-    await browser.storage.local.set({ settings: next });
+    const next = await saveSettings({ ...s, thresholds });
     setSettings(next);
     setThresholdText(Object.fromEntries(KINDS.map((k) => [k, next.thresholds[k].join(', ')])));
     setError('');
     setStatus(t('settingsSaved'));
   }
 
-  const s = settings;
   return (
     <form class="form" onSubmit={save} aria-labelledby="notif-heading">
       <h2 id="notif-heading">{t('notifHeading')}</h2>

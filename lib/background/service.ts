@@ -19,7 +19,7 @@ import type { Failure, Request, Responses } from '../messages';
 import type { ObservedCredential } from '../observation';
 import { buildNotification, notificationId, parseNotificationId } from '../notify/build';
 import { dueAlerts, dueSoon } from '../notify/plan';
-import { normaliseSettings, type Settings } from '../settings';
+import { loadSettings } from '../settings-store';
 
 export const CHECK_ALARM = 'token-radar-check';
 /** Hourly: the day's thresholds are caught within the hour, and quiet hours end on time. */
@@ -41,11 +41,6 @@ function serial<T>(fn: () => Promise<T>): Promise<T> {
   const run = queue.then(fn, fn);
   queue = run.catch(() => undefined);
   return run;
-}
-
-export async function loadSettings(): Promise<Settings> {
-  const stored = await browser.storage.local.get('settings');
-  return normaliseSettings(stored.settings);
 }
 
 function failure(error: unknown): Failure {
