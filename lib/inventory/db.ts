@@ -138,8 +138,14 @@ export class Inventory {
     return this.update((all) => ({ put: mergeObservation(all, obs, now) }));
   }
 
-  /** Replaces the whole inventory (import) in one transaction. */
+  /**
+   * Replaces the whole inventory (import) in one transaction: what is imported is written, and
+   * only the credentials the import does not contain are removed. (Deleting every old id after
+   * writing would delete the imported records that share an id with the current ones, which is
+   * every record when an admin restores their own backup.)
+   */
   async replaceAll(credentials: Credential[]): Promise<void> {
-    await this.update((all) => ({ remove: all.map((c) => c.id), put: credentials }));
+    const kept = new Set(credentials.map((c) => c.id));
+    await this.update((all) => ({ put: credentials, remove: all.map((c) => c.id).filter((id) => !kept.has(id)) }));
   }
 }

@@ -34,17 +34,22 @@ test('export, erase and import restore the same inventory; a malformed import ch
   const ics = await download(options, 'Calendar (.ics)');
   expect(ics.match(/BEGIN:VEVENT/g)).toHaveLength(5);
 
+  // Restoring a backup on top of the inventory it came from keeps every credential, whole.
+  const input = options.getByLabel('Choose a JSON export');
+  const byId = (a: { id: string }, b: { id: string }) => a.id.localeCompare(b.id);
+  await input.setInputFiles({ name: 'export.json', mimeType: 'application/json', buffer: Buffer.from(json) });
+  await expect(options.getByRole('status').filter({ hasText: 'Imported 5 credentials.' })).toBeVisible();
+  expect((await list(options)).sort(byId)).toEqual([...before].sort(byId));
+
   await options.getByRole('button', { name: 'Erase all data…' }).click();
   await expect(options.getByText('Erase 5 credentials for good?')).toBeVisible();
   await options.getByRole('button', { name: 'Yes, erase everything' }).click();
   await expect(options.getByRole('status').filter({ hasText: 'All data erased.' })).toBeVisible();
   expect(await list(options)).toEqual([]);
 
-  const input = options.getByLabel('Choose a JSON export');
   await input.setInputFiles({ name: 'export.json', mimeType: 'application/json', buffer: Buffer.from(json) });
   await expect(options.getByRole('status').filter({ hasText: 'Imported 5 credentials.' })).toBeVisible();
   const after = await list(options);
-  const byId = (a: { id: string }, b: { id: string }) => a.id.localeCompare(b.id);
   expect(after.sort(byId)).toEqual(before.sort(byId));
 
   const broken = JSON.parse(json);

@@ -71,6 +71,21 @@ describe('inventory database', () => {
     expect((await inv.all()).map((c) => c.id)).toEqual(['only']);
   });
 
+  it('restores its own backup on top of itself without losing anything', async () => {
+    const inv = await open(fresh());
+    await inv.observe(observation, NOW);
+    const backup = await inv.all();
+    expect(backup.length).toBeGreaterThan(1);
+    await inv.replaceAll(backup);
+    expect(await inv.all()).toEqual(backup);
+    // A backup that shares some ids and adds others: the shared ones are overwritten, the rest removed.
+    const [first] = backup;
+    await inv.replaceAll([{ ...first!, name: 'restored' }, { ...first!, id: 'new' }]);
+    const after = await inv.all();
+    expect(after.map((c) => c.id).sort()).toEqual([first!.id, 'new'].sort());
+    expect(after.find((c) => c.id === first!.id)?.name).toBe('restored');
+  });
+
   it('explains a database written by a newer version', async () => {
     const name = fresh();
     const db = await openDB(name, DB_VERSION + 1);
