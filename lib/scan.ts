@@ -1,45 +1,111 @@
 /**
  * The detection contract: which console a page belongs to, which credential page it is, and
  * the credentials on it. Pure: no browser APIs, no clock (`now` is passed in).
+ *
+ * A page is first recognised (its console by URL, its page kind by the console's `detect`),
+ * then read by the shared layer: collect every label/value record (lib/dom/collect.ts),
+ * interpret it with one vocabulary (lib/consoles/interpret.ts). When something on the page
+ * looks like a credential's expiry but cannot be read for certain, the scan says so in
+ * `unreadable` instead of guessing.
  */
+import type { ConsoleId } from './consoles/types';
+import type { CredentialKind } from './credentials/kinds';
 import type { FoundCredential, ScanContext } from './consoles/adapter';
 import { consoleForUrl } from './consoles/hosts';
+import { readPage, readRecords } from './consoles/reading';
 import { adapterFor } from './consoles/registry';
-import type { ConsoleId } from './consoles/types';
+import { EXPIRY_STEMS, kindInUrl } from './consoles/vocabulary';
+import { dateLanguage } from './dates/parse';
+import { pageTitles, TOPIC_RE } from './dom/read';
 
 export type { ConsoleId } from './consoles/types';
 export type { CredentialKind } from './credentials/kinds';
 export type { FoundCredential } from './consoles/adapter';
 
+/** What a page shows that could not be read for certain: the admin can add it by hand. */
+export interface Unreadable {
+  /** How many credentials (or expiry dates) on the page could not be read. */
+  count: number;
+  /** What was certain about the first of them, to pre-fill a manual entry. */
+  prefill: { kind?: CredentialKind; name?: string; appleId?: string; topic?: string };
+}
+
 export interface PageScan {
   /** null when the URL is not a console we support. */
   console: ConsoleId | null;
-  /** The adapter's page kind, e.g. 'ade-token-list'; null if not a credential page. */
+  /** The adapter's page kind, e.g. 'ade-token-list'; 'credentials' for credentials read on a page of no known kind; null if not a credential page. */
   page: string | null;
   /** Tenant / organisation / billing account when visible. */
   account?: string;
   /** Empty on pages that show no credential. */
   credentials: FoundCredential[];
+  /** Present when the page shows expiry-like text about credentials that could not be read for certain. */
+  unreadable?: Unreadable;
+  /** A virtualised grid showed only some of its rows: credentials not shown are not absent. */
+  partial?: { shown: number; total: number };
 }
 
-export function scanPage(url: string, doc: Document, now: Date): PageScan {
+export interface ScanOptions {
+  /**
+   * The browser's locale (`navigator.language`): portals print dates in the viewer's regional
+   * format while their `<html lang>` names only the UI language.
+   */
+  locale?: string;
+}
+
+/** The page kind for credentials read on a console page of no known kind. */
+export const GENERIC_PAGE = 'credentials';
+
+export function scanPage(url: string, doc: Document, now: Date, options: ScanOptions = {}): PageScan {
   const consoleId = consoleForUrl(url);
   if (!consoleId) return { console: null, page: null, credentials: [] };
   const ctx: ScanContext = {
     url: new URL(url),
     doc,
     now,
-    lang: (doc.documentElement?.getAttribute('lang') ?? '').trim().toLowerCase(),
+    lang: dateLanguage((doc.documentElement?.getAttribute('lang') ?? '').trim(), options.locale),
+    titles: pageTitles(doc),
   };
   const adapter = adapterFor(consoleId);
-  for (const reader of adapter.pages) {
-    const found = reader.read(ctx);
-    if (found) {
-      const scan: PageScan = { console: consoleId, page: found.page, credentials: found.credentials };
-      const account = found.account ?? adapter.account?.(ctx);
-      if (account) scan.account = account;
-      return scan;
-    }
+  const kind = adapter.pages.find((p) => p.detect(ctx)) ?? null;
+  // A page of no known kind with no expiry word on it is done: the common case on a heavy portal.
+  if (!kind && !EXPIRY_STEMS.test(doc.body?.textContent ?? '')) return { console: consoleId, page: null, credentials: [] };
+
+  const { records, seeds } = readRecords(doc);
+  const reading = readPage(records, {
+    lang: ctx.lang,
+    now,
+    pageKind: kind?.holds ?? null,
+    titles: ctx.titles,
+    sentences: kind ? kind.sentences !== false : adapter.sentences !== 'recognised',
+    urlKind: kindInUrl(ctx.url),
+  });
+  const credentials = reading.credentials;
+
+  // A lone push certificate whose topic is printed elsewhere on its page (a Subject ID line outside the panel).
+  const apns = credentials.filter((c) => c.kind === 'apns');
+  if (apns.length === 1 && !apns[0]!.topic) {
+    const topics = new Set((doc.body?.textContent ?? '').match(new RegExp(TOPIC_RE.source, 'g')) ?? []);
+    if (topics.size === 1) apns[0]!.topic = [...topics][0]!;
   }
-  return { console: consoleId, page: null, credentials: [] };
+
+  const page = kind ? kind.page : credentials.length ? GENERIC_PAGE : null;
+  const scan: PageScan = { console: consoleId, page, credentials };
+  if (page) {
+    const account = adapter.account?.(ctx);
+    if (account) scan.account = account;
+  }
+  if (reading.partial) scan.partial = reading.partial;
+  const unsure = reading.unsure;
+  if (unsure.length || (kind && credentials.length === 0 && seeds > 0 && records.some((r) => r.fields.some((f) => f.key === 'expiry') || r.source === 'sentence'))) {
+    const first = unsure[0];
+    const prefill: Unreadable['prefill'] = {};
+    const k = first?.kind ?? kind?.holds ?? undefined;
+    if (k) prefill.kind = k;
+    if (first?.name) prefill.name = first.name;
+    if (first?.appleId) prefill.appleId = first.appleId;
+    if (first?.topic) prefill.topic = first.topic;
+    scan.unreadable = { count: Math.max(1, unsure.length), prefill };
+  }
+  return scan;
 }

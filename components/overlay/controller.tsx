@@ -134,7 +134,7 @@ export function startOverlay(ctx: ContentScriptContext, container: HTMLElement):
     timer = undefined;
     if (!ctx.isValid) return;
     now = new Date();
-    scan = scanPage(location.href, document, now);
+    scan = scanPage(location.href, document, now, { locale: navigator.language });
     follow();
     draw();
     const prefix = t('badgePrefix');

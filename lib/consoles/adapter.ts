@@ -17,34 +17,36 @@ export interface FoundCredential {
   anchor?: Element;
 }
 
-/** What an adapter's page reader found on a page it recognised. */
-export interface PageRead {
-  page: string;
-  account?: string;
-  credentials: FoundCredential[];
-}
-
 export interface ScanContext {
   url: URL;
   doc: Document;
   now: Date;
   /** The page's language (`<html lang>`), lower case, '' when the page does not say. */
   lang: string;
+  /** The page's titles: title, headings, grid labels, the selected tab (normalised, lower case). */
+  titles: readonly string[];
 }
 
 /**
- * Reads one kind of page. `read` returns null when the document is not that page, so that
- * the adapter can try its next reader; a recognised page with nothing on it returns an empty list.
+ * One kind of page a console shows. `detect` says whether a document is that page (by its URL,
+ * then by its content); reading is the shared layer's, with the page's kind as the default kind
+ * of what it lists. A recognised page that yields nothing says so; it does not pass to the next page kind.
  */
-export interface PageReader {
+export interface PageKind {
   page: string;
-  read(ctx: ScanContext): PageRead | null;
+  /** The kind of credential the page lists; null when each row says its own (a connector status page). */
+  holds: CredentialKind | null;
+  detect(ctx: ScanContext): boolean;
+  /** Read alert sentences on this page. Default: true. */
+  sentences?: boolean;
 }
 
 export interface ConsoleAdapter {
   id: ConsoleId;
   /** Tried in order; the first that recognises the document wins. */
-  pages: readonly PageReader[];
-  /** The tenant / billing account / organisation when the document shows it outside the page reader's reach. */
+  pages: readonly PageKind[];
+  /** The tenant / billing account / organisation when the document shows it. */
   account?(ctx: ScanContext): string | undefined;
+  /** Where alert sentences are read: on any page of the console (default), or only on the page kinds that allow them. */
+  sentences?: 'anywhere' | 'recognised';
 }

@@ -11,7 +11,7 @@ import type { ConsoleId } from './types';
 
 const adapters: Record<ConsoleId, ConsoleAdapter> = {
   intune: { id: 'intune', pages: intunePages },
-  maas360: { id: 'maas360', pages: maas360Pages, account: maas360Account },
+  maas360: { id: 'maas360', pages: maas360Pages, account: maas360Account, sentences: 'recognised' },
   abm: { id: 'abm', pages: appleBusinessPages },
   asm: { id: 'asm', pages: appleBusinessPages },
   'apple-push': { id: 'apple-push', pages: applePushPages },

@@ -10,7 +10,7 @@ import { isExists } from 'date-fns';
 export type IsoDate = string;
 
 /** Day-month order for numeric dates. */
-type Order = 'mdy' | 'dmy' | 'ymd';
+export type Order = 'mdy' | 'dmy' | 'ymd';
 
 /** English-speaking regions that write the day first. */
 const DAY_FIRST_ENGLISH = new Set(['gb', 'au', 'nz', 'ie', 'in', 'za', 'sg', 'hk', 'my', 'ph', 'ng', 'ke', 'pk', 'mt', 'cy']);
@@ -102,9 +102,9 @@ interface Candidate {
  * Every date-shaped span in `text`, each read (or rejected as ambiguous / impossible) in
  * `lang`. Ordered by position.
  */
-function candidates(text: string, lang: string): Candidate[] {
+function candidates(text: string, lang: string, settled?: Order | null): Candidate[] {
   const out: Candidate[] = [];
-  const order = numericOrder(lang);
+  const order = settled === undefined ? numericOrder(lang) : settled;
   const seen = (index: number) => out.some((c) => index >= c.index && index < c.index + c.length);
   const push = (m: RegExpExecArray, value: IsoDate | null) => {
     if (!seen(m.index)) out.push({ index: m.index, length: m[0].length, value });
@@ -122,6 +122,13 @@ function candidates(text: string, lang: string): Candidate[] {
   // Month name first: Mar 14, 2027 / March 14 2027
   const mdy = new RegExp(`(?<![\\p{L}])${MONTH_WORD}\\s+(\\d{1,2})(?:st|nd|rd|th)?,?\\s+${YEAR4}(?!\\d)`, 'gu');
   while ((m = mdy.exec(text))) {
+    const month = monthOf(m[1]!);
+    if (month) push(m, iso(Number(m[3]), month, Number(m[2])));
+  }
+
+  // Java's Date.toString, as old consoles print it: Thu Feb 11 02:00:00 JST 2027 (the day as shown).
+  const java = new RegExp(`(?<![\\p{L}])${MONTH_WORD}\\s+(\\d{1,2})\\s+\\d{1,2}:\\d{2}(?::\\d{2})?\\s+(?:[A-Z]{2,5}(?:[+-]\\d{1,2}(?::?\\d{2})?)?\\s+)?${YEAR4}(?!\\d)`, 'gu');
+  while ((m = java.exec(text))) {
     const month = monthOf(m[1]!);
     if (month) push(m, iso(Number(m[3]), month, Number(m[2])));
   }
@@ -164,8 +171,8 @@ function candidates(text: string, lang: string): Candidate[] {
  * The one date in `text`, or null when there is none, when there are several different ones,
  * or when it is ambiguous. `lang` is the page's language (`<html lang>`), '' when unknown.
  */
-export function parseDisplayedDate(text: string, lang: string): IsoDate | null {
-  const found = candidates(normalise(text), lang);
+export function parseDisplayedDate(text: string, lang: string, order?: Order | null): IsoDate | null {
+  const found = candidates(normalise(text), lang, order);
   if (found.length === 0) return null;
   const values = new Set(found.map((c) => c.value));
   if (values.size !== 1) return null;
@@ -176,6 +183,60 @@ export function parseDisplayedDate(text: string, lang: string): IsoDate | null {
 export function findDates(text: string, lang: string): { text: string; value: IsoDate | null }[] {
   const clean = normalise(text);
   return candidates(clean, lang).map((c) => ({ text: clean.slice(c.index, c.index + c.length), value: c.value }));
+}
+
+const NUMERIC_YEAR_LAST = /(?<![\d/.-])(\d{1,2})([/.-])(\d{1,2})\2(\d{4}|\d{2})(?![\d/.-]*\d)/g;
+
+/**
+ * The orders ('mdy', 'dmy') in which every year-last numeric date in `texts` is a real date.
+ * Texts without such a date say nothing. Both orders when nothing decides.
+ */
+export function possibleOrders(texts: readonly string[]): Set<'mdy' | 'dmy'> {
+  const out = new Set<'mdy' | 'dmy'>(['mdy', 'dmy']);
+  for (const raw of texts) {
+    for (const m of normalise(raw).matchAll(NUMERIC_YEAR_LAST)) {
+      const a = Number(m[1]);
+      const b = Number(m[3]);
+      const year = expandYear(m[4]!) ?? 2000;
+      const asMdy = isExists(year, a - 1, b);
+      const asDmy = isExists(year, b - 1, a);
+      // A date impossible in both orders (31/13/2027) says nothing about the order.
+      if (!asMdy && asDmy) out.delete('mdy');
+      if (!asDmy && asMdy) out.delete('dmy');
+    }
+  }
+  return out;
+}
+
+/**
+ * The day-month order for a set of dates printed the same way (one column, one panel): the
+ * dates themselves decide when one of them is only possible in one order (`3/14/2027` makes the
+ * column month-first, whatever the page's language says); otherwise the page's language; null
+ * when neither decides, or when the dates contradict each other.
+ */
+export function settleOrder(texts: readonly string[], lang: string, wider: readonly string[] = []): Order | null {
+  let possible = possibleOrders(texts);
+  // The column or panel does not decide: the other dates on the page, printed by the same console, may.
+  if (possible.size === 2 && wider.length) possible = possibleOrders(wider);
+  if (possible.size === 1) return [...possible][0]!;
+  if (possible.size === 0) return null;
+  const fromLang = numericOrder(lang);
+  return fromLang === 'ymd' ? null : fromLang;
+}
+
+/**
+ * The language to read a page's dates in. Portals print dates in the viewer's regional format
+ * while declaring only the UI language (`lang="en"`): where the page names no region, the
+ * browser's own locale (the admin's), when it shares the language, says more.
+ */
+export function dateLanguage(pageLang: string, browserLocale?: string): string {
+  const page = pageLang.toLowerCase();
+  const browser = (browserLocale ?? '').toLowerCase();
+  if (!browser) return page;
+  if (!page) return browser;
+  const [pl, pr] = page.split(/[-_]/);
+  const [bl] = browser.split(/[-_]/);
+  return !pr && pl === bl ? browser : page;
 }
 
 /** Folds the spaces and full-width digits consoles print into plain ones. */

@@ -123,8 +123,16 @@ function valueElementFor(label: Element): Element | null {
 /** Headings, grid labels and the title: the words that say what a page (or frame) is about. */
 export function pageTitles(doc: Document): string[] {
   const out = [doc.title];
-  for (const el of Array.from(doc.querySelectorAll('h1, h2, [role="heading"], [aria-label][role="grid"], table[aria-label], [role="tab"][aria-selected="true"]'))) {
+  for (const el of Array.from(doc.querySelectorAll('h1, h2, [role="heading"], [aria-label][role="grid"], [aria-label][role="table"], table[aria-label], caption, [role="tab"][aria-selected="true"]'))) {
     out.push(el.getAttribute('aria-label') ?? textOf(el));
+  }
+  // A subtitle printed right under the page's heading ("Enrollment program token" under the token's name).
+  for (const h1 of Array.from(doc.querySelectorAll('h1, h2')).slice(0, 3)) {
+    const next = h1.nextElementSibling;
+    if (next && /^(P|DIV|SPAN)$/.test(next.tagName) && next.childElementCount === 0) {
+      const t = textOf(next);
+      if (t && t.length <= 80) out.push(t);
+    }
   }
   return out.map((t) => t.normalize('NFKC').toLowerCase().replace(/[’‘`´]/g, "'")).filter(Boolean);
 }

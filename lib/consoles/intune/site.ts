@@ -11,6 +11,8 @@ export const intuneSite: ConsoleSite = {
   hosts: [
     { host: 'intune.microsoft.com' },
     { host: 'endpoint.microsoft.com' },
+    // Intune for Education: the same tenant and credentials, a school-facing front end.
+    { host: 'intuneeducation.portal.azure.com' },
     { host: '*.reactblade.portal.azure.net' },
     { host: '*.reactblade-ms.portal.azure.net' },
     { host: '*.reactblade-rc.portal.azure.net' },

@@ -1,0 +1,291 @@
+/**
+ * Interpret: turns the records collected from a page into credentials, with the one vocabulary.
+ * A record becomes a credential when it has one expiry (every expiry field in it says the same
+ * day) and a kind that the record, the headings above it or the recognised page make certain.
+ * A date that cannot be read for certain stays null: never another day. What could not be
+ * settled is returned as `unsure`, so the page can say it could not read everything.
+ */
+import type { CredentialKind } from '../credentials/kinds';
+import { dateInDays } from '../credentials/urgency';
+import { findDates, parseDisplayedDate, settleOrder, type IsoDate } from '../dates/parse';
+import { primaryText, type Field, type PageRecord } from '../dom/collect';
+import { EMAIL_RE, TOPIC_RE } from '../dom/read';
+import type { FoundCredential } from './adapter';
+import { EXPIRY_PREFIX, EXPIRY_STEMS, isKindPhrase, kindsIn, nameRank, normWords, relativeDays, saysExpiry, type FieldType } from './vocabulary';
+
+export interface InterpretOptions {
+  lang: string;
+  now: Date;
+  /** The kind the recognised page holds; null on a page of mixed kinds or one not recognised. */
+  pageKind: CredentialKind | null;
+  /** The page's titles (normalised), consulted after the record's own headings. */
+  titles: readonly string[];
+  /** Read alert sentences; structured records are always read. */
+  sentences: boolean;
+  /** The kind the page's address names, consulted after its titles. */
+  urlKind?: CredentialKind | null;
+}
+
+export type UnsureReason = 'kind' | 'several-expiries' | 'date';
+
+/** Something on the page that looks like a credential's expiry but could not be read for certain. */
+export interface Unsure {
+  reason: UnsureReason;
+  kind?: CredentialKind;
+  name?: string;
+  appleId?: string;
+  topic?: string;
+  element: Element;
+}
+
+export interface Reading {
+  credentials: FoundCredential[];
+  unsure: Unsure[];
+  /** A virtualised grid shows only part of its rows. */
+  partial?: { shown: number; total: number };
+}
+
+const DATE_SHAPE = /\d{1,4}\s*[/.\-年]\s*\d{1,2}|\d{1,2}\.?\s+\p{L}{3,}|\p{L}{3,}\.?\s+\d{1,2},?\s+\d{4}/u;
+
+function typeOf(f: Field): FieldType {
+  return f.key as FieldType;
+}
+
+/** Every date-looking text of the page: the widest evidence of how this console prints dates. */
+function pageDates(records: PageRecord[]): string[] {
+  const out: string[] = [];
+  for (const r of records) {
+    if (r.source === 'sentence') out.push(r.text);
+    for (const f of r.fields) if (DATE_SHAPE.test(f.value)) out.push(f.value);
+  }
+  return out;
+}
+
+/** Texts printed like this field's date: its column across the group, the other dates of its record. */
+function orderEvidence(records: PageRecord[]): (record: PageRecord, field: Field) => string[] {
+  const columns = new Map<Element, Map<string, string[]>>();
+  for (const r of records) {
+    let byLabel = columns.get(r.group);
+    if (!byLabel) columns.set(r.group, (byLabel = new Map()));
+    for (const f of r.fields) {
+      const list = byLabel.get(f.label) ?? [];
+      list.push(f.value);
+      byLabel.set(f.label, list);
+    }
+  }
+  return (record, field) => {
+    const column = columns.get(record.group)?.get(field.label) ?? [];
+    const own = record.fields.filter((f) => f !== field && (typeOf(f) === 'expiry' || typeOf(f) === 'other-date')).map((f) => f.value);
+    return [...column, ...own];
+  };
+}
+
+/** The day a value shows: an absolute date, else a date in its hint (tooltip, `datetime`), else relative text. */
+function readDay(value: string, hint: string | undefined, evidence: string[], page: string[], opts: InterpretOptions): { day: IsoDate | null; dated: boolean } {
+  const text = value.replace(EXPIRY_PREFIX, '');
+  const order = settleOrder([text, ...evidence], opts.lang, page);
+  const dates = findDates(text, opts.lang);
+  if (dates.length) return { day: parseDisplayedDate(text, opts.lang, order), dated: true };
+  if (hint) {
+    const fromHint = parseDisplayedDate(hint, opts.lang, settleOrder([hint, ...evidence], opts.lang));
+    if (fromHint) return { day: fromHint, dated: true };
+  }
+  const days = relativeDays(text);
+  if (days !== null) return { day: dateInDays(opts.now, days), dated: true };
+  return { day: null, dated: DATE_SHAPE.test(text) };
+}
+
+/** The expiry in a sentence: the first date after its expiry word, or the relative days there. */
+function sentenceExpiry(record: PageRecord, page: string[], opts: InterpretOptions): { day: IsoDate | null; dated: boolean } | null {
+  const text = record.text;
+  // "expires <time datetime=2027-01-15>in 54 days</time>": the machine-readable date the sentence carries.
+  const times = Array.from(record.element.querySelectorAll('time[datetime]'));
+  if (times.length === 1) {
+    const day = parseDisplayedDate(times[0]!.getAttribute('datetime')!, opts.lang);
+    const shown = findDates(textOfTime(times[0]!), opts.lang);
+    if (day && shown.length === 0) return { day, dated: true };
+  }
+  const clauses = text.split(/(?<=[.!?。;])\s+(?=\S)/);
+  const found: { day: IsoDate | null; dated: boolean }[] = [];
+  for (const clause of clauses) {
+    const m = EXPIRY_STEMS.exec(clause);
+    if (!m) continue;
+    const before = normWords(clause.slice(0, m.index + m[0].length + 12));
+    if (!saysExpiry(before) && !/\b(?:expir|caduc|vence)/i.test(m[0])) continue;
+    // Warranty, AppleCare or a licence that expires: not a credential's expiry.
+    if (/applecare|warranty|garantie|garantía|保証|licen|password|mot de passe|passwort|contraseña|パスワード/i.test(clause)) continue;
+    const after = clause.slice(m.index);
+    const dates = findDates(after, opts.lang);
+    if (dates.length) {
+      found.push({ day: parseDisplayedDate(dates[0]!.text, opts.lang, settleOrder([dates[0]!.text], opts.lang, page)), dated: true });
+      continue;
+    }
+    // "ist am 15.11.2026 abgelaufen", "2027/03/03 に期限切れ": the clause's one date, before the word.
+    const all = findDates(clause, opts.lang);
+    if (all.length === 1) {
+      found.push({ day: parseDisplayedDate(all[0]!.text, opts.lang, settleOrder([all[0]!.text], opts.lang, page)), dated: true });
+      continue;
+    }
+    // "expires in 12 days", "有効期限まであと 12 日", "12 日後に期限切れ" (the number may come before the word in Japanese).
+    const days = relativeDays(after) ?? relativeDays(clause);
+    if (days !== null) found.push({ day: dateInDays(opts.now, days), dated: true });
+  }
+  if (found.length === 0) return null;
+  const days = new Set(found.map((f) => f.day));
+  return days.size === 1 ? found[0]! : { day: null, dated: true };
+}
+
+function textOfTime(el: Element): string {
+  return (el.textContent ?? '').replace(/\s+/g, ' ').trim();
+}
+
+/** The kind a record is about: its own words, the headings above it, the page, its address, then weak words. */
+function kindOf(record: PageRecord, opts: InterpretOptions): { kind: CredentialKind | null; evidence: boolean } {
+  const own: string[] = record.fields.filter((f) => typeOf(f) !== 'status').map((f) => normWords(f.label));
+  if (record.source === 'sentence') own.push(normWords(record.text));
+  // On a page of mixed kinds (Intune's connector status), a row's name says what it is.
+  if (!opts.pageKind) for (const f of record.fields) if (typeOf(f) === 'name' || typeOf(f) === 'kind') own.push(normWords(f.value));
+  const ownKinds = new Set(own.flatMap((t) => kindsIn(t, 'strong')));
+  // A push topic in the record's Subject ID field: a push certificate.
+  if (record.fields.some((f) => typeOf(f) === 'topic' && TOPIC_RE.test(f.value))) ownKinds.add('apns');
+  if (ownKinds.size === 1) return { kind: [...ownKinds][0]!, evidence: true };
+  if (ownKinds.size > 1) return { kind: null, evidence: true };
+  const ownWeak = new Set(own.flatMap((t) => kindsIn(t, 'weak')));
+  // A sentence must say itself what it is about: a heading above an alert is not its subject.
+  if (record.source === 'sentence') return ownWeak.size === 1 ? { kind: [...ownWeak][0]!, evidence: true } : { kind: null, evidence: ownWeak.size > 1 };
+  let evidence = false;
+  for (const heading of record.headings) {
+    const kinds = new Set(kindsIn(normWords(heading), 'strong'));
+    if (kinds.size === 1) return { kind: [...kinds][0]!, evidence: true };
+    if (kinds.size > 1) evidence = true;
+  }
+  if (opts.pageKind) return { kind: opts.pageKind, evidence: true };
+  const titleKinds = new Set(opts.titles.flatMap((t) => kindsIn(normWords(t), 'strong')));
+  if (titleKinds.size === 1) return { kind: [...titleKinds][0]!, evidence: true };
+  if (opts.urlKind) return { kind: opts.urlKind, evidence: true };
+  const weak = new Set([...ownWeak, ...record.headings.flatMap((h) => kindsIn(normWords(h), 'weak'))]);
+  if (weak.size === 1) return { kind: [...weak][0]!, evidence: true };
+  return { kind: null, evidence: evidence || weak.size > 1 || titleKinds.size > 1 };
+}
+
+/** The text a field shows for a name: its element's first text when the element holds just this value (a cell with row actions under the name). */
+function shownName(f: Field): string {
+  const first = primaryText(f.element);
+  const whole = (f.element.textContent ?? '').replace(/\s+/g, ' ').trim();
+  const text = first && whole.startsWith(f.value.slice(0, 20)) ? first : f.value;
+  return text.replace(/^["“„'‘«「『]\s*|\s*["”“'’»」』]$/g, '').trim();
+}
+
+function nameOf(record: PageRecord, kind: CredentialKind, opts: InterpretOptions): string {
+  // The Apple portal names a certificate after the vendor it was made for.
+  const vendor = record.fields.find((f) => typeOf(f) === 'vendor');
+  if (vendor) return shownName(vendor);
+  // One push certificate (and one Symantec certificate) per console: no name of their own.
+  if (kind === 'apns' || kind === 'symantec') return '';
+  const names = record.fields
+    .filter((f) => typeOf(f) === 'name' && !DATE_SHAPE.test(f.value))
+    .sort((a, b) => nameRank(a.label) - nameRank(b.label));
+  for (const f of names) {
+    let text = shownName(f);
+    const whole = f.value;
+    // 'Apple VPP Tokens: Contoso Apps – Paris' names the token after the connector's label;
+    // 'Apple VPP token' over a second line 'Filiale Nord' names it on that line.
+    if (/[:：]/.test(text) && kindsIn(normWords(text.split(/[:：]/)[0]!)).length) text = text.replace(/^[^:：]*[:：]\s*/, '');
+    else if (isKindPhrase(text) && whole.length > text.length && whole.startsWith(text)) text = whole.slice(text.length).trim();
+    if (text && !isKindPhrase(text)) return text;
+  }
+  if (record.source === 'sentence') {
+    const quoted = record.text.match(/[„‚"“'‘«「『]\s*([^"”“'’»」』]{1,80}?)\s*["”“'’»」』]/)?.[1];
+    if (quoted) return quoted;
+  }
+  if (record.name && !isKindPhrase(record.name)) return record.name.replace(/^["“„'‘«「『]\s*|\s*["”“'’»」』]$/g, '').trim();
+  const org = record.fields.find((f) => typeOf(f) === 'organization');
+  if (org) return shownName(org);
+  const server = record.fields.find((f) => typeOf(f) === 'kind' && !DATE_SHAPE.test(f.value) && !EXPIRY_STEMS.test(f.value));
+  if (server) return shownName(server);
+  return '';
+}
+
+function firstMatch(fields: Field[], type: FieldType, re: RegExp): string | undefined {
+  for (const f of fields) if (typeOf(f) === type) {
+    const m = f.value.match(re)?.[0];
+    if (m) return m;
+  }
+  return undefined;
+}
+
+/** Reads the records of a page. */
+export function interpret(records: PageRecord[], opts: InterpretOptions): Reading {
+  const evidenceFor = orderEvidence(records);
+  const page = pageDates(records);
+  const credentials: FoundCredential[] = [];
+  const unsure: Unsure[] = [];
+  let partial: Reading['partial'];
+  for (const record of records) {
+    if (record.source === 'sentence' && !opts.sentences) continue;
+    // The expiry: every expiry field (and a kind field whose value says "Expires …") must agree.
+    const expiryFields = record.fields.filter(
+      (f) => typeOf(f) === 'expiry' || (typeOf(f) === 'kind' && (EXPIRY_PREFIX.test(f.value) || (DATE_SHAPE.test(f.value) && f.value.length < 60))),
+    );
+    let expiry: { day: IsoDate | null; dated: boolean } | null = null;
+    let anchor: Element = record.element;
+    if (record.source === 'sentence') {
+      expiry = sentenceExpiry(record, page, opts);
+    } else {
+      const read = expiryFields.map((f) => ({ f, ...readDay(f.value, f.hint, evidenceFor(record, f), page, opts) })).filter((r) => r.dated);
+      if (read.length) {
+        const days = new Set(read.map((r) => r.day));
+        const withDay = read.find((r) => r.day) ?? read[0]!;
+        anchor = withDay.f.element;
+        expiry = days.size === 1 || (days.size === 2 && days.has(null)) ? { day: withDay.day, dated: true } : { day: null, dated: true };
+        if (days.size > 1 && !(days.size === 2 && days.has(null))) unsure.push({ reason: 'several-expiries', element: anchor });
+      }
+    }
+    if (!expiry) continue;
+    // A certificate for another Apple service (the Apple portal lists them beside MDM ones) is not ours.
+    const service = record.fields.find((f) => typeOf(f) === 'service');
+    if (service && !/mobile device management|\bmdm\b|gestion des appareils|geräteverwaltung|gestión de dispositivos|モバイルデバイス管理/i.test(service.value)) continue;
+    const { kind, evidence } = kindOf(record, opts);
+    // An alert that names the Apple ID to renew with ("… con el ID de Apple mdm@contoso.example").
+    const appleId =
+      firstMatch(record.fields, 'appleId', EMAIL_RE) ??
+      (record.source === 'sentence' && /apple[- ]?id|id(?:\.)? de apple|identifiant apple|id apple|apple アカウント|apple account/i.test(record.text) ? record.text.match(EMAIL_RE)?.[0] : undefined);
+    const topic = firstMatch(record.fields, 'topic', TOPIC_RE) ?? record.text.match(TOPIC_RE)?.[0];
+    if (!kind) {
+      if (evidence) unsure.push({ reason: 'kind', element: anchor, ...(appleId ? { appleId } : {}), ...(topic ? { topic } : {}) });
+      continue;
+    }
+    const found: FoundCredential = { kind, name: nameOf(record, kind, opts), expiresOn: expiry.day, anchor };
+    if (appleId) found.appleId = appleId;
+    const statusField = record.fields.find((f) => typeOf(f) === 'status');
+    const status = statusField ? primaryText(statusField.element) || statusField.value : '';
+    if (status) found.status = status;
+    if (topic) found.topic = topic;
+    if (!found.expiresOn) unsure.push({ reason: 'date', kind, ...(found.name ? { name: found.name } : {}), ...(appleId ? { appleId } : {}), ...(topic ? { topic } : {}), element: anchor });
+    if (record.partial) partial = record.partial;
+    credentials.push(found);
+  }
+  return { credentials: dedupe(credentials), unsure, ...(partial ? { partial } : {}) };
+}
+
+/** The same credential shown twice (a list row and its details pane, a banner and the panel) is one. */
+function dedupe(list: FoundCredential[]): FoundCredential[] {
+  const out: FoundCredential[] = [];
+  for (const c of list) {
+    const same = out.find(
+      (o) => o.kind === c.kind && o.name === c.name && (o.expiresOn === c.expiresOn || !o.expiresOn || !c.expiresOn) && (!o.topic || !c.topic || o.topic === c.topic),
+    );
+    if (!same) {
+      out.push(c);
+      continue;
+    }
+    if (!same.expiresOn && c.expiresOn) {
+      same.expiresOn = c.expiresOn;
+      if (c.anchor) same.anchor = c.anchor;
+    }
+    if (!same.appleId && c.appleId) same.appleId = c.appleId;
+    if (!same.topic && c.topic) same.topic = c.topic;
+    if (!same.status && c.status) same.status = c.status;
+  }
+  return out;
+}

@@ -1,0 +1,43 @@
+/**
+ * The shared reading layer: collect the records of a page (lib/dom/collect.ts) with the one
+ * vocabulary, then interpret them (interpret.ts).
+ */
+import type { CredentialKind } from '../credentials/kinds';
+import { collect, type CollectOptions, type PageRecord } from '../dom/collect';
+import { interpret, type Reading } from './interpret';
+import { EXPIRY_PREFIX, EXPIRY_STEMS, fieldType, relativeDays } from './vocabulary';
+
+export const COLLECT_OPTIONS: CollectOptions = {
+  labelKey: (text) => fieldType(text),
+  isSeed: (text) => EXPIRY_STEMS.test(text),
+  itemKey: 'expiry',
+  splitSeed(text) {
+    // `Expires Dec 5, 2026`, `Token expires 05/03/2027`, `有効期限：2027/02/10`, `Läuft am 5. Dezember 2026 ab`, `Expires in 12 days`.
+    const digit = text.search(/\d/);
+    const label = (digit === -1 ? text : text.slice(0, digit)).replace(/[\s:：]+$/, '').trim();
+    // A short label and a short value: a sentence ("Your token expires on …. Renew it …") is not a field.
+    if (!label || label.split(/\s+/).length > 4 || text.length > 60) return null;
+    if (digit === -1 && relativeDays(text) === null) return null;
+    // German splits the verb: `Token läuft am 7. Februar 2027 ab`, `läuft in 12 Tagen ab`.
+    if (/\bläuft\b.*\bab\s*$/i.test(text)) return { label: 'läuft ab', value: text.trim() };
+    if (fieldType(label) !== 'expiry' && !EXPIRY_PREFIX.test(text)) return null;
+    return { label, value: text.trim() };
+  },
+};
+
+export interface ReadOptions {
+  lang: string;
+  now: Date;
+  pageKind: CredentialKind | null;
+  titles: readonly string[];
+  sentences: boolean;
+  urlKind?: CredentialKind | null;
+}
+
+export function readRecords(doc: Document): { records: PageRecord[]; seeds: number } {
+  return collect(doc, COLLECT_OPTIONS);
+}
+
+export function readPage(records: PageRecord[], opts: ReadOptions): Reading {
+  return interpret(records, opts);
+}

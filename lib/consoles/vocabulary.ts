@@ -1,0 +1,230 @@
+/**
+ * The one vocabulary of the reading layer: what consoles call the fields around a credential,
+ * and the words that name a kind of credential, in English, French, Japanese, German and
+ * Spanish. Labels are matched on normalised words (see `normWords`), not on whole strings, so
+ * "Token expiration date", "Date d'expiration du jeton" and "有効期限 (UTC)" all read as an expiry.
+ *
+ * Sources: the Intune, MaaS360, Apple Business Manager and Apple portal labels in
+ * ../shared/REAL-WORLD.md and DOMAIN.md (Microsoft Learn fr/ja/de/es, IBM and Apple docs), and
+ * the fixture pages under tests/fixtures/pages/ that use each entry.
+ */
+import type { CredentialKind } from '../credentials/kinds';
+
+/** What a label says its value is. */
+export type FieldType =
+  | 'expiry'
+  /** A date or a count that is not the credential's expiry: last sync, created, days left, warranty … */
+  | 'other-date'
+  | 'name'
+  | 'appleId'
+  | 'topic'
+  | 'status'
+  | 'organization'
+  /** A label that names a kind of credential ("APNS Certificate", "Server Token"): its value may hold the expiry. */
+  | 'kind'
+  /** The MDM vendor a push certificate was made for (the Apple portal names certificates by it). */
+  | 'vendor'
+  /** The Apple service a certificate is for (the Apple portal: Mobile Device Management, or another). */
+  | 'service';
+
+/**
+ * A label reduced to words: NFKC (full-width forms), lower case, ’ as ', private-use icon glyphs
+ * (Fluent UI's sort and drop-hint icons) and trailing `*`, `:`, parenthetical notes removed.
+ */
+export function normWords(text: string): string {
+  return text
+    .normalize('NFKC')
+    .toLowerCase()
+    .replace(/[\uE000-\uF8FF\u200B-\u200F\u202A-\u202E\u2066-\u2069]/g, '')
+    .replace(/[’‘`´]/g, "'")
+    .replace(/\s*[(（][^)）]*[)）]\s*/g, ' ')
+    .replace(/[\s*:：.。,、·•|]+$/g, '')
+    .replace(/^[\s*•·|]+/g, '')
+    .replace(/[\s\u00A0\u202F]+/g, ' ')
+    .trim();
+}
+
+/**
+ * Words (as regular expression sources over normWords text) that make a label an expiry. Checked
+ * after OTHER_DATE, so "days until expiration" or "public key expires" never count.
+ */
+const EXPIRY = [
+  'expir', 'expires', 'valid until', 'valid through', 'valid thru', 'expiry', 'good until',
+  "date d'expiration", "échéance", 'expire', "valide jusqu'", "valable jusqu'",
+  '有効期限', '期限', '失効', '満了',
+  'ablauf', 'abgelaufen', 'läuft ab', 'läuft am', 'gültig bis', 'verfällt', 'verfallsdatum',
+  'caduc', 'vencimiento', 'vence', 'expira', 'válido hasta', 'valido hasta',
+];
+
+/** Labels with an expiry word that are not the credential's expiry date. */
+const OTHER_DATE = [
+  'days', 'jours', '日数', 'tage', 'días', 'dias',
+  'last', 'dernièr', 'letzte', 'zuletzt', 'últim', 'ultim', '最終', '前回',
+  'sync', 'synchro', '同期', 'sincroniz',
+  'notif', 'remind', 'rappel', 'alert', 'warn', 'avert', 'erinner', 'aviso', '通知',
+  'public key', 'clé publique', '公開鍵', 'öffentlich', 'clave pública', 'clave publica',
+  'warranty', 'applecare', 'garantie', 'garantía', '保証', 'coverage',
+  'licen', 'credit', 'crédit', 'guthaben', 'crédito', 'subscription', 'abonnement', 'suscrip', 'trial', 'essai', 'prueba',
+  'password', 'mot de passe', 'passwort', 'contraseña', 'パスワード', 'session', 'sitzung', 'sesión',
+  'created', 'créé', 'erstellt', 'creado', '作成', 'uploaded', 'téléchargé', 'hochgeladen', 'subido', 'cargado',
+  'updated', 'mis à jour', 'modif', 'aktualisiert', 'geändert', 'actualiz', '更新',
+  'connected on', 'date connected', 'connecté le', 'verbunden am', 'conectado el', 'added', 'ajouté', 'hinzugefügt', 'agregado',
+  'check-in', 'enrolled', 'inscrit', 'registriert', 'inscrito', 'renewed', 'renouvelé', 'erneuert', 'renovado',
+  'valid from', 'valide à partir', 'gültig ab', 'válido desde', 'not before', 'issued', 'émis', 'ausgestellt', 'emitido', '発行',
+];
+
+const NAME = [
+  'name', 'nom', '名前', '名称', 'トークン名', 'nombre', 'bezeichnung',
+  'token', 'jeton', 'トークン', 'connector', 'connecteur', 'コネクタ', 'konnektor', 'conector',
+  'server name', 'nom du serveur', 'サーバ名', 'servername', 'nombre del servidor', 'nombre de servidor',
+];
+const APPLE_ID = [
+  'apple id', 'apple-id', 'id apple', 'identifiant apple', 'compte apple', 'apple account', 'id. de apple', 'id de apple', 'cuenta de apple',
+  'managed apple', 'アップル id', 'connected by', 'connecté par', '接続者', 'verbunden von', 'conectado por',
+  'created by', 'créé par', '作成者', 'erstellt von', 'creado por', 'downloaded by', 'téléchargé par', 'heruntergeladen von', 'descargado por',
+];
+const TOPIC = [
+  'subject id', 'subject dn', 'subject', 'topic', "id d'objet", "id de l'objet", 'id du sujet', 'id de sujet', 'sujet', 'rubrique',
+  'サブジェクト', 'トピック', 'antragsteller', 'betreff-id', 'thema', 'id. de asunto', 'id de asunto', 'asunto', 'tema',
+];
+const STATUS = ['status', 'state', 'état', 'etat', 'statut', '状態', 'ステータス', '状況', 'zustand', 'estado', 'health', 'santé'];
+const ORGANIZATION = [
+  'organization', 'organisation', "nom de l'organisation", 'organización', '組織', 'location', 'emplacement', '場所', 'standort', 'ubicación', 'ubicacion',
+];
+
+/** Kind words: strong ones name a kind for certain; weak ones only where nothing stronger speaks. */
+const KIND_WORDS: { kind: CredentialKind; strong: RegExp; weak?: RegExp }[] = [
+  {
+    kind: 'apns',
+    strong:
+      /\bapns\b|push[- ]?(?:notification[s]? )?cert|mdm[- ]push|push mdm|certificats? (?:push|apns)|プッシュ(?:通知)?証明書|push-zertifikat|push\w*zertifikat|certificados? (?:push|de inserción)|apple push notification|構成プロファイル/,
+  },
+  {
+    kind: 'ade',
+    strong:
+      /\bdep\b|\bade\b|enrol+ment program|device enrol+ment|automated device|programme d'inscription|inscription automatis|登録プログラム|enrollment program ?トークン|registrierungsprogramm|geräteregistrierung|programa de inscripción|inscripción automatizada/,
+    weak: /server token|service token|jetons? (?:de |du )?serveur|サーバ ?ー?トークン|サービス ?トークン|servertoken|token del servidor|mdm[- ]?server|serveurs? mdm|mdm ?サーバ|servidor(?:es)? mdm|management service|services? de gestion|管理サービス|verwaltungsdienst|servicios? de (?:gestión|administración)/,
+  },
+  {
+    kind: 'vpp',
+    strong:
+      /\bvpp\b|content tokens?|jetons? de contenu|apps (?:and|et|und|y) (?:books|livres|bücher|libros)|app ?(?:と|&) ?ブック|コンテンツ ?トークン|inhaltstoken|tokens? de contenido|volume purchas|\bstoken\b/,
+  },
+  { kind: 'symantec', strong: /symantec/ },
+];
+
+function hasAny(text: string, words: readonly string[]): boolean {
+  return words.some((w) => text.includes(w));
+}
+
+/** The kind a page's address names (`blade=AppleVppTokenProperties`, `#view/…/appleVpp`), or null. */
+export function kindInUrl(url: URL): CredentialKind | null {
+  const text = decodeURIComponent(`${url.pathname} ${url.search} ${url.hash}`)
+    .replace(/([a-z])([A-Z])/g, '$1 $2')
+    .replace(/[/#?&=._~-]+/g, ' ')
+    .toLowerCase();
+  const kinds = new Set(kindsIn(text, 'strong'));
+  if (/\bpush cert|\bmdm push\b|\bapple mdm push/.test(text)) kinds.add('apns');
+  if (/\benrollment program|\bdep tokens?\b|\bade tokens?\b/.test(text)) kinds.add('ade');
+  return kinds.size === 1 ? [...kinds][0]! : null;
+}
+
+/** True when normalised text says "expires" (and is not one of the other dates). */
+export function saysExpiry(words: string): boolean {
+  return hasAny(words, EXPIRY) && !hasAny(words, OTHER_DATE);
+}
+
+/** A text that starts with an expiry phrase: `Expires Dec 5, 2026`, `有効期限：2027/02/10`, `Expire le 3 mars 2027`. */
+export const EXPIRY_PREFIX =
+  /^\s*(?:expires?(?: on| le)?|expired(?: on)?|expiration(?: date)?|expiry(?: date)?|valid until|expire le|expiré le|date d'expiration|有効期限|期限|läuft ab(?: am)?|läuft am|abgelaufen am|gültig bis|ablaufdatum|caduca(?: el)?|vence(?: el)?|expira(?: el)?|venció el|caducó el)\s*[:：]?\s*/i;
+
+const FILLER = /\b(?:apple|tokens?|jetons?|certificat(?:e|s)?|zertifikat|certificados?|program(?:me|a)?|the|de|du|des|del|der|die|das|el|la|los|las|le|les|your|vos|votre|ihre|sus|su|für|pour|para|and|et|y|und)\b|トークン|証明書|の/g;
+
+/** A kind phrase or a heading like "Enrollment program tokens" is not a credential's name; "学園 MDM サーバ" is. */
+export function isKindPhrase(text: string): boolean {
+  const w = normWords(text);
+  if (kindsIn(w).length === 0 || /[:：]/.test(text)) return false;
+  const rest = w
+    .replace(/\bapns\b|\bvpp\b|\bdep\b|\bade\b|\bmdm\b|push|enrol+ment|inscription|registrierung\w*|inscripción|content|contenu|contenido|server|serveur|servidor|service|サーバ|サービス|登録プログラム|プッシュ(?:通知)?|コンテンツ|notification\w*/g, ' ')
+    .replace(FILLER, ' ')
+    .replace(/[\s\-–—|:：()]+/g, '');
+  return rest.length === 0;
+}
+
+/** What a label is, or null for labels the reading layer does not need. `text` as displayed. */
+export function fieldType(text: string): FieldType | null {
+  const w = normWords(text);
+  // Labels are short words: not an address, a link, a number or a date.
+  if (!w || w.length > 60 || /@|:\/\/|\d{2,}|[:：]\s*\S/.test(w)) return null;
+  if (hasAny(w, EXPIRY)) return hasAny(w, OTHER_DATE) ? 'other-date' : 'expiry';
+  if (hasAny(w, APPLE_ID)) return 'appleId';
+  if (hasAny(w, TOPIC)) return 'topic';
+  if (hasAny(w, STATUS) && !/sync|synchro|同期|sincroniz/.test(w)) return 'status';
+  if (hasAny(w, OTHER_DATE)) return 'other-date';
+  if (kindsIn(w).length === 1 && isKindPhrase(text)) return 'kind';
+  if (hasAny(w, ORGANIZATION)) return 'organization';
+  if (/^(?:vendor|anbieter|hersteller|fournisseur|éditeur|proveedor|ベンダー|販売元)$/.test(w)) return 'vendor';
+  if (/^(?:service|dienst|servicio|サービス)$/.test(w)) return 'service';
+  if (hasAny(w, NAME) && w.split(' ').length <= 5) return 'name';
+  return null;
+}
+
+/**
+ * How well a name label names a credential: 0 for a token's own name ("Token name", "Nom du
+ * jeton"), 1 for a plain "Name", 2 for a connector or server name; organisation / location last.
+ */
+export function nameRank(label: string): number {
+  const w = normWords(label);
+  const own = /token|jeton|トークン|connector|connecteur|コネクタ|konnektor|conector/.test(w);
+  if (own && /name|nom|名|nombre|bezeichnung/.test(w)) return 0;
+  if (/^(?:name|nom|名前|nombre|bezeichnung|display name|nom d'affichage|表示名|anzeigename)$/.test(w)) return 1;
+  if (own) return 1;
+  return 2;
+}
+
+/** The kinds a text names (normalised words), strong words first; weak words only when no strong one speaks. */
+export function kindsIn(words: string, strength: 'strong' | 'weak' | 'any' = 'any'): CredentialKind[] {
+  const strong = KIND_WORDS.filter((k) => k.strong.test(words)).map((k) => k.kind);
+  if (strength === 'strong') return strong;
+  const weak = KIND_WORDS.filter((k) => k.weak?.test(words)).map((k) => k.kind);
+  if (strength === 'weak') return weak;
+  return strong.length ? strong : weak;
+}
+
+/** Collects labels by what they are: the predicate the page collector uses to find fields. */
+export function isFieldLabel(text: string): boolean {
+  return fieldType(text) !== null;
+}
+
+/** Relative expiry text in every language: `in 12 days`, `dans 12 jours`, `12 日後`, `vor 3 Tagen`, `tomorrow`. */
+const RELATIVE: { re: RegExp; sign: 1 | -1 }[] = [
+  { re: /\b(?:in|within|dans|en|dentro de)\s+(\d{1,4})\s+(?:days?|jours?|tagen?|días?|dias?)\b/i, sign: 1 },
+  { re: /(?:あと\s*(\d{1,4})\s*日|(\d{1,4})\s*日後)/, sign: 1 },
+  { re: /\b(\d{1,4})\s+(?:days?|jours?)\s+(?:ago|left|remaining|restants?)\b/i, sign: 1 },
+  { re: /\b(?:il y a|vor|hace)\s+(\d{1,4})\s+(?:jours?|tagen?|días?|dias?)\b/i, sign: -1 },
+  { re: /(\d{1,4})\s*日前/, sign: -1 },
+];
+const TODAY = /\b(?:today|aujourd'hui|heute|hoy)\b|今日|本日/i;
+const TOMORROW = /\b(?:tomorrow|demain|morgen|mañana)\b|明日/i;
+const YESTERDAY = /\b(?:yesterday|hier|gestern|ayer)\b|昨日/i;
+
+/** Days from today a relative text names (negative in the past), or null. */
+export function relativeDays(text: string): number | null {
+  const t = text.normalize('NFKC');
+  for (const { re, sign } of RELATIVE) {
+    const m = t.match(re);
+    if (!m) continue;
+    const n = Number(m[1] ?? m[2]);
+    if (Number.isNaN(n)) continue;
+    // "3 days ago" reads forward in the table above only for "left"/"remaining"; "ago" is past.
+    if (/ago\b/i.test(m[0])) return -n;
+    return sign * n;
+  }
+  if (TOMORROW.test(t)) return 1;
+  if (YESTERDAY.test(t)) return -1;
+  if (TODAY.test(t)) return 0;
+  return null;
+}
+
+/** Words that show a text may be about an expiry at all: the cheap first test on a whole page. */
+export const EXPIRY_STEMS = /expir|abgelaufen|läuft\b[^.!?]{0,40}\bab\b|valid unti|échéance|jusqu'|有効期限|期限|失効|満了|ablauf|läuft (?:ab|am)|gültig bis|verfällt|caduc|vencim|vence|expira|válido hasta/i;

@@ -1,0 +1,680 @@
+/**
+ * Collect: everything on a page a person would read as "this label, that value", grouped into
+ * records: a table or grid row, a card or list item, a details panel, an alert sentence. It
+ * knows nothing about credentials: the caller says which texts are labels worth collecting
+ * (`labelKey`) and which texts mark a region worth reading at all (`isSeed`).
+ *
+ * Structures read (see ../shared/REAL-WORLD.md): `<table>`s with `<th>` or `<td>` header rows,
+ * headers in a separate table above the body, checkbox columns, detail rows under a row; ARIA
+ * grids (Fluent DetailsList: `aria-colindex`, `data-item-key` ↔ `data-automation-key`,
+ * virtualised rows); `<dl>`; `<label for>` and `aria-labelledby`; two-column form tables;
+ * label/value `<div>`s; `Label: value` runs inside one element (with or without `<b>`); cards and
+ * list items; sentences in alerts. Open shadow roots are walked. The work is one walk over the
+ * page's text nodes plus work proportional to the regions that hold a seed.
+ */
+import { textOf } from './read';
+
+export interface Field {
+  /** The label as displayed. */
+  label: string;
+  /** The caller's key for the label (what it means). */
+  key: string;
+  /** The value as displayed. */
+  value: string;
+  /** The element holding the value: where a badge goes. */
+  element: Element;
+  /** A machine-readable date the value carries (`<time datetime>`, a `title` tooltip). */
+  hint?: string;
+}
+
+export type RecordSource = 'row' | 'item' | 'sentence';
+
+export interface PageRecord {
+  source: RecordSource;
+  fields: Field[];
+  /** A heading, bold text or first text that names the item (cards, list rows, sentences). */
+  name?: string;
+  nameElement?: Element;
+  /** All text of the record (a row with its detail row, an item, a sentence). */
+  text: string;
+  /** The row, item or sentence block. */
+  element: Element;
+  /** Records that came from one table, grid or list share it (dates in a column are printed alike). */
+  group: Element;
+  /** What the record sits under, nearest first: the grid's label or caption, headings above it. */
+  headings: string[];
+  /** The grid shows only part of its rows (virtualised: `aria-rowcount` says there are more). */
+  partial?: { shown: number; total: number };
+}
+
+export interface CollectOptions {
+  /** What a label means, or null when it is not a label worth collecting. */
+  labelKey(text: string): string | null;
+  /** True for a text that marks a region worth reading (an expiry word). */
+  isSeed(text: string): boolean;
+  /** The key of the pairs that make items (one item per expiry): a card, a row, a panel is as large as it can be without a second one. */
+  itemKey: string;
+  /** Splits a text that starts with a seed phrase into label and value (`Expires Dec 5, 2026`), or null. */
+  splitSeed?(text: string): { label: string; value: string } | null;
+}
+
+const CELL = 'th, td, [role="columnheader"], [role="gridcell"], [role="cell"], [role="rowheader"]';
+const GRID = 'table, [role="grid"], [role="table"], [role="treegrid"]';
+const SKIP_TAGS = new Set(['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'SVG', 'svg', 'IFRAME', 'OBJECT', 'SELECT', 'OPTION']);
+const BLOCKS = new Set(['P', 'LI', 'DIV', 'SECTION', 'ARTICLE', 'TD', 'DD', 'BLOCKQUOTE', 'ASIDE', 'MAIN', 'BODY', 'FORM', 'FIELDSET', 'HEADER', 'FOOTER', 'UL', 'OL', 'DL', 'TR', 'TABLE']);
+const HEADING = 'h1, h2, h3, h4, h5, h6, [role="heading"], caption, legend';
+const MAX_LABEL = 80;
+const MAX_SENTENCE = 400;
+const MAX_SEEDS = 600;
+
+/** Walks the text nodes of a document or element and of every open shadow root under it. */
+function walkText(root: Node, visit: (node: Text) => void): void {
+  const doc = root.ownerDocument ?? (root as Document);
+  const walker = doc.createTreeWalker(root, 1 | 4 /* SHOW_ELEMENT | SHOW_TEXT */, {
+    acceptNode(node) {
+      if (node.nodeType === 1) {
+        const el = node as Element;
+        if (SKIP_TAGS.has(el.tagName) || el.tagName.startsWith('TOKEN-RADAR') || el.hasAttribute('hidden')) return 2; // FILTER_REJECT
+      }
+      return 1;
+    },
+  });
+  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+    if (node.nodeType === 3) visit(node as Text);
+    else {
+      const el = node as Element;
+      if (el.shadowRoot && el.tagName.includes('-')) walkText(el.shadowRoot, visit);
+    }
+  }
+}
+
+/** Text of an element without private-use icon glyphs (sort arrows, drop hints). */
+function cleanText(el: Element | null | undefined): string {
+  return textOf(el).replace(/[\uE000-\uF8FF]/g, '').trim();
+}
+
+/** The first piece of text of an element: a name without the row actions printed under it. */
+export function primaryText(el: Element): string {
+  const doc = el.ownerDocument;
+  const walker = doc.createTreeWalker(el, 4);
+  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+    const parent = node.parentElement;
+    if (parent && SKIP_TAGS.has(parent.tagName)) continue;
+    const t = (node.textContent ?? '').replace(/[\uE000-\uF8FF]/g, '').replace(/\s+/g, ' ').trim();
+    if (t) return t;
+  }
+  return '';
+}
+
+/** A machine-readable date carried by an element or its descendants. */
+function dateHint(el: Element): string | undefined {
+  const time = el.matches('time[datetime]') ? el : el.querySelector('time[datetime]');
+  const dt = time?.getAttribute('datetime');
+  if (dt) return dt;
+  for (const e of [el, ...Array.from(el.querySelectorAll('[title], [aria-label], [data-tooltip]')).slice(0, 5)]) {
+    const t = e.getAttribute('title') ?? e.getAttribute('data-tooltip') ?? (e === el ? null : e.getAttribute('aria-label'));
+    if (t && /\d/.test(t) && t.length < 80) return t;
+  }
+  return undefined;
+}
+
+function valueText(el: Element): string {
+  if (/^(INPUT|TEXTAREA)$/.test(el.tagName)) {
+    const input = el as HTMLInputElement;
+    if (input.type === 'file' || input.type === 'checkbox' || input.type === 'radio' || input.type === 'password') return '';
+    return (input.value ?? input.getAttribute('value') ?? '').trim();
+  }
+  return cleanText(el);
+}
+
+/** The headings a record sits under: the grid's own label, then headings above it, nearest first. */
+function headingsFor(el: Element, limit = 4): string[] {
+  const out: string[] = [];
+  const add = (t: string | null | undefined) => {
+    const s = (t ?? '').replace(/\s+/g, ' ').trim();
+    if (s && s.length <= 160 && !out.includes(s)) out.push(s);
+  };
+  let steps = 0;
+  for (let node: Element | null = el; node && out.length < limit && steps < 40; node = node.parentElement, steps++) {
+    add(node.getAttribute('aria-label'));
+    const labelledBy = node.getAttribute('aria-labelledby');
+    if (labelledBy) for (const id of labelledBy.split(/\s+/)) add(textOf(node.ownerDocument.getElementById(id)));
+    if (node.tagName === 'TABLE') add(textOf((node as HTMLTableElement).caption));
+    // Headings before this node among its siblings, nearest first.
+    let sib = node.previousElementSibling;
+    for (let i = 0; sib && i < 8; sib = sib.previousElementSibling, i++) {
+      if (sib.matches(HEADING)) add(textOf(sib));
+      else if (sib.childElementCount === 0 && /^(P|DIV|SPAN)$/.test(sib.tagName) && textOf(sib).length <= 80) add(textOf(sib)); // a subtitle
+      else if (sib.childElementCount <= 3 && textOf(sib).length <= 160) {
+        // A title row (`<div><h2>Name</h2><div>subtitle</div></div>`), not a section with its own heading.
+        const h = sib.querySelector(HEADING);
+        if (h) add(textOf(h));
+      }
+      if (out.length >= limit) break;
+    }
+  }
+  return out;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Tables and grids
+
+interface Grid {
+  root: Element;
+  headers: { text: string; key?: string; col: number; id?: string }[];
+  rows: { row: Element; cells: { el: Element; col: number; key?: string }[] }[];
+  partial?: { shown: number; total: number };
+}
+
+function htmlRows(table: HTMLTableElement): HTMLTableRowElement[] {
+  return Array.from(table.rows).filter((r) => r.closest('table') === table);
+}
+
+function cellsWithCols(row: HTMLTableRowElement): { el: Element; col: number }[] {
+  let col = 0;
+  return Array.from(row.cells).map((el) => {
+    const out = { el: el as Element, col };
+    col += Math.max(1, Number(el.getAttribute('colspan')) || 1);
+    return out;
+  });
+}
+
+/** Reads an HTML table: its header row (`<thead>`, all-`<th>`, or a first row of labels), rows under it. */
+function readHtmlTable(table: HTMLTableElement, opts: CollectOptions, allTables: HTMLTableElement[]): Grid | null {
+  const rows = htmlRows(table);
+  if (rows.length === 0) return null;
+  const isHeaderRow = (r: HTMLTableRowElement) => {
+    if (r.parentElement?.tagName === 'THEAD') return true;
+    const cells = Array.from(r.cells);
+    if (cells.length < 2) return false;
+    if (cells.every((c) => c.tagName === 'TH')) return true;
+    // A header row made of <td>s: every cell short, at least two of them labels we know, no dates.
+    const texts = cells.map((c) => cleanText(c));
+    return texts.every((t) => t.length <= MAX_LABEL && !/\d{1,4}[/.-]\d{1,2}[/.-]\d{1,4}/.test(t)) && texts.filter((t) => opts.labelKey(t)).length >= 2;
+  };
+  const headerIndex = rows.findIndex(isHeaderRow);
+  if (headerIndex === -1) return null;
+  const headerRow = rows[headerIndex]!;
+  const headers = cellsWithCols(headerRow).map(({ el, col }) => ({ text: primaryText(el) || cleanText(el), col, ...(el.id ? { id: el.id } : {}) }));
+  let body = rows.slice(headerIndex + 1);
+  // jqGrid-style: the header in a table of its own, the rows in the next table.
+  if (body.length === 0) {
+    const i = allTables.indexOf(table);
+    const next = allTables.slice(i + 1).find((t) => !t.contains(table) && !table.contains(t));
+    if (next) {
+      const nextRows = htmlRows(next);
+      const width = headers.length;
+      if (nextRows.length && nextRows.every((r) => Math.abs(cellsWithCols(r).length - width) <= 1 || r.cells.length === 1)) body = nextRows;
+    }
+  }
+  return {
+    root: table,
+    headers,
+    rows: body.filter((r) => r.cells.length > 0).map((row) => ({ row, cells: cellsWithCols(row) })),
+  };
+}
+
+function ariaRowsOf(grid: Element): Element[] {
+  return Array.from(grid.querySelectorAll('[role="row"]')).filter((r) => r.closest('[role="grid"], [role="table"], [role="treegrid"]') === grid);
+}
+
+function readAriaGrid(grid: Element): Grid | null {
+  const rows = ariaRowsOf(grid);
+  const headerRow = rows.find((r) => r.querySelector('[role="columnheader"]'));
+  if (!headerRow) return null;
+  const headerEls = Array.from(headerRow.querySelectorAll('[role="columnheader"]'));
+  const headers = headerEls.map((h, i) => {
+    const colIndex = Number(h.getAttribute('aria-colindex'));
+    const key = h.getAttribute('data-item-key') ?? h.getAttribute('data-automation-key') ?? undefined;
+    // Fluent header cells hold a name span plus sort/drop-hint/sizer elements: the first text is the name.
+    const text = primaryText(h) || cleanText(h) || (h.getAttribute('aria-label') ?? '');
+    return { text, col: colIndex > 0 ? colIndex - 1 : i, ...(key ? { key } : {}), ...(h.id ? { id: h.id } : {}) };
+  });
+  const body = rows.filter((r) => r !== headerRow && !r.querySelector('[role="columnheader"]'));
+  const out: Grid = {
+    root: grid,
+    headers,
+    rows: body.map((row) => ({
+      row,
+      cells: Array.from(row.querySelectorAll('[role="gridcell"], [role="cell"], [role="rowheader"]'))
+        .filter((c) => c.closest('[role="row"]') === row)
+        .map((el, i) => {
+          const colIndex = Number(el.getAttribute('aria-colindex'));
+          const key = el.getAttribute('data-automation-key') ?? el.getAttribute('data-item-key') ?? undefined;
+          return { el, col: colIndex > 0 ? colIndex - 1 : i, ...(key ? { key } : {}) };
+        }),
+    })),
+  };
+  const total = Number(grid.getAttribute('aria-rowcount'));
+  if (total > 0 && total > rows.length) out.partial = { shown: body.length, total: Math.max(0, total - 1) };
+  return out;
+}
+
+/** One record per data row; a row with one wide cell under a data row is that row's details. */
+function gridRecords(grid: Grid, opts: CollectOptions): PageRecord[] {
+  const headings = headingsFor(grid.root);
+  const out: PageRecord[] = [];
+  // Cells name their header (`headers`, `aria-describedby`: jqGrid), or align by data-automation-key
+  // where both sides have keys (Fluent), else by column.
+  const byKey = new Map(grid.headers.filter((h) => h.key).map((h) => [h.key!, h]));
+  const byId = new Map(grid.headers.filter((h) => h.id).map((h) => [h.id!, h]));
+  const headerOf = (cell: { el: Element; col: number; key?: string }) => {
+    for (const attr of ['headers', 'aria-describedby']) {
+      for (const id of (cell.el.getAttribute(attr) ?? '').split(/\s+/)) {
+        const h = id && byId.get(id);
+        if (h) return h;
+      }
+    }
+    return (cell.key && byKey.get(cell.key)) || grid.headers.find((h) => h.col === cell.col);
+  };
+  let last: PageRecord | null = null;
+  for (const { row, cells } of grid.rows) {
+    const filled = cells.filter((c) => cleanText(c.el) || c.el.querySelector('input'));
+    if (filled.length === 0) continue;
+    // A row with one wide cell under a data row holds that row's details (the topic, the Apple ID).
+    const wide = filled.length === 1 && (cells.length === 1 || Number(filled[0]!.el.getAttribute('colspan')) >= 2);
+    if (wide && last && grid.headers.length > 2) {
+      last.text += ` ${cleanText(row)}`;
+      last.fields.push(...inlinePairs(filled[0]!.el, opts).map(({ labelElement: _l, ...f }) => f));
+      continue;
+    }
+    const fields: Field[] = [];
+    for (const cell of cells) {
+      const value = valueText(cell.el);
+      if (!value) continue;
+      const header = headerOf(cell);
+      const key = header?.text ? opts.labelKey(header.text) : null;
+      if (header && key) {
+        const hint = dateHint(cell.el);
+        fields.push({ label: header.text, key, value, element: cell.el, ...(hint ? { hint } : {}) });
+        continue;
+      }
+      // A column we have no word for ("Details") may still say "Expiration: 04.12.2026" in its cells.
+      const split = opts.splitSeed?.(value);
+      const splitKey = split ? opts.labelKey(split.label) : null;
+      if (split && splitKey) {
+        const hint = dateHint(cell.el);
+        fields.push({ label: split.label, key: splitKey, value: split.value, element: cell.el, ...(hint ? { hint } : {}) });
+      } else fields.push(...inlinePairs(cell.el, opts).map(({ labelElement: _l, ...f }) => f));
+    }
+    const record: PageRecord = { source: 'row', fields, text: cleanText(row), element: row, group: grid.root, headings };
+    if (grid.partial) record.partial = grid.partial;
+    out.push(record);
+    last = record;
+  }
+  return out;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Label / value pairs
+
+interface Pair extends Field {
+  labelElement: Element;
+}
+
+/** `Label: value` pieces inside an element: runs separated by `<br>` or lines, labels in `<b>` or not. */
+function inlinePairs(el: Element, opts: CollectOptions): Pair[] {
+  const out: Pair[] = [];
+  const lines: { text: string; el: Element }[] = [];
+  let current = '';
+  let holder: Element | null = null;
+  const flush = () => {
+    if (current.trim()) lines.push({ text: current, el: holder ?? el });
+    current = '';
+    holder = null;
+  };
+  const walker = el.ownerDocument.createTreeWalker(el, 1 | 4);
+  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+    if (node.nodeType === 1) {
+      const tag = (node as Element).tagName;
+      if (tag === 'BR' || BLOCKS.has(tag)) flush();
+      continue;
+    }
+    const t = node.textContent ?? '';
+    if (t.trim()) {
+      current += t;
+      holder ??= (node.parentElement?.closest('b, strong') ? (node.parentElement.closest('b, strong')!.parentElement ?? el) : node.parentElement) ?? el;
+    }
+  }
+  flush();
+  for (const line of lines) {
+    const text = line.text.replace(/\s+/g, ' ').trim();
+    const m = text.match(/^([^:：]{1,60}?)\s*[:：]\s*(.+)$/);
+    if (!m) continue;
+    const key = opts.labelKey(m[1]!);
+    if (!key) continue;
+    out.push({ label: m[1]!.trim(), key, value: m[2]!.trim(), element: line.el, labelElement: line.el });
+  }
+  return out;
+}
+
+/** The value element for a label element, by the structure around it; null when there is none. */
+function valueFor(label: Element): Element | null {
+  const tag = label.tagName;
+  if (tag === 'DT') {
+    let next = label.nextElementSibling;
+    while (next && next.tagName === 'DT') next = next.nextElementSibling;
+    return next?.tagName === 'DD' ? next : null;
+  }
+  if (tag === 'LABEL') {
+    const id = label.getAttribute('for');
+    if (id) return label.ownerDocument.getElementById(id);
+    const inner = label.querySelector('input, textarea, output');
+    if (inner) return inner;
+  }
+  const id = label.id;
+  if (id) {
+    const doc = label.ownerDocument;
+    const target = doc.querySelector(`[aria-labelledby~="${id.replace(/["\\]/g, '\\$&')}"]`);
+    if (target && target !== label) return target;
+  }
+  if (tag === 'TH' || tag === 'TD' || label.getAttribute('role') === 'rowheader') {
+    const next = label.nextElementSibling;
+    return next && /^(TD|TH)$/.test(next.tagName) ? next : next;
+  }
+  // A label element followed by its value; or a label wrapped alone in an element followed by the value.
+  let node: Element | null = label;
+  for (let i = 0; node && i < 3; i++) {
+    const next = node.nextElementSibling;
+    if (next) return next;
+    const parent: Element | null = node.parentElement;
+    if (!parent || parent.childElementCount > 1 || textOf(parent) !== textOf(label)) return null;
+    node = parent;
+  }
+  return null;
+}
+
+/** The pair a label text node starts, or null. */
+const CONTROL = 'button, [role="button"], [role="menuitem"], [role="tab"], option, summary';
+
+/** True when the element is (the text of) a button, tab or menu item: an action, not a label. */
+function isControlText(el: Element): boolean {
+  const control = el.closest(CONTROL);
+  return !!control && textOf(control) === textOf(el);
+}
+
+function pairAt(textNode: Text, opts: CollectOptions): Pair | null {
+  const parent = textNode.parentElement;
+  if (!parent || isControlText(parent)) return null;
+  // The label element: the innermost element whose whole text is this label (`<span>Expiration <b>date</b></span>` too).
+  let labelEl: Element = parent;
+  while (labelEl.parentElement && labelEl.parentElement.childElementCount === 1 && textOf(labelEl.parentElement) === textOf(labelEl) && !BLOCKS.has(labelEl.parentElement.tagName)) {
+    labelEl = labelEl.parentElement;
+  }
+  const labelText = cleanText(labelEl);
+  if (!labelText || labelText.length > MAX_LABEL) return null;
+  const key = opts.labelKey(labelText);
+  if (!key) return null;
+  const valueEl = valueFor(labelEl);
+  if (!valueEl || valueEl.contains(labelEl) || labelEl.contains(valueEl) || isControlText(valueEl)) return null;
+  const value = valueText(valueEl);
+  if (!value || value.length > 300 || value === labelText) return null;
+  // A value that is itself a label of ours is the next label, not this one's value.
+  if (value.length <= MAX_LABEL && opts.labelKey(value) && !/\d/.test(value) && !valueEl.matches('dd, td, input, textarea, output')) return null;
+  const hint = dateHint(valueEl);
+  return { label: labelText, key, value, element: valueEl, labelElement: labelEl, ...(hint ? { hint } : {}) };
+}
+
+/** The text of a leaf that starts with a seed phrase (`Expires Dec 5, 2026`), as a pair. */
+function seedPair(textNode: Text, opts: CollectOptions): Pair | null {
+  const el = textNode.parentElement;
+  if (!el || !opts.splitSeed || isControlText(el)) return null;
+  const text = cleanText(el);
+  if (text.length > 120) return null;
+  const split = opts.splitSeed(text);
+  if (!split) return null;
+  const key = opts.labelKey(split.label);
+  if (!key) return null;
+  const hint = dateHint(el);
+  return { label: split.label, key, value: split.value, element: el, labelElement: el, ...(hint ? { hint } : {}) };
+}
+
+/** Lowest common ancestor of two nodes in the same tree. */
+function commonAncestor(a: Element, b: Element): Element | null {
+  const seen = new Set<Element>();
+  for (let n: Element | null = a; n; n = n.parentElement) seen.add(n);
+  for (let n: Element | null = b; n; n = n.parentElement) if (seen.has(n)) return n;
+  return null;
+}
+
+/** The child of `ancestor` on the path to `node` (node itself when its parent is the ancestor). */
+function childToward(ancestor: Element, node: Element): Element {
+  let n = node;
+  while (n.parentElement && n.parentElement !== ancestor) n = n.parentElement;
+  return n;
+}
+
+/**
+ * Groups pairs into items: a pair's item is the largest element around it that holds no other
+ * pair of the same key (one card, one list row, one details panel). Pairs then belong to the
+ * deepest item that contains them.
+ */
+function groupPairs(pairs: Pair[], root: Element, itemKey: string): Map<Element, Pair[]> {
+  // Items come from the seed pairs (the expiries): one item per expiry, as large as it can be
+  // without holding another expiry. Every other pair joins the deepest item around it.
+  const seeds = pairs.filter((p) => p.key === itemKey);
+  const anchorOf = (p: Pair) => p.labelElement;
+  seeds.sort((a, b) => (anchorOf(a).compareDocumentPosition(anchorOf(b)) & 4 ? -1 : 1));
+  const items = new Set<Element>();
+  seeds.forEach((p, i) => {
+    // Document order: the nearest other expiry is a neighbour in this order.
+    const near = [seeds[i - 1], seeds[i + 1]].filter((x): x is Pair => !!x && anchorOf(x) !== anchorOf(p) && !anchorOf(x).contains(anchorOf(p)) && !anchorOf(p).contains(anchorOf(x)));
+    let deepest: Element | null = null;
+    let depth = -1;
+    for (const other of near) {
+      const lca = commonAncestor(anchorOf(p), anchorOf(other));
+      if (!lca) continue;
+      let d = 0;
+      for (let n: Element | null = lca; n; n = n.parentElement) d++;
+      if (d > depth) {
+        depth = d;
+        deepest = lca;
+      }
+    }
+    items.add(deepest ? childToward(deepest, anchorOf(p)) : root);
+  });
+  const out = new Map<Element, Pair[]>();
+  for (const p of pairs) {
+    let item: Element | null = null;
+    for (let n: Element | null = anchorOf(p); n; n = n.parentElement) {
+      if (items.has(n)) {
+        item = n;
+        break;
+      }
+    }
+    if (!item && items.has(root)) item = root;
+    if (!item) continue;
+    const list = out.get(item) ?? [];
+    list.push(p);
+    out.set(item, list);
+  }
+  return out;
+}
+
+/** The text naming an item: a heading or bold text in it that is not one of its fields. */
+function itemName(item: Element, pairs: Pair[], opts: CollectOptions): { name: string; element: Element } | null {
+  const inPair = (el: Element) => pairs.some((p) => p.labelElement.contains(el) || p.element.contains(el) || el.contains(p.labelElement));
+  for (const el of Array.from(item.querySelectorAll(`${HEADING}, strong, b, a, [role="link"]`)).slice(0, 20)) {
+    if (inPair(el)) continue;
+    const t = cleanText(el);
+    if (t && t.length <= 120 && !opts.labelKey(t) && !opts.isSeed(t)) return { name: t, element: el };
+  }
+  // A list row: its first text that is not a field.
+  const walker = item.ownerDocument.createTreeWalker(item, 4);
+  for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+    const el = n.parentElement;
+    const t = (n.textContent ?? '').replace(/\s+/g, ' ').trim();
+    if (!el || !t || inPair(el) || /^(BUTTON|SCRIPT|STYLE)$/.test(el.tagName)) continue;
+    if (t.length <= 120 && !opts.labelKey(t) && !opts.isSeed(t)) return { name: t, element: el };
+    break;
+  }
+  return null;
+}
+
+// ---------------------------------------------------------------------------------------------
+
+const INLINE = new Set(['SPAN', 'B', 'STRONG', 'EM', 'I', 'A', 'LABEL', 'BUTTON', 'TIME', 'SMALL', 'FONT', 'Q', 'CODE', 'MARK', 'U', 'ABBR']);
+
+/** The block a sentence sits in: the nearest non-inline element, when it is sentence-sized. */
+function sentenceBlock(textNode: Text): Element | null {
+  let el = textNode.parentElement;
+  while (el && INLINE.has(el.tagName) && el.parentElement) el = el.parentElement;
+  return el && textOf(el).length <= MAX_SENTENCE ? el : null;
+}
+
+/** The part of the page a lone details panel can draw its other fields from. */
+const SCOPE = 'section, article, form, fieldset, dl, table, li, main, [role="region"], [role="dialog"], [role="tabpanel"], [role="group"], [role="listitem"], [role="main"], [role="alert"]';
+
+export interface Collected {
+  records: PageRecord[];
+  /** How many seed texts the page holds (0: nothing on it is about an expiry). */
+  seeds: number;
+}
+
+/** Collects every record around the seeds of a document or element. */
+export function collect(root: Document | Element, options: CollectOptions): Collected {
+  const top = (root as Document).body ?? (root as Element);
+  if (!top) return { records: [], seeds: 0 };
+  // Label texts repeat (every row's status, every card's labels): ask once per text.
+  const cache = new Map<string, string | null>();
+  const opts: CollectOptions = {
+    ...options,
+    labelKey(text) {
+      let key = cache.get(text);
+      if (key === undefined) {
+        key = options.labelKey(text);
+        cache.set(text, key);
+      }
+      return key;
+    },
+  };
+  const grids = new Set<Element>();
+  const labelNodes: Text[] = [];
+  const seedNodes: Text[] = [];
+  walkText(top, (node) => {
+    const raw = node.textContent ?? '';
+    if (!raw.trim()) return;
+    const seed = opts.isSeed(raw);
+    if (seed && seedNodes.length < MAX_SEEDS) seedNodes.push(node);
+    const cell = node.parentElement?.closest(CELL);
+    if (cell) {
+      const grid = cell.closest(GRID);
+      if (grid && seed) grids.add(grid);
+      // Two-column form tables (`<th>Expiry Date</th><td>…</td>`): a label cell too.
+      if (!cell.matches('[role="columnheader"]') && raw.length <= MAX_LABEL * 2) labelNodes.push(node);
+      return;
+    }
+    if (raw.length <= MAX_LABEL * 2) labelNodes.push(node);
+  });
+  const records: PageRecord[] = [];
+  if (seedNodes.length === 0) return { records, seeds: 0 };
+
+  // Tables and grids with a seed in them.
+  const htmlTables = grids.size ? Array.from(top.querySelectorAll('table')) : [];
+  const claimed = new Set<Element>();
+  for (const g of grids) {
+    // A table that is really a grid's layout (role=presentation inside an ARIA grid) belongs to the grid.
+    if (g.tagName === 'TABLE' && g.getAttribute('role') === 'presentation' && g.parentElement?.closest('[role="grid"], [role="table"], [role="treegrid"]')) continue;
+    // ARIA roles first (Fluent grids of divs); a <table role="grid"> without ARIA rows, a layout table
+    // (role="presentation", jqGrid's header and body tables) and a plain table are read as HTML.
+    const ariaRole = /^(grid|table|treegrid)$/.test(g.getAttribute('role') ?? '');
+    const grid = (ariaRole ? readAriaGrid(g) : null) ?? (g.tagName === 'TABLE' ? readHtmlTable(g as HTMLTableElement, opts, htmlTables) : null);
+    if (!grid) continue;
+    claimed.add(g);
+    records.push(...gridRecords(grid, opts));
+  }
+  const inClaimed = (el: Element) => {
+    for (const g of claimed) if (g.contains(el)) return true;
+    return false;
+  };
+
+  // Label/value pairs (anywhere but in the grids read above), then items.
+  const pairs: Pair[] = [];
+  const seenLabels = new Set<Element>();
+  const pairsAt = (node: Text) => {
+    const parent = node.parentElement;
+    if (!parent || inClaimed(parent)) return;
+    const pair = seedPair(node, opts) ?? pairAt(node, opts);
+    if (pair) {
+      if (!seenLabels.has(pair.labelElement)) {
+        seenLabels.add(pair.labelElement);
+        pairs.push(pair);
+      }
+      return;
+    }
+    // `Label: value` in one text (a line of a `<p>` with `<br>`s, a span in a list row).
+    const own = (node.textContent ?? '').replace(/\s+/g, ' ').trim().match(/^([^:：]{1,60}?)\s*[:：]\s*(\S.*)$/);
+    if (own) {
+      const key = opts.labelKey(own[1]!);
+      if (key) {
+        const hint = dateHint(parent);
+        pairs.push({ label: own[1]!.trim(), key, value: own[2]!.trim(), element: parent, labelElement: parent, ...(hint ? { hint } : {}) });
+      }
+      return;
+    }
+    // `<b>Label:</b> value` runs inside a larger element.
+    if (/[:：]\s*$/.test(node.textContent ?? '')) {
+      const block = parent.closest('p, div, li, td, dd, section') ?? parent;
+      if (seenLabels.has(block)) return;
+      seenLabels.add(block);
+      for (const p of inlinePairs(block, opts)) if (!pairs.some((q) => q.element === p.element && q.label === p.label)) pairs.push(p);
+    }
+  };
+  // First the pairs the seeds start; then the other labels, only in the parts of the page those pairs sit in.
+  for (const node of seedNodes) pairsAt(node);
+  const seedPairs = pairs.filter((p) => p.key === opts.itemKey);
+  if (seedPairs.length) {
+    const scopes = new Set(seedPairs.map((p) => p.labelElement.parentElement?.closest(SCOPE) ?? top));
+    const inScope = (el: Element) => {
+      for (const sc of scopes) if (sc.contains(el)) return true;
+      return false;
+    };
+    for (const node of labelNodes) if (node.parentElement && inScope(node.parentElement)) pairsAt(node);
+    const groups = groupPairs(pairs, top, opts.itemKey);
+    for (const [item, list] of groups) {
+      if (!list.some((p) => p.key === opts.itemKey)) continue;
+      const fields: Field[] = list.map(({ labelElement: _l, ...f }) => f);
+      const named = item === top ? null : itemName(item, list, opts);
+      const record: PageRecord = {
+        source: 'item',
+        fields,
+        text: item === top ? '' : cleanText(item),
+        element: item,
+        group: item.parentElement ?? item,
+        // A details panel that is the whole page: the headings above its expiry say what it is.
+        headings: headingsFor(item === top ? list.find((p) => p.key === opts.itemKey)!.labelElement : item),
+      };
+      if (named) {
+        record.name = named.name;
+        record.nameElement = named.element;
+        // A card's own title ("Windows Symantec Certificate", "Apple VPP token") says what it is.
+        if (named.element.matches(HEADING)) record.headings.unshift(named.name);
+      }
+      records.push(record);
+    }
+  }
+
+  // Sentences: seed texts that are neither a label nor in a grid or pair read above.
+  const pairEls = pairs.flatMap((p) => [p.element, p.labelElement]);
+  const blocks = new Set<Element>();
+  for (const node of seedNodes) {
+    const parent = node.parentElement;
+    if (!parent || inClaimed(parent) || parent.closest(CELL)) continue;
+    if (pairEls.some((el) => el.contains(parent) || parent.contains(el))) continue;
+    const block = sentenceBlock(node);
+    if (!block || blocks.has(block) || [...blocks].some((b) => b.contains(block))) continue;
+    blocks.add(block);
+  }
+  for (const block of blocks) {
+    const text = cleanText(block);
+    const strong = block.querySelector('b, strong, em, q');
+    const record: PageRecord = { source: 'sentence', fields: [], text, element: block, group: block.parentElement ?? block, headings: headingsFor(block, 2) };
+    const strongText = strong ? cleanText(strong) : '';
+    if (strongText && strongText.length <= 120 && !opts.isSeed(strongText)) {
+      record.name = strongText;
+      record.nameElement = strong!;
+    }
+    records.push(record);
+  }
+  return { records, seeds: seedNodes.length };
+}
