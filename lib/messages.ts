@@ -44,7 +44,18 @@ export type Request =
   /** Start the renewal guide for a credential: by its id (popup), or as read on a console page (overlay). */
   | { type: 'guide-start'; credentialId?: string; found?: ObservedCredential; console?: ConsoleId; account?: string }
   /** Move the guide: a step seen done, back, skip, pause, resume, cancel, or the console showing the new expiry. */
-  | { type: 'guide-action'; action: GuideAction };
+  | { type: 'guide-action'; action: GuideAction }
+  /** A page could not be read: open the add-by-hand form with what was certain (nothing is saved until the admin saves it). */
+  | { type: 'open-add'; prefill: AddPrefill };
+
+/** What a page that could not be read lets the add-by-hand form start with. Metadata only. */
+export interface AddPrefill {
+  kind?: string;
+  name?: string;
+  appleId?: string;
+  topic?: string;
+  console?: string;
+}
 
 export interface Responses {
   ping: PingResponse;
@@ -62,9 +73,10 @@ export interface Responses {
   'load-inspector': Result;
   'guide-start': Result<{ state: GuideState; url: string | null }>;
   'guide-action': Result<{ state: GuideState | null }>;
+  'open-add': Result;
 }
 
-const TYPES = new Set<string>(['ping', 'observe', 'list', 'save', 'remove', 'renewed', 'snooze', 'archive', 'import', 'erase', 'check', 'add-file', 'load-inspector', 'guide-start', 'guide-action']);
+const TYPES = new Set<string>(['ping', 'observe', 'list', 'save', 'remove', 'renewed', 'snooze', 'archive', 'import', 'erase', 'check', 'add-file', 'load-inspector', 'guide-start', 'guide-action', 'open-add']);
 
 export function isRequest(value: unknown): value is Request {
   if (typeof value !== 'object' || value === null) return false;

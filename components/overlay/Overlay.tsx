@@ -19,6 +19,10 @@ interface Props {
   onGuide: (a: GuideAction) => void;
   onShowTarget: () => void;
   onStartGuide: (c: FoundCredential) => void;
+  /** The page could not be read: open the add-by-hand form with what was certain. */
+  onAddByHand: () => void;
+  /** The page could not be read: save its outline (structure and labels, values as shapes). */
+  onSaveOutline: () => boolean;
 }
 
 /**
@@ -29,7 +33,7 @@ interface Props {
 export function Overlay(props: Props) {
   const { scan, guide } = props;
   const [hidden, setHidden] = useState(false);
-  const panel = !hidden && scan.console && scan.credentials.length > 0;
+  const panel = !hidden && scan.console && (scan.credentials.length > 0 || !!scan.unreadable);
   if (!panel && !(guide && props.showGuide) && !props.error) return null;
   return (
     <>
@@ -48,7 +52,7 @@ export function Overlay(props: Props) {
   );
 }
 
-function Panel({ scan, now, error, guide, onStartGuide, onHide }: Props & { onHide: () => void }) {
+function Panel({ scan, now, error, guide, onStartGuide, onAddByHand, onSaveOutline, onHide }: Props & { onHide: () => void }) {
   const [open, setOpen] = useState(false);
   const product = siteOf(scan.console!).product;
   // Collapsed, the panel shows the most urgent credential only.
@@ -68,7 +72,7 @@ function Panel({ scan, now, error, guide, onStartGuide, onHide }: Props & { onHi
         </button>
       </header>
       <p class="tr-panel__lede">
-        {t('panelCount', scan.credentials.length)}
+        {scan.credentials.length > 0 ? t('panelCount', scan.credentials.length) : t('unreadableTitle')}
         {scan.account ? ` · ${scan.account}` : ''} · {product}
       </p>
       {error && (
@@ -76,6 +80,7 @@ function Panel({ scan, now, error, guide, onStartGuide, onHide }: Props & { onHi
           {error}
         </p>
       )}
+      {scan.unreadable && <Unreadable count={scan.unreadable.count} onAdd={onAddByHand} onSave={onSaveOutline} />}
       {!open && worst && (
         <p class="tr-panel__summary">
           <span class={`tr-chip tr-chip--${worst.urgency}`}>{worst.text}</span> {worst.label}
@@ -121,5 +126,31 @@ function CredentialItem({ credential: c, now, canGuide, onStartGuide }: {
         </button>
       )}
     </li>
+  );
+}
+
+/** Said when something on the page looks like a credential's expiry but could not be read for certain. */
+function Unreadable({ count, onAdd, onSave }: { count: number; onAdd: () => void; onSave: () => boolean }) {
+  const [saved, setSaved] = useState(false);
+  return (
+    <section class="tr-unreadable" aria-label={t('unreadableTitle')}>
+      <p>{t('unreadableBody', count)}</p>
+      <div class="tr-actions">
+        <button type="button" class="tr-text-button" onClick={onAdd}>
+          {t('unreadableAdd')}
+        </button>
+        <button type="button" class="tr-text-button" aria-describedby="tr-outline-note" onClick={() => setSaved(onSave())}>
+          {t('unreadableOutline')}
+        </button>
+      </div>
+      <p class="tr-note" id="tr-outline-note">
+        {t('unreadableOutlineNote')}
+      </p>
+      {saved && (
+        <p class="tr-note" role="status">
+          {t('unreadableSaved')}
+        </p>
+      )}
+    </section>
   );
 }

@@ -17,6 +17,7 @@ import { send } from '../../lib/messages';
 import { observationKey, toObservation } from '../../lib/observation';
 import { scanPage, type FoundCredential, type PageScan } from '../../lib/scan';
 import { stepText } from '../../lib/guide/describe';
+import { outlineOf } from '../../lib/consoles/outline';
 import { Badges, BADGE_TAG } from './badges';
 import { createNotes, NOTE_TAG } from './notes';
 import { Overlay } from './Overlay';
@@ -75,6 +76,24 @@ export function startOverlay(ctx: ContentScriptContext, container: HTMLElement):
       },
     );
   };
+  const addByHand = () => {
+    const first = scan.unreadable?.prefill ?? {};
+    void send({ type: 'open-add', prefill: { ...first, ...(scan.console ? { console: scan.console } : {}) } }).catch(() => undefined);
+  };
+  const saveOutline = (): boolean => {
+    try {
+      const text = outlineOf(document, scan, now);
+      const url = URL.createObjectURL(new Blob([text], { type: 'text/plain;charset=utf-8' }));
+      const a = document.createElement('a');
+      a.href = url;
+      a.download = `token-radar-outline-${scan.console ?? 'page'}-${now.toISOString().slice(0, 10)}.txt`;
+      a.click();
+      setTimeout(() => URL.revokeObjectURL(url), 10_000);
+      return true;
+    } catch {
+      return false;
+    }
+  };
   const showTarget = () => {
     if (!target) return;
     target.scrollIntoView({ block: 'center' });
@@ -96,6 +115,8 @@ export function startOverlay(ctx: ContentScriptContext, container: HTMLElement):
         onGuide={guideAction}
         onShowTarget={showTarget}
         onStartGuide={startGuide}
+        onAddByHand={addByHand}
+        onSaveOutline={saveOutline}
       />,
       container,
     );

@@ -6,19 +6,21 @@ import { t } from '../../lib/i18n';
 import { KINDS, type Credential, type ManualFields } from '../../lib/inventory/model';
 
 /** Add or edit a credential by hand. Only metadata: there is no field for a token or a key. */
-export function CredentialForm({ initial, onSave, onCancel }: {
+export function CredentialForm({ initial, prefill, onSave, onCancel }: {
   initial?: Credential | undefined;
+  /** What a console page showed for certain, when the form is opened from a page that could not be read. */
+  prefill?: Partial<ManualFields> | undefined;
   onSave: (fields: ManualFields) => Promise<string | null>;
   onCancel: () => void;
 }) {
   const [fields, setFields] = useState<ManualFields>(() => ({
-    kind: initial?.kind ?? 'apns',
-    name: initial?.name ?? '',
+    kind: initial?.kind ?? prefill?.kind ?? 'apns',
+    name: initial?.name ?? prefill?.name ?? '',
     expiresOn: initial?.expiresOn ?? null,
-    ...(initial?.console ? { console: initial.console } : {}),
+    ...(initial?.console ? { console: initial.console } : prefill?.console ? { console: prefill.console } : {}),
     account: initial?.account ?? '',
-    appleId: initial?.appleId ?? '',
-    topic: initial?.topic ?? '',
+    appleId: initial?.appleId ?? prefill?.appleId ?? '',
+    topic: initial?.topic ?? prefill?.topic ?? '',
     owner: initial?.owner ?? '',
     notes: initial?.notes ?? '',
   }));

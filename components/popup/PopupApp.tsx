@@ -5,19 +5,24 @@ import { listGroups } from '../../lib/credentials/list';
 import { t } from '../../lib/i18n';
 import type { Credential, ManualFields } from '../../lib/inventory/model';
 import { send, type Request } from '../../lib/messages';
+import { parseAddQuery } from '../../lib/inventory/prefill';
 import { CredentialForm } from './CredentialForm';
 import { CredentialRow } from './CredentialRow';
 import { FileCheck } from '../files/FileCheck';
 import { GuideBanner } from './GuideBanner';
 
-type Form = null | { mode: 'add' } | { mode: 'edit'; id: string };
+type Form = null | { mode: 'add'; prefill?: Partial<ManualFields> } | { mode: 'edit'; id: string };
 
 export function PopupApp() {
   const [credentials, setCredentials] = useState<Credential[] | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [query, setQuery] = useState('');
   const [showArchived, setShowArchived] = useState(false);
-  const [form, setForm] = useState<Form>(null);
+  // Opened from a console page that could not be read: the add form, with what the page showed for certain.
+  const [form, setForm] = useState<Form>(() => {
+    const prefill = parseAddQuery(location.search);
+    return prefill ? { mode: 'add', prefill } : null;
+  });
   const [openId, setOpenId] = useState<string | null>(() => decodeURIComponent(location.hash.slice(1)) || null);
   const now = useMemo(() => new Date(), [credentials]);
 
@@ -76,7 +81,7 @@ export function PopupApp() {
       {error && <p class="error" role="alert">{error}</p>}
       <GuideBanner />
       {form ? (
-        <CredentialForm initial={editing} onSave={save} onCancel={() => setForm(null)} />
+        <CredentialForm initial={editing} prefill={form.mode === 'add' ? form.prefill : undefined} onSave={save} onCancel={() => setForm(null)} />
       ) : (
         <>
           <div class="toolbar">

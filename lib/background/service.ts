@@ -14,6 +14,7 @@ import { applyReading, blankCredential, findMatch, newId } from '../inventory/me
 import { flowById } from '../guide/flows';
 import { reduce, startGuide, type GuideState } from '../guide/machine';
 import { GUIDE_KEY, loadGuide, saveGuide } from '../guide/store';
+import { addFormQuery } from '../inventory/prefill';
 import { ISO_DATE, KINDS, type Credential, type ManualFields, type Source } from '../inventory/model';
 import type { Failure, Request, Responses } from '../messages';
 import type { ObservedCredential } from '../observation';
@@ -239,6 +240,11 @@ async function handle(request: Request, sender?: Sender): Promise<Responses[Requ
       );
       void check();
       return { ok: true, id };
+    }
+    case 'open-add': {
+      const query = addFormQuery(request.prefill);
+      await browser.tabs.create({ url: browser.runtime.getURL(`/popup.html?add=${encodeURIComponent(query)}`) });
+      return { ok: true };
     }
     case 'guide-start': {
       const all = await (await inventory()).all();

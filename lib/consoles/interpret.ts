@@ -195,7 +195,7 @@ function nameOf(record: PageRecord, kind: CredentialKind, opts: InterpretOptions
     if (text && !isKindPhrase(text)) return text;
   }
   if (record.source === 'sentence') {
-    const quoted = record.text.match(/[„‚"“'‘«「『]\s*([^"”“'’»」』]{1,80}?)\s*["”“'’»」』]/)?.[1];
+    const quoted = quotedName(record.text);
     if (quoted) return quoted;
   }
   if (record.name && !isKindPhrase(record.name)) return record.name.replace(/^["“„'‘«「『]\s*|\s*["”“'’»」』]$/g, '').trim();
@@ -204,6 +204,18 @@ function nameOf(record: PageRecord, kind: CredentialKind, opts: InterpretOptions
   const server = record.fields.find((f) => typeOf(f) === 'kind' && !DATE_SHAPE.test(f.value) && !EXPIRY_STEMS.test(f.value));
   if (server) return shownName(server);
   return '';
+}
+
+/** A name in quotes, each language's pair of quotes (a straight ' only around words, never inside one: d'inscription). */
+const QUOTES = [/"([^"]{1,80})"/, /“([^”“]{1,80})”/, /„([^“”]{1,80})[“”]/, /«\s*([^»]{1,80}?)\s*»/, /「([^」]{1,80})」/, /『([^』]{1,80})』/, /‘([^’]{1,80})’/, /(?<![\p{L}\p{N}])'([^']{1,80})'(?![\p{L}\p{N}])/u];
+
+function quotedName(text: string): string | undefined {
+  let best: { index: number; name: string } | undefined;
+  for (const re of QUOTES) {
+    const m = re.exec(text);
+    if (m && (!best || m.index < best.index)) best = { index: m.index, name: m[1]!.trim() };
+  }
+  return best?.name;
 }
 
 function firstMatch(fields: Field[], type: FieldType, re: RegExp): string | undefined {

@@ -16,7 +16,7 @@ export const COLLECT_OPTIONS: CollectOptions = {
     const digit = text.search(/\d/);
     const label = (digit === -1 ? text : text.slice(0, digit)).replace(/[\s:：]+$/, '').trim();
     // A short label and a short value: a sentence ("Your token expires on …. Renew it …") is not a field.
-    if (!label || label.split(/\s+/).length > 4 || text.length > 60) return null;
+    if (!label || label.split(/\s+/).length > 4 || label.length > 30 || text.length > 60 || /["“”„«»「」『』‘’]/.test(label)) return null;
     if (digit === -1 && relativeDays(text) === null) return null;
     // German splits the verb: `Token läuft am 7. Februar 2027 ab`, `läuft in 12 Tagen ab`.
     if (/\bläuft\b.*\bab\s*$/i.test(text)) return { label: 'läuft ab', value: text.trim() };

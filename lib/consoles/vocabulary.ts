@@ -226,5 +226,30 @@ export function relativeDays(text: string): number | null {
   return null;
 }
 
+const FILLER_WORDS = ['the', 'of', 'a', 'an', 'to', 'by', 'on', 'for', 'in', 'and', 'de', 'du', 'des', 'la', 'le', 'les', 'l', 'd', 'et', 'der', 'die', 'das', 'des', 'und', 'für', 'von', 'am', 'el', 'los', 'las', 'del', 'y', 'en', 'id', 'apple', 'mdm', 'apns', 'vpp', 'dep', 'ade', 'push', 'certificate', 'certificat', 'zertifikat', 'certificado', 'enrollment', 'program', 'programme', 'programa', 'inscription', 'inscripción', 'registrierungsprogramm', 'content', 'contenu', 'contenido', 'tokens', 'jetons', 'date', 'datum', 'fecha', 'number', 'nombre', 'numéro', 'serial', 'devices', 'appareils', 'geräte', 'dispositivos', 'successful', 'réussie', 'erfolgreiche', 'correcta', 'until', 'bis', 'hasta', 'jusqu', 'au', 'server', 'serveur', 'servidor', 'service', 'services', 'management', 'gestion', 'gestión', 'verwaltung', 'settings', 'paramètres', 'einstellungen', 'configuración', 'mobile', 'device', 'プッシュ', '証明書', '通知', 'の', 'サーバ', '日', '名', '数'];
+let knownWords: Set<string> | null = null;
+
+/**
+ * True for a text made only of the vocabulary's own words ("Expiration date", "Token name",
+ * "有効期限", "Enrollment program tokens"): a label, safe to keep as it is in a page outline.
+ * "Fabrikam tokens" is not: one of its words is the page's own.
+ */
+export function isVocabularyText(text: string): boolean {
+  if (!knownWords) {
+    knownWords = new Set(FILLER_WORDS);
+    for (const list of [EXPIRY, OTHER_DATE, NAME, APPLE_ID, TOPIC, STATUS, ORGANIZATION]) for (const entry of list) for (const w of entry.split(/[\s'/-]+/)) if (w) knownWords.add(w);
+  }
+  const words = normWords(text).split(/[\s\-–—/|,.:()（）'’]+/).filter(Boolean);
+  if (words.length === 0 || words.length > 8) return false;
+  const known = knownWords;
+  const cjk = /[\u3040-\u30ff\u4e00-\u9fff]/;
+  const segmentable = (w: string): boolean => {
+    if (known.has(w)) return true;
+    for (let i = w.length - 1; i > 0; i--) if (known.has(w.slice(0, i)) && segmentable(w.slice(i))) return true;
+    return false;
+  };
+  return words.every((w) => known.has(w) || [...known].some((k) => k.length >= 4 && w.startsWith(k)) || (cjk.test(w) && segmentable(w)));
+}
+
 /** Words that show a text may be about an expiry at all: the cheap first test on a whole page. */
 export const EXPIRY_STEMS = /expir|abgelaufen|läuft\b[^.!?]{0,40}\bab\b|valid unti|échéance|jusqu'|有効期限|期限|失効|満了|ablauf|läuft (?:ab|am)|gültig bis|verfällt|caduc|vencim|vence|expira|válido hasta/i;

@@ -1,0 +1,299 @@
+/**
+ * The reading layer on layouts and languages generated here: the same credentials rendered in
+ * every structure consoles use × en, fr, ja, de, es must read the same. A new layout or language
+ * is one more entry below. Then mutations of a page (shuffled, extra and distractor columns, a
+ * removed header, ambiguous dates, missing virtual rows) must give the right credential or none,
+ * never a wrong date or kind.
+ */
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { scanPage, type PageScan } from '../../lib/scan';
+
+const NOW = new Date('2026-11-22T12:00:00');
+type Lang = 'en' | 'fr' | 'ja' | 'de' | 'es';
+const LANGS: Lang[] = ['en', 'fr', 'ja', 'de', 'es'];
+
+interface Item {
+  name: string;
+  appleId: string;
+  /** ISO expiry and a distractor date (last sync) on the same row. */
+  expires: string;
+  sync: string;
+  topic?: string;
+}
+
+const WORDS: Record<Lang, { name: string; appleId: string; expiry: string; sync: string; topic: string; heading: Record<'ade' | 'vpp' | 'apns', string>; sentence: (kind: 'ade' | 'vpp', name: string, date: string) => string }> = {
+  en: {
+    name: 'Token name', appleId: 'Apple ID', expiry: 'Expiration date', sync: 'Last successful sync', topic: 'Subject ID',
+    heading: { ade: 'Enrollment program tokens', vpp: 'Apple VPP tokens', apns: 'Apple MDM push certificate' },
+    sentence: (k, n, d) => `The ${k === 'ade' ? 'enrollment program token' : 'VPP token'} “${n}” expires on ${d}. Renew it before then.`,
+  },
+  fr: {
+    name: 'Nom du jeton', appleId: 'ID Apple', expiry: "Date d'expiration", sync: 'Dernière synchronisation', topic: "ID d'objet",
+    heading: { ade: "Jetons du programme d'inscription", vpp: 'Jetons VPP Apple', apns: 'Certificat Push MDM Apple' },
+    sentence: (k, n, d) => `Le ${k === 'ade' ? "jeton du programme d'inscription" : 'jeton VPP'} « ${n} » expire le ${d}. Renouvelez-le avant.`,
+  },
+  ja: {
+    name: 'トークン名', appleId: 'Apple ID', expiry: '有効期限', sync: '最終同期', topic: 'サブジェクト ID',
+    heading: { ade: '登録プログラム トークン', vpp: 'Apple VPP トークン', apns: 'Apple MDM プッシュ証明書' },
+    sentence: (k, n, d) => `${k === 'ade' ? '登録プログラム トークン' : 'VPP トークン'}「${n}」の有効期限は ${d} です。`,
+  },
+  de: {
+    name: 'Tokenname', appleId: 'Apple-ID', expiry: 'Ablaufdatum', sync: 'Letzte Synchronisierung', topic: 'Antragsteller-ID',
+    heading: { ade: 'Token für Registrierungsprogramm', vpp: 'Apple-VPP-Token', apns: 'Apple-MDM-Push-Zertifikat' },
+    sentence: (k, n, d) => `Das ${k === 'ade' ? 'Token für Registrierungsprogramm' : 'VPP-Token'} „${n}“ läuft am ${d} ab. Bitte rechtzeitig erneuern.`,
+  },
+  es: {
+    name: 'Nombre de token', appleId: 'Id. de Apple', expiry: 'Fecha de expiración', sync: 'Última sincronización', topic: 'Id. de asunto',
+    heading: { ade: 'Tokens del programa de inscripción', vpp: 'Tokens de VPP de Apple', apns: 'Certificado push MDM de Apple' },
+    sentence: (k, n, d) => `El ${k === 'ade' ? 'token del programa de inscripción' : 'token de VPP'} «${n}» caduca el ${d}. Renuévelo antes.`,
+  },
+};
+
+/** A date as each language prints it; the day is above 12 so that the language alone settles it. */
+function printed(iso: string, lang: Lang): string {
+  const [y, m, d] = iso.split('-').map(Number) as [number, number, number];
+  switch (lang) {
+    case 'en': return `${m}/${d}/${y}`;
+    case 'fr': return `${String(d).padStart(2, '0')}/${String(m).padStart(2, '0')}/${y}`;
+    case 'ja': return `${y}/${String(m).padStart(2, '0')}/${String(d).padStart(2, '0')}`;
+    case 'de': return `${String(d).padStart(2, '0')}.${String(m).padStart(2, '0')}.${y}`;
+    case 'es': return `${d}/${m}/${y}`;
+  }
+}
+
+const ITEMS: Item[] = [
+  { name: 'Contoso – Headquarters', appleId: 'abm@contoso.example', expires: '2027-03-14', sync: '2026-11-21' },
+  { name: 'Contoso – Retail 2', appleId: 'retail@contoso.example', expires: '2026-12-25', sync: '2026-11-20' },
+];
+const PUSH: Item = { name: '', appleId: 'push@contoso.example', expires: '2027-02-17', sync: '2026-02-17', topic: 'com.apple.mgmt.External.4f1c2a9e-7b3d-4e55-9a61-0c2d8e7f1b34' };
+
+type Layout = { id: string; list(kind: 'ade' | 'vpp', items: Item[], lang: Lang): string; sentences?: true };
+const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;');
+
+/** Each layout renders a list of tokens (name, Apple ID, expiry, last sync) its own way. */
+const LAYOUTS: Layout[] = [
+  {
+    id: 'th table',
+    list: (_k, items, l) => {
+      const w = WORDS[l];
+      return `<table><thead><tr><th>${w.name}</th><th>${w.appleId}</th><th>${w.sync}</th><th>${w.expiry}</th></tr></thead><tbody>${items
+        .map((i) => `<tr><td>${esc(i.name)}<div><a href="#">Edit</a> | <a href="#">Sync</a></div></td><td>${i.appleId}</td><td>${printed(i.sync, l)}</td><td>${printed(i.expires, l)}</td></tr>`)
+        .join('')}</tbody></table>`;
+    },
+  },
+  {
+    id: 'td header table',
+    list: (_k, items, l) => {
+      const w = WORDS[l];
+      return `<table><tr><td>${w.expiry}</td><td>${w.name}</td><td>${w.appleId}</td><td>${w.sync}</td></tr>${items
+        .map((i) => `<tr><td>${printed(i.expires, l)}</td><td>${esc(i.name)}</td><td>${i.appleId}</td><td>${printed(i.sync, l)}</td></tr>`)
+        .join('')}</table>`;
+    },
+  },
+  {
+    id: 'split header table',
+    list: (_k, items, l) => {
+      const w = WORDS[l];
+      return `<div><table role="presentation"><thead><tr><th id="h-cb"><input type="checkbox"></th><th id="h-n"><div>${w.name}<span class="s-ico"></span></div></th><th id="h-a">${w.appleId}</th><th id="h-e">${w.expiry}</th><th id="h-s">${w.sync}</th></tr></thead></table></div>
+        <div><table role="presentation"><tbody><tr><td></td><td></td><td></td><td></td><td></td></tr>${items
+          .map((i) => `<tr><td aria-describedby="h-cb"><input type="checkbox"></td><td aria-describedby="h-n">${esc(i.name)}</td><td aria-describedby="h-a">${i.appleId}</td><td aria-describedby="h-e">${printed(i.expires, l)}</td><td aria-describedby="h-s">${printed(i.sync, l)}</td></tr>`)
+          .join('')}</tbody></table></div>`;
+    },
+  },
+  {
+    id: 'Fluent grid (checkbox column, automation keys, drop hints)',
+    list: (k, items, l) => {
+      const w = WORDS[l];
+      const head = (key: string, text: string) => `<div role="columnheader" data-item-key="${key}"><span>${text}</span><i aria-hidden="true">\uE70D</i><div class="drop-hint"></div></div>`;
+      return `<div role="grid" aria-label="${WORDS[l].heading[k]}" aria-colcount="5" aria-rowcount="${items.length + 1}"><div role="row"><div role="columnheader" data-item-key="cb"></div>${head('expirationDate', w.expiry)}${head('name', w.name)}${head('lastSync', w.sync)}${head('appleId', w.appleId)}</div>${items
+        .map(
+          (i, n) =>
+            `<div role="row" data-automationid="DetailsRow" data-item-index="${n}"><div role="gridcell" data-automation-key="cb"><input type="checkbox"></div><div role="gridcell" data-automation-key="name"><a href="#">${esc(i.name)}</a></div><div role="gridcell" data-automation-key="appleId">${i.appleId}</div><div role="gridcell" data-automation-key="expirationDate">${printed(i.expires, l)}</div><div role="gridcell" data-automation-key="lastSync">${printed(i.sync, l)}</div></div>`,
+        )
+        .join('')}</div>`;
+    },
+  },
+  {
+    id: 'definition lists',
+    list: (_k, items, l) => {
+      const w = WORDS[l];
+      return `<ul>${items.map((i) => `<li><dl><dt>${w.name}</dt><dd>${esc(i.name)}</dd><dt>${w.sync}</dt><dd>${printed(i.sync, l)}</dd><dt>${w.expiry}</dt><dd>${printed(i.expires, l)}</dd><dt>${w.appleId}</dt><dd>${i.appleId}</dd></dl></li>`).join('')}</ul>`;
+    },
+  },
+  {
+    id: 'label/value divs',
+    list: (_k, items, l) => {
+      const w = WORDS[l];
+      const pair = (a: string, b: string) => `<div><div><span>${a}</span></div><div>${b}</div></div>`;
+      return items.map((i) => `<div>${pair(w.name, esc(i.name))}${pair(w.appleId, i.appleId)}${pair(w.expiry, printed(i.expires, l))}${pair(w.sync, printed(i.sync, l))}</div>`).join('');
+    },
+  },
+  {
+    id: '<label for> and read-only inputs',
+    list: (_k, items, l) => {
+      const w = WORDS[l];
+      return items
+        .map((i, n) => `<form><div><label for="n${n}">${w.name}</label><input id="n${n}" readonly value="${esc(i.name)}"></div><div><label for="a${n}">${w.appleId}</label><input id="a${n}" readonly value="${i.appleId}"></div><div><label for="e${n}">${w.expiry}</label><input id="e${n}" readonly value="${printed(i.expires, l)}"></div><div><label for="s${n}">${w.sync}</label><input id="s${n}" readonly value="${printed(i.sync, l)}"></div></form>`)
+        .join('');
+    },
+  },
+  {
+    id: 'aria-labelledby',
+    list: (_k, items, l) => {
+      const w = WORDS[l];
+      const pair = (id: string, a: string, b: string) => `<div><span id="${id}">${a}</span> <span aria-labelledby="${id}">${b}</span></div>`;
+      return items.map((i, n) => `<div role="group">${pair(`n${n}`, w.name, esc(i.name))}${pair(`s${n}`, w.sync, printed(i.sync, l))}${pair(`e${n}`, w.expiry, printed(i.expires, l))}${pair(`a${n}`, w.appleId, i.appleId)}</div>`).join('');
+    },
+  },
+  {
+    id: 'Label: value<br> runs',
+    list: (_k, items, l) => {
+      const w = WORDS[l];
+      return items.map((i) => `<p><b>${w.name}:</b> ${esc(i.name)}<br>${w.appleId}: ${i.appleId}<br><b>${w.sync}:</b> ${printed(i.sync, l)}<br>${w.expiry}: ${printed(i.expires, l)}</p>`).join('');
+    },
+  },
+  {
+    id: 'cards',
+    list: (_k, items, l) => {
+      const w = WORDS[l];
+      return `<div role="list">${items.map((i) => `<div role="listitem"><h3>${esc(i.name)}</h3><span>${w.sync}: ${printed(i.sync, l)}</span> <span>${w.expiry}: ${printed(i.expires, l)}</span> <span>${w.appleId}: ${i.appleId}</span><button>Download</button></div>`).join('')}</div>`;
+    },
+  },
+  {
+    id: 'alert sentences',
+    sentences: true,
+    list: (k, items, l) => items.map((i) => `<div role="alert"><p>${esc(WORDS[l].sentence(k, i.name, printed(i.expires, l)))}</p></div>`).join(''),
+  },
+];
+
+function page(lang: Lang, heading: string, body: string): Document {
+  return new DOMParser().parseFromString(`<!doctype html><html lang="${lang}"><head><title>${heading}</title></head><body><main><h1>${heading}</h1>${body}</main></body></html>`, 'text/html');
+}
+
+const comparable = (scan: PageScan) =>
+  scan.credentials
+    .map(({ kind, name, expiresOn, appleId, topic }) => ({ kind, name, expiresOn, ...(appleId ? { appleId } : {}), ...(topic ? { topic } : {}) }))
+    .sort((a, b) => a.name.localeCompare(b.name));
+
+describe('layout matrix: the same credentials in every layout and language', () => {
+  for (const kind of ['ade', 'vpp'] as const) {
+    for (const layout of LAYOUTS) {
+      for (const lang of LANGS) {
+        it(`${kind} · ${layout.id} · ${lang}`, () => {
+          const doc = page(lang, WORDS[lang].heading[kind], layout.list(kind, ITEMS, lang));
+          const scan = scanPage('https://intune.microsoft.com/#view/tokens', doc, NOW);
+          const expected = ITEMS.map((i) => ({ kind, name: i.name, expiresOn: i.expires, ...(layout.sentences ? {} : { appleId: i.appleId }) })).sort((a, b) => a.name.localeCompare(b.name));
+          expect(comparable(scan)).toEqual(expected);
+          expect(scan.unreadable).toBeUndefined();
+        });
+      }
+    }
+  }
+});
+
+/** A lone push certificate (the console's certificate page) in every single-record layout. */
+const PUSH_LAYOUTS: { id: string; render(lang: Lang): string }[] = [
+  { id: 'dl', render: (l) => `<dl><dt>${WORDS[l].sync}</dt><dd>${printed(PUSH.sync, l)}</dd><dt>${WORDS[l].expiry}</dt><dd>${printed(PUSH.expires, l)}</dd><dt>${WORDS[l].appleId}</dt><dd>${PUSH.appleId}</dd><dt>${WORDS[l].topic}</dt><dd>${PUSH.topic}</dd></dl>` },
+  { id: 'two-column form table', render: (l) => `<table><tr><th>${WORDS[l].appleId}</th><td>${PUSH.appleId}</td></tr><tr><th>${WORDS[l].topic}</th><td>${PUSH.topic}</td></tr><tr><td>${WORDS[l].expiry}</td><td>${printed(PUSH.expires, l)}</td></tr></table>` },
+  { id: 'essentials divs', render: (l) => `<div><div><div>${WORDS[l].appleId}</div><div>${PUSH.appleId}</div></div><div><div>${WORDS[l].expiry}</div><div>${printed(PUSH.expires, l)}</div></div></div><div><div><div>${WORDS[l].topic}</div><div>${PUSH.topic}</div></div></div>` },
+  { id: 'label for', render: (l) => `<label for="a">${WORDS[l].appleId}</label><input id="a" value="${PUSH.appleId}"><label for="t">${WORDS[l].topic}</label><input id="t" value="${PUSH.topic}"><label for="e">${WORDS[l].expiry}</label><input id="e" value="${printed(PUSH.expires, l)}">` },
+  { id: 'Label: value<br>', render: (l) => `<div><b>${WORDS[l].appleId}:</b> ${PUSH.appleId}<br><b>${WORDS[l].topic}:</b> ${PUSH.topic}<br><b>${WORDS[l].expiry}:</b> ${printed(PUSH.expires, l)}<br></div>` },
+];
+
+describe('layout matrix: a push certificate page in every single-record layout and language', () => {
+  for (const layout of PUSH_LAYOUTS) {
+    for (const lang of LANGS) {
+      it(`apns · ${layout.id} · ${lang}`, () => {
+        const doc = page(lang, WORDS[lang].heading.apns, layout.render(lang));
+        const scan = scanPage('https://intune.microsoft.com/#view/push', doc, NOW);
+        expect(comparable(scan)).toEqual([{ kind: 'apns', name: '', expiresOn: PUSH.expires, appleId: PUSH.appleId, topic: PUSH.topic }]);
+      });
+    }
+  }
+});
+
+describe('mutations: the right credential or none, never a wrong date or kind', () => {
+  const w = WORDS.en;
+  const columns = {
+    name: (i: Item) => [w.name, esc(i.name)],
+    appleId: (i: Item) => [w.appleId, i.appleId],
+    expiry: (i: Item) => [w.expiry, printed(i.expires, 'en')],
+    sync: (i: Item) => [w.sync, printed(i.sync, 'en')],
+    created: (i: Item) => ['Created', printed(i.sync.replace('2026', '2025'), 'en')],
+    uploaded: (i: Item) => ['Uploaded', printed(i.sync, 'en')],
+    devices: () => ['Number of devices', '412'],
+    warranty: () => ['Warranty end', '12/31/2028'],
+    profile: () => ['Default profile', 'Corporate iPad'],
+  } as const;
+  type Column = keyof typeof columns;
+  const table = (cols: Column[], items: Item[], header = true) =>
+    `<table>${header ? `<thead><tr>${cols.map((c) => `<th>${columns[c](ITEMS[0]!)[0]}</th>`).join('')}</tr></thead>` : ''}<tbody>${items
+      .map((i) => `<tr>${cols.map((c) => `<td>${columns[c](i)[1]}</td>`).join('')}</tr>`)
+      .join('')}</tbody></table>`;
+  const expected = ITEMS.map((i) => ({ kind: 'ade', name: i.name, expiresOn: i.expires, appleId: i.appleId })).sort((a, b) => a.name.localeCompare(b.name));
+  const scan = (body: string, lang: Lang | '' = 'en') =>
+    scanPage('https://intune.microsoft.com/#view/tokens', new DOMParser().parseFromString(`<html${lang ? ` lang="${lang}"` : ''}><body><h1>${w.heading.ade}</h1>${body}</body></html>`, 'text/html'), NOW);
+
+  it('any order of columns, any distractor columns beside the expiry: the same credentials', () => {
+    const extra: Column[] = ['sync', 'created', 'uploaded', 'devices', 'warranty', 'profile'];
+    fc.assert(
+      fc.property(fc.shuffledSubarray(extra), fc.integer({ min: 0, max: 1_000 }), (chosen, seed) => {
+        const cols: Column[] = ['name', 'appleId', 'expiry', ...chosen];
+        // A deterministic shuffle of every column from the seed.
+        const shuffled = [...cols].sort((a, b) => ((a.length * 31 + seed) % 7) - ((b.length * 31 + seed) % 7) || a.localeCompare(b));
+        expect(comparable(scan(table(shuffled, ITEMS)))).toEqual(expected);
+      }),
+      { numRuns: 200 },
+    );
+  });
+
+  it('a removed header row: no credential rather than a guess', () => {
+    const result = scan(table(['name', 'appleId', 'sync', 'expiry'], ITEMS, false));
+    for (const c of result.credentials) expect(expected).toContainEqual(expect.objectContaining({ name: c.name, expiresOn: c.expiresOn }));
+  });
+
+  it('the expiry column replaced by a last-sync column only: no expiry is invented', () => {
+    const result = scan(table(['name', 'appleId', 'sync'], ITEMS));
+    expect(result.credentials).toEqual([]);
+  });
+
+  it('a date swapped for an ambiguous one: read only as its column settles it, or not at all', () => {
+    const items = [{ ...ITEMS[0]! }, { ...ITEMS[1]!, expires: '2027-04-03' }];
+    // On a page in plain English, the column (3/14/2027) settles month-first: April 3.
+    const settled = comparable(scan(table(['name', 'appleId', 'expiry'], items)));
+    expect(settled.find((c) => c.name === items[1]!.name)?.expiresOn).toBe('2027-04-03');
+    // Alone, on a page whose language leaves the order open (en-CA), it is not read.
+    const alone = scan(table(['name', 'appleId', 'expiry'], [items[1]!]), '' as Lang).credentials;
+    expect(alone.map((c) => c.expiresOn)).toEqual([null]);
+  });
+
+  it('every date of a page ambiguous and the language open: no date, and the page says it could not read them', () => {
+    const items = ITEMS.map((i, n) => ({ ...i, expires: n ? '2027-05-06' : '2027-03-04', sync: '2026-10-11' }));
+    const result = scan(table(['name', 'appleId', 'expiry', 'sync'], items), '' as Lang);
+    expect(result.credentials.map((c) => c.expiresOn)).toEqual([null, null]);
+    expect(result.unreadable?.count).toBe(2);
+  });
+
+  it('a virtualised grid showing some of its rows: the rows shown, and the grid marked partial', () => {
+    const doc = page('en', w.heading.ade, LAYOUTS[3]!.list('ade', ITEMS, 'en').replace(/aria-rowcount="\d+"/, 'aria-rowcount="301"'));
+    const result = scanPage('https://intune.microsoft.com/#view/tokens', doc, NOW);
+    expect(comparable(result)).toEqual(expected);
+    expect(result.partial).toEqual({ shown: 2, total: 300 });
+  });
+
+  it('a row naming two kinds, on a page of mixed kinds: not a credential', () => {
+    const body = `<h2>Connector status</h2><table><thead><tr><th>Connector</th><th>Status</th><th>Expiration date</th></tr></thead><tbody>
+      <tr><td>Apple VPP and enrollment program tokens</td><td>Warning</td><td>3/14/2027</td></tr>
+      <tr><td>Apple push notification certificate</td><td>Healthy</td><td>2/17/2027</td></tr></tbody></table>`;
+    const result = scanPage('https://intune.microsoft.com/#view/status', new DOMParser().parseFromString(`<html lang="en"><body><h1>Tenant status</h1>${body}</body></html>`, 'text/html'), NOW);
+    expect(comparable(result)).toEqual([{ kind: 'apns', name: '', expiresOn: '2027-02-17' }]);
+    expect(result.unreadable?.count).toBe(1);
+  });
+
+  it('a page that is not a credential page, with dates and the word "expires": nothing', () => {
+    const body = `<h1>Devices</h1><table><thead><tr><th>Device</th><th>Last check-in</th><th>Warranty expires</th></tr></thead><tbody><tr><td>iPad-1</td><td>11/21/2026</td><td>3/14/2027</td></tr></tbody></table><p>AppleCare expires Mar 3, 2027.</p>`;
+    const result = scanPage('https://intune.microsoft.com/#view/devices', new DOMParser().parseFromString(`<html lang="en"><body>${body}</body></html>`, 'text/html'), NOW);
+    expect(result).toEqual({ console: 'intune', page: null, credentials: [] });
+  });
+});
