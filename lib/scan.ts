@@ -14,7 +14,7 @@ import type { FoundCredential, ScanContext } from './consoles/adapter';
 import { consoleForUrl } from './consoles/hosts';
 import { readPage, readRecords } from './consoles/reading';
 import { adapterFor } from './consoles/registry';
-import { EXPIRY_STEMS, kindInUrl } from './consoles/vocabulary';
+import { kindInUrl, mayMentionExpiry } from './consoles/vocabulary';
 import { dateLanguage } from './dates/parse';
 import { pageTitles, TOPIC_RE } from './dom/read';
 
@@ -69,7 +69,7 @@ export function scanPage(url: string, doc: Document, now: Date, options: ScanOpt
   const adapter = adapterFor(consoleId);
   const kind = adapter.pages.find((p) => p.detect(ctx)) ?? null;
   // A page of no known kind with no expiry word on it is done: the common case on a heavy portal.
-  if (!kind && !EXPIRY_STEMS.test(doc.body?.textContent ?? '')) return { console: consoleId, page: null, credentials: [] };
+  if (!kind && !mayMentionExpiry(doc.body?.textContent ?? '')) return { console: consoleId, page: null, credentials: [] };
 
   const { records, seeds } = readRecords(doc);
   const reading = readPage(records, {

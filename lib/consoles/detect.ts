@@ -1,7 +1,7 @@
 /** Predicates the console modules recognise their pages with: titles, columns, labels. Pure. */
 import { textOf } from '../dom/read';
 import type { ScanContext } from './adapter';
-import { EXPIRY_STEMS, fieldType, normWords } from './vocabulary';
+import { fieldType, mayMentionExpiry, normWords } from './vocabulary';
 
 /** True when one of the page's titles contains one of `phrases` (lower case). */
 export function titled(ctx: ScanContext, phrases: readonly string[]): boolean {
@@ -33,7 +33,7 @@ export function hasColumn(doc: Document, re: RegExp): boolean {
 
 /** The page says "expires" somewhere. */
 export function hasExpiryText(doc: Document): boolean {
-  return EXPIRY_STEMS.test(doc.body?.textContent ?? '');
+  return mayMentionExpiry(doc.body?.textContent ?? '');
 }
 
 /** A label element (`<th>`, `<dt>`, `<label>`, row header) that reads as one of `phrases`. */

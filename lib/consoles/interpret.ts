@@ -7,8 +7,8 @@
  */
 import type { CredentialKind } from '../credentials/kinds';
 import { dateInDays } from '../credentials/urgency';
-import { findDates, parseDisplayedDate, settleOrder, type IsoDate } from '../dates/parse';
-import { primaryText, type Field, type PageRecord } from '../dom/collect';
+import { findDates, numericOrder, parseDisplayedDate, possibleOrders, type IsoDate, type Order } from '../dates/parse';
+import { dateHint, primaryText, type Field, type PageRecord } from '../dom/collect';
 import { EMAIL_RE, TOPIC_RE } from '../dom/read';
 import type { FoundCredential } from './adapter';
 import { EXPIRY_PREFIX, EXPIRY_STEMS, isKindPhrase, kindsIn, nameRank, normWords, relativeDays, saysExpiry, type FieldType } from './vocabulary';
@@ -61,8 +61,15 @@ function pageDates(records: PageRecord[]): string[] {
   return out;
 }
 
-/** Texts printed like this field's date: its column across the group, the other dates of its record. */
-function orderEvidence(records: PageRecord[]): (record: PageRecord, field: Field) => string[] {
+type Settle = (text: string, record?: PageRecord, field?: Field) => Order | null;
+
+/**
+ * How the dates of a page are printed, settled once per column: a date's day/month order comes
+ * from its own digits, its column across the table or list, the other dates of its record, then
+ * every date on the page (one console prints them alike), then the page's language. Each column
+ * and the page are looked at once, so a long grid costs no more per row than a short one.
+ */
+function orderSettler(records: PageRecord[], lang: string): Settle {
   const columns = new Map<Element, Map<string, string[]>>();
   for (const r of records) {
     let byLabel = columns.get(r.group);
@@ -73,21 +80,36 @@ function orderEvidence(records: PageRecord[]): (record: PageRecord, field: Field
       byLabel.set(f.label, list);
     }
   }
-  return (record, field) => {
-    const column = columns.get(record.group)?.get(field.label) ?? [];
-    const own = record.fields.filter((f) => f !== field && (typeOf(f) === 'expiry' || typeOf(f) === 'other-date')).map((f) => f.value);
-    return [...column, ...own];
+  const columnOrders = new Map<string[], Set<'mdy' | 'dmy'>>();
+  let pageOrders: Set<'mdy' | 'dmy'> | undefined;
+  const fromLang = numericOrder(lang);
+  return (text, record, field) => {
+    let possible = possibleOrders([text]);
+    if (record && field) {
+      const column = columns.get(record.group)?.get(field.label) ?? [];
+      let inColumn = columnOrders.get(column);
+      if (!inColumn) columnOrders.set(column, (inColumn = possibleOrders(column)));
+      const own = possibleOrders(record.fields.filter((f) => f !== field && (typeOf(f) === 'expiry' || typeOf(f) === 'other-date')).map((f) => f.value));
+      possible = new Set([...possible].filter((o) => inColumn!.has(o) && own.has(o)));
+    }
+    if (possible.size === 2) {
+      pageOrders ??= possibleOrders(pageDates(records));
+      if (pageOrders.size === 1) possible = pageOrders;
+    }
+    if (possible.size === 1) return [...possible][0]!;
+    if (possible.size === 0) return null;
+    return fromLang === 'ymd' ? null : fromLang;
   };
 }
 
 /** The day a value shows: an absolute date, else a date in its hint (tooltip, `datetime`), else relative text. */
-function readDay(value: string, hint: string | undefined, evidence: string[], page: string[], opts: InterpretOptions): { day: IsoDate | null; dated: boolean } {
+function readDay(value: string, settle: Settle, record: PageRecord, field: Field, opts: InterpretOptions): { day: IsoDate | null; dated: boolean } {
   const text = value.replace(EXPIRY_PREFIX, '');
-  const order = settleOrder([text, ...evidence], opts.lang, page);
   const dates = findDates(text, opts.lang);
-  if (dates.length) return { day: parseDisplayedDate(text, opts.lang, order), dated: true };
+  if (dates.length) return { day: parseDisplayedDate(text, opts.lang, settle(text, record, field)), dated: true };
+  const hint = dateHint(field.element);
   if (hint) {
-    const fromHint = parseDisplayedDate(hint, opts.lang, settleOrder([hint, ...evidence], opts.lang));
+    const fromHint = parseDisplayedDate(hint, opts.lang, settle(hint, record, field));
     if (fromHint) return { day: fromHint, dated: true };
   }
   const days = relativeDays(text);
@@ -96,7 +118,7 @@ function readDay(value: string, hint: string | undefined, evidence: string[], pa
 }
 
 /** The expiry in a sentence: the first date after its expiry word, or the relative days there. */
-function sentenceExpiry(record: PageRecord, page: string[], opts: InterpretOptions): { day: IsoDate | null; dated: boolean } | null {
+function sentenceExpiry(record: PageRecord, settle: Settle, opts: InterpretOptions): { day: IsoDate | null; dated: boolean } | null {
   const text = record.text;
   // "expires <time datetime=2027-01-15>in 54 days</time>": the machine-readable date the sentence carries.
   const times = Array.from(record.element.querySelectorAll('time[datetime]'));
@@ -117,13 +139,13 @@ function sentenceExpiry(record: PageRecord, page: string[], opts: InterpretOptio
     const after = clause.slice(m.index);
     const dates = findDates(after, opts.lang);
     if (dates.length) {
-      found.push({ day: parseDisplayedDate(dates[0]!.text, opts.lang, settleOrder([dates[0]!.text], opts.lang, page)), dated: true });
+      found.push({ day: parseDisplayedDate(dates[0]!.text, opts.lang, settle(dates[0]!.text)), dated: true });
       continue;
     }
     // "ist am 15.11.2026 abgelaufen", "2027/03/03 に期限切れ": the clause's one date, before the word.
     const all = findDates(clause, opts.lang);
     if (all.length === 1) {
-      found.push({ day: parseDisplayedDate(all[0]!.text, opts.lang, settleOrder([all[0]!.text], opts.lang, page)), dated: true });
+      found.push({ day: parseDisplayedDate(all[0]!.text, opts.lang, settle(all[0]!.text)), dated: true });
       continue;
     }
     // "expires in 12 days", "有効期限まであと 12 日", "12 日後に期限切れ" (the number may come before the word in Japanese).
@@ -139,31 +161,45 @@ function textOfTime(el: Element): string {
   return (el.textContent ?? '').replace(/\s+/g, ' ').trim();
 }
 
+const kindCache = new Map<string, { strong: CredentialKind[]; weak: CredentialKind[] }>();
+
+/** The kinds a text names, strong and weak, remembered: the same labels and headings repeat on every row. */
+function kindsOf(text: string): { strong: CredentialKind[]; weak: CredentialKind[] } {
+  let k = kindCache.get(text);
+  if (!k) {
+    const w = normWords(text);
+    k = { strong: kindsIn(w, 'strong'), weak: kindsIn(w, 'weak') };
+    if (kindCache.size > 5000) kindCache.clear();
+    kindCache.set(text, k);
+  }
+  return k;
+}
+
 /** The kind a record is about: its own words, the headings above it, the page, its address, then weak words. */
 function kindOf(record: PageRecord, opts: InterpretOptions): { kind: CredentialKind | null; evidence: boolean } {
-  const own: string[] = record.fields.filter((f) => typeOf(f) !== 'status').map((f) => normWords(f.label));
-  if (record.source === 'sentence') own.push(normWords(record.text));
+  const own: string[] = record.fields.filter((f) => typeOf(f) !== 'status').map((f) => f.label);
+  if (record.source === 'sentence') own.push(record.text);
   // On a page of mixed kinds (Intune's connector status), a row's name says what it is.
-  if (!opts.pageKind) for (const f of record.fields) if (typeOf(f) === 'name' || typeOf(f) === 'kind') own.push(normWords(f.value));
-  const ownKinds = new Set(own.flatMap((t) => kindsIn(t, 'strong')));
+  if (!opts.pageKind) for (const f of record.fields) if (typeOf(f) === 'name' || typeOf(f) === 'kind') own.push(f.value);
+  const ownKinds = new Set(own.flatMap((t) => kindsOf(t).strong));
   // A push topic in the record's Subject ID field: a push certificate.
   if (record.fields.some((f) => typeOf(f) === 'topic' && TOPIC_RE.test(f.value))) ownKinds.add('apns');
   if (ownKinds.size === 1) return { kind: [...ownKinds][0]!, evidence: true };
   if (ownKinds.size > 1) return { kind: null, evidence: true };
-  const ownWeak = new Set(own.flatMap((t) => kindsIn(t, 'weak')));
+  const ownWeak = new Set(own.flatMap((t) => kindsOf(t).weak));
   // A sentence must say itself what it is about: a heading above an alert is not its subject.
   if (record.source === 'sentence') return ownWeak.size === 1 ? { kind: [...ownWeak][0]!, evidence: true } : { kind: null, evidence: ownWeak.size > 1 };
   let evidence = false;
   for (const heading of record.headings) {
-    const kinds = new Set(kindsIn(normWords(heading), 'strong'));
+    const kinds = new Set(kindsOf(heading).strong);
     if (kinds.size === 1) return { kind: [...kinds][0]!, evidence: true };
     if (kinds.size > 1) evidence = true;
   }
   if (opts.pageKind) return { kind: opts.pageKind, evidence: true };
-  const titleKinds = new Set(opts.titles.flatMap((t) => kindsIn(normWords(t), 'strong')));
+  const titleKinds = new Set(opts.titles.flatMap((t) => kindsOf(t).strong));
   if (titleKinds.size === 1) return { kind: [...titleKinds][0]!, evidence: true };
   if (opts.urlKind) return { kind: opts.urlKind, evidence: true };
-  const weak = new Set([...ownWeak, ...record.headings.flatMap((h) => kindsIn(normWords(h), 'weak'))]);
+  const weak = new Set([...ownWeak, ...record.headings.flatMap((h) => kindsOf(h).weak)]);
   if (weak.size === 1) return { kind: [...weak][0]!, evidence: true };
   return { kind: null, evidence: evidence || weak.size > 1 || titleKinds.size > 1 };
 }
@@ -228,8 +264,7 @@ function firstMatch(fields: Field[], type: FieldType, re: RegExp): string | unde
 
 /** Reads the records of a page. */
 export function interpret(records: PageRecord[], opts: InterpretOptions): Reading {
-  const evidenceFor = orderEvidence(records);
-  const page = pageDates(records);
+  const settle = orderSettler(records, opts.lang);
   const credentials: FoundCredential[] = [];
   const unsure: Unsure[] = [];
   let partial: Reading['partial'];
@@ -242,9 +277,9 @@ export function interpret(records: PageRecord[], opts: InterpretOptions): Readin
     let expiry: { day: IsoDate | null; dated: boolean } | null = null;
     let anchor: Element = record.element;
     if (record.source === 'sentence') {
-      expiry = sentenceExpiry(record, page, opts);
+      expiry = sentenceExpiry(record, settle, opts);
     } else {
-      const read = expiryFields.map((f) => ({ f, ...readDay(f.value, f.hint, evidenceFor(record, f), page, opts) })).filter((r) => r.dated);
+      const read = expiryFields.map((f) => ({ f, ...readDay(f.value, settle, record, f, opts) })).filter((r) => r.dated);
       if (read.length) {
         const days = new Set(read.map((r) => r.day));
         const withDay = read.find((r) => r.day) ?? read[0]!;

@@ -251,5 +251,16 @@ export function isVocabularyText(text: string): boolean {
   return words.every((w) => known.has(w) || [...known].some((k) => k.length >= 4 && w.startsWith(k)) || (cjk.test(w) && segmentable(w)));
 }
 
+const STEM_LITERALS = ['expir', 'valid unti', 'échéance', "jusqu'", '有効期限', '期限', '失効', '満了', 'ablauf', 'abgelaufen', 'läuft', 'gültig bis', 'verfällt', 'caduc', 'vencim', 'vence', 'válido hasta'];
+
+/**
+ * The cheap first test on a whole page's text: could anything on it be about an expiry? Plain
+ * substring searches (fast on a 100 kB portal page), a superset of what EXPIRY_STEMS matches.
+ */
+export function mayMentionExpiry(text: string): boolean {
+  const lower = text.toLowerCase();
+  return STEM_LITERALS.some((s) => lower.includes(s));
+}
+
 /** Words that show a text may be about an expiry at all: the cheap first test on a whole page. */
 export const EXPIRY_STEMS = /expir|abgelaufen|läuft\b[^.!?]{0,40}\bab\b|valid unti|échéance|jusqu'|有効期限|期限|失効|満了|ablauf|läuft (?:ab|am)|gültig bis|verfällt|caduc|vencim|vence|expira|válido hasta/i;

@@ -23,8 +23,6 @@ export interface Field {
   value: string;
   /** The element holding the value: where a badge goes. */
   element: Element;
-  /** A machine-readable date the value carries (`<time datetime>`, a `title` tooltip). */
-  hint?: string;
 }
 
 export type RecordSource = 'row' | 'item' | 'sentence';
@@ -67,24 +65,32 @@ const MAX_LABEL = 80;
 const MAX_SENTENCE = 400;
 const MAX_SEEDS = 600;
 
-/** Walks the text nodes of a document or element and of every open shadow root under it. */
+/**
+ * Walks the text nodes of a document or element and of every open shadow root under it,
+ * skipping scripts, styles, hidden subtrees and our own UI. No filter callback: the walk stays
+ * in the browser's native code for the elements it only passes through.
+ */
 function walkText(root: Node, visit: (node: Text) => void): void {
   const doc = root.ownerDocument ?? (root as Document);
-  const walker = doc.createTreeWalker(root, 1 | 4 /* SHOW_ELEMENT | SHOW_TEXT */, {
-    acceptNode(node) {
-      if (node.nodeType === 1) {
-        const el = node as Element;
-        if (SKIP_TAGS.has(el.tagName) || el.tagName.startsWith('TOKEN-RADAR') || el.hasAttribute('hidden')) return 2; // FILTER_REJECT
-      }
-      return 1;
-    },
-  });
-  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-    if (node.nodeType === 3) visit(node as Text);
-    else {
-      const el = node as Element;
-      if (el.shadowRoot && el.tagName.includes('-')) walkText(el.shadowRoot, visit);
+  const walker = doc.createTreeWalker(root, 1 | 4 /* SHOW_ELEMENT | SHOW_TEXT */);
+  let node: Node | null = walker.nextNode();
+  while (node) {
+    if (node.nodeType === 3) {
+      visit(node as Text);
+      node = walker.nextNode();
+      continue;
     }
+    const el = node as Element;
+    const tag = el.tagName;
+    if (SKIP_TAGS.has(tag) || (tag.includes('-') && tag.startsWith('TOKEN-RADAR')) || el.hasAttribute('hidden')) {
+      // Past this element's subtree.
+      let next = walker.nextSibling();
+      while (!next && walker.parentNode()) next = walker.nextSibling();
+      node = next;
+      continue;
+    }
+    if (tag.includes('-') && el.shadowRoot) walkText(el.shadowRoot, visit);
+    node = walker.nextNode();
   }
 }
 
@@ -106,8 +112,8 @@ export function primaryText(el: Element): string {
   return '';
 }
 
-/** A machine-readable date carried by an element or its descendants. */
-function dateHint(el: Element): string | undefined {
+/** A machine-readable date carried by an element or its descendants (`<time datetime>`, a tooltip). */
+export function dateHint(el: Element): string | undefined {
   const time = el.matches('time[datetime]') ? el : el.querySelector('time[datetime]');
   const dt = time?.getAttribute('datetime');
   if (dt) return dt;
@@ -285,16 +291,14 @@ function gridRecords(grid: Grid, opts: CollectOptions): PageRecord[] {
       const header = headerOf(cell);
       const key = header?.text ? opts.labelKey(header.text) : null;
       if (header && key) {
-        const hint = dateHint(cell.el);
-        fields.push({ label: header.text, key, value, element: cell.el, ...(hint ? { hint } : {}) });
+        fields.push({ label: header.text, key, value, element: cell.el });
         continue;
       }
       // A column we have no word for ("Details") may still say "Expiration: 04.12.2026" in its cells.
       const split = opts.splitSeed?.(value);
       const splitKey = split ? opts.labelKey(split.label) : null;
       if (split && splitKey) {
-        const hint = dateHint(cell.el);
-        fields.push({ label: split.label, key: splitKey, value: split.value, element: cell.el, ...(hint ? { hint } : {}) });
+        fields.push({ label: split.label, key: splitKey, value: split.value, element: cell.el });
       } else fields.push(...inlinePairs(cell.el, opts).map(({ labelElement: _l, ...f }) => f));
     }
     const record: PageRecord = { source: 'row', fields, text: cleanText(row), element: row, group: grid.root, headings };
@@ -411,8 +415,7 @@ function pairAt(textNode: Text, opts: CollectOptions): Pair | null {
   if (!value || value.length > 300 || value === labelText) return null;
   // A value that is itself a label of ours is the next label, not this one's value.
   if (value.length <= MAX_LABEL && opts.labelKey(value) && !/\d/.test(value) && !valueEl.matches('dd, td, input, textarea, output')) return null;
-  const hint = dateHint(valueEl);
-  return { label: labelText, key, value, element: valueEl, labelElement: labelEl, ...(hint ? { hint } : {}) };
+  return { label: labelText, key, value, element: valueEl, labelElement: labelEl };
 }
 
 /** The text of a leaf that starts with a seed phrase (`Expires Dec 5, 2026`), as a pair. */
@@ -425,8 +428,7 @@ function seedPair(textNode: Text, opts: CollectOptions): Pair | null {
   if (!split) return null;
   const key = opts.labelKey(split.label);
   if (!key) return null;
-  const hint = dateHint(el);
-  return { label: split.label, key, value: split.value, element: el, labelElement: el, ...(hint ? { hint } : {}) };
+  return { label: split.label, key, value: split.value, element: el, labelElement: el };
 }
 
 /** Lowest common ancestor of two nodes in the same tree. */
@@ -548,26 +550,18 @@ export function collect(root: Document | Element, options: CollectOptions): Coll
       return key;
     },
   };
-  const grids = new Set<Element>();
-  const labelNodes: Text[] = [];
+  // One walk over the page finds the seeds; everything else is read only around them.
   const seedNodes: Text[] = [];
   walkText(top, (node) => {
-    const raw = node.textContent ?? '';
-    if (!raw.trim()) return;
-    const seed = opts.isSeed(raw);
-    if (seed && seedNodes.length < MAX_SEEDS) seedNodes.push(node);
-    const cell = node.parentElement?.closest(CELL);
-    if (cell) {
-      const grid = cell.closest(GRID);
-      if (grid && seed) grids.add(grid);
-      // Two-column form tables (`<th>Expiry Date</th><td>…</td>`): a label cell too.
-      if (!cell.matches('[role="columnheader"]') && raw.length <= MAX_LABEL * 2) labelNodes.push(node);
-      return;
-    }
-    if (raw.length <= MAX_LABEL * 2) labelNodes.push(node);
+    if (seedNodes.length < MAX_SEEDS && opts.isSeed(node.data)) seedNodes.push(node);
   });
   const records: PageRecord[] = [];
   if (seedNodes.length === 0) return { records, seeds: 0 };
+  const grids = new Set<Element>();
+  for (const node of seedNodes) {
+    const grid = node.parentElement?.closest(CELL)?.closest(GRID);
+    if (grid) grids.add(grid);
+  }
 
   // Tables and grids with a seed in them.
   const htmlTables = grids.size ? Array.from(top.querySelectorAll('table')) : [];
@@ -607,8 +601,7 @@ export function collect(root: Document | Element, options: CollectOptions): Coll
     if (own) {
       const key = opts.labelKey(own[1]!);
       if (key) {
-        const hint = dateHint(parent);
-        pairs.push({ label: own[1]!.trim(), key, value: own[2]!.trim(), element: parent, labelElement: parent, ...(hint ? { hint } : {}) });
+        pairs.push({ label: own[1]!.trim(), key, value: own[2]!.trim(), element: parent, labelElement: parent });
       }
       return;
     }
@@ -624,12 +617,17 @@ export function collect(root: Document | Element, options: CollectOptions): Coll
   for (const node of seedNodes) pairsAt(node);
   const seedPairs = pairs.filter((p) => p.key === opts.itemKey);
   if (seedPairs.length) {
-    const scopes = new Set(seedPairs.map((p) => p.labelElement.parentElement?.closest(SCOPE) ?? top));
-    const inScope = (el: Element) => {
-      for (const sc of scopes) if (sc.contains(el)) return true;
-      return false;
-    };
-    for (const node of labelNodes) if (node.parentElement && inScope(node.parentElement)) pairsAt(node);
+    const found = new Set(seedPairs.map((p) => p.labelElement.parentElement?.closest(SCOPE) ?? top));
+    // The outermost scopes only: a scope inside another is walked with it.
+    const scopes = [...found].filter((sc) => ![...found].some((other) => other !== sc && other.contains(sc)));
+    for (const scope of scopes) {
+      walkText(scope, (node) => {
+        const raw = node.data;
+        if (raw.length > MAX_LABEL * 2 || !raw.trim()) return;
+        if (node.parentElement?.closest('[role="columnheader"]')) return;
+        pairsAt(node);
+      });
+    }
     const groups = groupPairs(pairs, top, opts.itemKey);
     for (const [item, list] of groups) {
       if (!list.some((p) => p.key === opts.itemKey)) continue;
