@@ -45,7 +45,8 @@ export interface Reading {
   partial?: { shown: number; total: number };
 }
 
-const DATE_SHAPE = /\d{1,4}\s*[/.\-年]\s*\d{1,2}|\d{1,2}\.?\s+\p{L}{3,}|\p{L}{3,}\.?\s+\d{1,2},?\s+\d{4}/u;
+/** Looks like a date, readable or not (`31/13/2027`, `3 Foo 2027`): a value that is trying to be one. */
+const DATE_SHAPE = /\d{1,4}\s*[/.\-年]\s*\d{1,2}\s*[/.\-月]\s*\d{1,4}|\d{1,2}\.?\s+\p{L}{3,}\.?\s+\d{4}|\p{L}{3,}\.?\s+\d{1,2},?\s+\d{4}/u;
 
 function typeOf(f: Field): FieldType {
   return f.key as FieldType;
@@ -134,8 +135,9 @@ function sentenceExpiry(record: PageRecord, settle: Settle, opts: InterpretOptio
     if (!m) continue;
     const before = normWords(clause.slice(0, m.index + m[0].length + 12));
     if (!saysExpiry(before) && !/\b(?:expir|caduc|vence)/i.test(m[0])) continue;
-    // Warranty, AppleCare or a licence that expires: not a credential's expiry.
+    // Warranty, AppleCare or a licence that expires: not a credential's expiry. An example in help text is no date at all.
     if (/applecare|warranty|garantie|garantía|保証|licen|password|mot de passe|passwort|contraseña|パスワード/i.test(clause)) continue;
+    if (/\b(?:for example|e\.g\.|such as|par exemple|tel(?:le)? que|z\. ?b\.|zum beispiel|wie etwa|por ejemplo)\b|例えば|たとえば|などの/i.test(clause)) continue;
     const after = clause.slice(m.index);
     const dates = findDates(after, opts.lang);
     if (dates.length) {
@@ -207,8 +209,9 @@ function kindOf(record: PageRecord, opts: InterpretOptions): { kind: CredentialK
 /** The text a field shows for a name: its element's first text when the element holds just this value (a cell with row actions under the name). */
 function shownName(f: Field): string {
   const first = primaryText(f.element);
-  const whole = (f.element.textContent ?? '').replace(/\s+/g, ' ').trim();
-  const text = first && whole.startsWith(f.value.slice(0, 20)) ? first : f.value;
+  // The element holds this value (not a `Label: value` line among others): its first text is the name.
+  const squeeze = (t: string) => t.replace(/\s+/g, '');
+  const text = first && squeeze(f.element.textContent ?? '').startsWith(squeeze(f.value).slice(0, 20)) ? first : f.value;
   return text.replace(/^["“„'‘«「『]\s*|\s*["”“'’»」』]$/g, '').trim();
 }
 

@@ -2,9 +2,8 @@
  * The shared reading layer: collect the records of a page (lib/dom/collect.ts) with the one
  * vocabulary, then interpret them (interpret.ts).
  */
-import type { CredentialKind } from '../credentials/kinds';
 import { collect, type CollectOptions, type PageRecord } from '../dom/collect';
-import { interpret, type Reading } from './interpret';
+import { interpret, type InterpretOptions, type Reading } from './interpret';
 import { EXPIRY_PREFIX, EXPIRY_STEMS, fieldType, relativeDays } from './vocabulary';
 
 export const COLLECT_OPTIONS: CollectOptions = {
@@ -25,19 +24,11 @@ export const COLLECT_OPTIONS: CollectOptions = {
   },
 };
 
-export interface ReadOptions {
-  lang: string;
-  now: Date;
-  pageKind: CredentialKind | null;
-  titles: readonly string[];
-  sentences: boolean;
-  urlKind?: CredentialKind | null;
-}
 
 export function readRecords(doc: Document): { records: PageRecord[]; seeds: number } {
   return collect(doc, COLLECT_OPTIONS);
 }
 
-export function readPage(records: PageRecord[], opts: ReadOptions): Reading {
+export function readPage(records: PageRecord[], opts: InterpretOptions): Reading {
   return interpret(records, opts);
 }

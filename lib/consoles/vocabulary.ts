@@ -75,7 +75,7 @@ const OTHER_DATE = [
 
 const NAME = [
   'name', 'nom', '名前', '名称', 'トークン名', 'nombre', 'bezeichnung',
-  'token', 'jeton', 'トークン', 'connector', 'connecteur', 'コネクタ', 'konnektor', 'conector',
+  'connector', 'connecteur', 'コネクタ', 'konnektor', 'conector',
   'server name', 'nom du serveur', 'サーバ名', 'servername', 'nombre del servidor', 'nombre de servidor',
 ];
 const APPLE_ID = [

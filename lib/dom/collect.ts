@@ -61,6 +61,8 @@ const GRID = 'table, [role="grid"], [role="table"], [role="treegrid"]';
 const SKIP_TAGS = new Set(['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'SVG', 'svg', 'IFRAME', 'OBJECT', 'SELECT', 'OPTION']);
 const BLOCKS = new Set(['P', 'LI', 'DIV', 'SECTION', 'ARTICLE', 'TD', 'DD', 'BLOCKQUOTE', 'ASIDE', 'MAIN', 'BODY', 'FORM', 'FIELDSET', 'HEADER', 'FOOTER', 'UL', 'OL', 'DL', 'TR', 'TABLE']);
 const HEADING = 'h1, h2, h3, h4, h5, h6, [role="heading"], caption, legend';
+/** Elements that flow inside a line of text; any other element (a <br>, a block) separates words. */
+const INLINE = new Set(['SPAN', 'B', 'STRONG', 'EM', 'I', 'A', 'LABEL', 'BUTTON', 'TIME', 'SMALL', 'FONT', 'Q', 'CODE', 'MARK', 'U', 'ABBR', 'SUP', 'SUB', 'S', 'DEL', 'INS', 'BDI', 'BDO', 'DATA', 'WBR']);
 const MAX_LABEL = 80;
 const MAX_SENTENCE = 400;
 const MAX_SEEDS = 600;
@@ -94,9 +96,21 @@ function walkText(root: Node, visit: (node: Text) => void): void {
   }
 }
 
-/** Text of an element without private-use icon glyphs (sort arrows, drop hints). */
+/**
+ * The text of an element as a person reads it: a line break or a block between two texts is a
+ * space (`10/2/2027<br>3:18 PM` is not `10/2/20273:18 PM`), private-use icon glyphs (sort arrows,
+ * drop hints) are dropped, spaces folded.
+ */
 function cleanText(el: Element | null | undefined): string {
-  return textOf(el).replace(/[\uE000-\uF8FF]/g, '').trim();
+  if (!el) return '';
+  if (el.childElementCount === 0) return textOf(el).replace(/[\uE000-\uF8FF]/g, '').trim();
+  let out = '';
+  const walker = el.ownerDocument.createTreeWalker(el, 1 | 4);
+  for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+    if (n.nodeType === 3) out += (n as Text).data;
+    else if (!INLINE.has((n as Element).tagName)) out += ' ';
+  }
+  return out.replace(/[\uE000-\uF8FF]/g, '').replace(/[\s\u00A0\u202F]+/g, ' ').trim();
 }
 
 /** The first piece of text of an element: a name without the row actions printed under it. */
@@ -173,12 +187,17 @@ interface Grid {
 }
 
 function htmlRows(table: HTMLTableElement): HTMLTableRowElement[] {
-  return Array.from(table.rows).filter((r) => r.closest('table') === table);
+  return Array.from(table.querySelectorAll('tr')).filter((r) => r.closest('table') === table) as HTMLTableRowElement[];
+}
+
+/** A row's own cells (not those of a table nested in one of them). */
+function ownCells(row: Element): Element[] {
+  return Array.from(row.children).filter((c) => c.tagName === 'TD' || c.tagName === 'TH');
 }
 
 function cellsWithCols(row: HTMLTableRowElement): { el: Element; col: number }[] {
   let col = 0;
-  return Array.from(row.cells).map((el) => {
+  return ownCells(row).map((el) => {
     const out = { el: el as Element, col };
     col += Math.max(1, Number(el.getAttribute('colspan')) || 1);
     return out;
@@ -191,7 +210,7 @@ function readHtmlTable(table: HTMLTableElement, opts: CollectOptions, allTables:
   if (rows.length === 0) return null;
   const isHeaderRow = (r: HTMLTableRowElement) => {
     if (r.parentElement?.tagName === 'THEAD') return true;
-    const cells = Array.from(r.cells);
+    const cells = ownCells(r);
     if (cells.length < 2) return false;
     if (cells.every((c) => c.tagName === 'TH')) return true;
     // A header row made of <td>s: every cell short, at least two of them labels we know, no dates.
@@ -210,13 +229,13 @@ function readHtmlTable(table: HTMLTableElement, opts: CollectOptions, allTables:
     if (next) {
       const nextRows = htmlRows(next);
       const width = headers.length;
-      if (nextRows.length && nextRows.every((r) => Math.abs(cellsWithCols(r).length - width) <= 1 || r.cells.length === 1)) body = nextRows;
+      if (nextRows.length && nextRows.every((r) => Math.abs(cellsWithCols(r).length - width) <= 1 || ownCells(r).length === 1)) body = nextRows;
     }
   }
   return {
     root: table,
     headers,
-    rows: body.filter((r) => r.cells.length > 0).map((row) => ({ row, cells: cellsWithCols(row) })),
+    rows: body.filter((r) => ownCells(r).length > 0).map((row) => ({ row, cells: cellsWithCols(row) })),
   };
 }
 
@@ -515,7 +534,6 @@ function itemName(item: Element, pairs: Pair[], opts: CollectOptions): { name: s
 
 // ---------------------------------------------------------------------------------------------
 
-const INLINE = new Set(['SPAN', 'B', 'STRONG', 'EM', 'I', 'A', 'LABEL', 'BUTTON', 'TIME', 'SMALL', 'FONT', 'Q', 'CODE', 'MARK', 'U', 'ABBR']);
 
 /** The block a sentence sits in: the nearest non-inline element, when it is sentence-sized. */
 function sentenceBlock(textNode: Text): Element | null {

@@ -132,7 +132,9 @@ test('an Intune enrollment token renewal: from the popup to Apple Business Manag
   context.on('request', (r) => requested.push(r.url()));
   const [abm] = await Promise.all([context.waitForEvent('page'), row.getByRole('button', { name: 'Renew…' }).click()]);
   await expect.poll(() => requested).toContain('https://business.apple.com/');
-  await abm.goto('https://business.apple.com/#/main/preferences');
+  // The extension's own navigation of that tab may still be under way: let it settle first.
+  await abm.waitForLoadState('domcontentloaded').catch(() => undefined);
+  await abm.goto('https://business.apple.com/#/main/preferences').catch(async () => abm.goto('https://business.apple.com/#/main/preferences'));
 
   const card = guideCard(abm);
   await expect(card).toContainText('Step 1 of 7');

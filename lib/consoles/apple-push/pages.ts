@@ -19,7 +19,10 @@ const certificates: PageKind = {
 const getStarted: PageKind = {
   page: 'get-started',
   holds: 'apns',
+  // It lists no certificate: a date in its help text is an example.
+  sentences: false,
   detect: (ctx) => Array.from(ctx.doc.querySelectorAll('a, button, [role="button"]')).some((b) => /^get started$/i.test(textOf(b))),
 };
 
-export const applePushPages: readonly PageKind[] = [certificates, getStarted];
+// Get Started first: its help text may name the portal and a date, but it is never the list.
+export const applePushPages: readonly PageKind[] = [getStarted, certificates];
