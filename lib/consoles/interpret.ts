@@ -238,6 +238,9 @@ function nameOf(record: PageRecord, kind: CredentialKind, opts: InterpretOptions
     if (quoted) return quoted;
   }
   if (record.name && !isKindPhrase(record.name)) return record.name.replace(/^["“„'‘«「『]\s*|\s*["”“'’»」』]$/g, '').trim();
+  // Apple Business's 2026 list names each external management service in a "Service" column.
+  const service = record.fields.find((f) => typeOf(f) === 'service' && !findDates(f.value, opts.lang).length);
+  if (service && !isKindPhrase(shownName(service))) return shownName(service);
   const org = record.fields.find((f) => typeOf(f) === 'organization');
   if (org) return shownName(org);
   const server = record.fields.find((f) => typeOf(f) === 'kind' && !DATE_SHAPE.test(f.value) && !EXPIRY_STEMS.test(f.value));
@@ -294,7 +297,7 @@ export function interpret(records: PageRecord[], opts: InterpretOptions): Readin
     if (!expiry) continue;
     // A certificate for another Apple service (the Apple portal lists them beside MDM ones) is not ours.
     const service = record.fields.find((f) => typeOf(f) === 'service');
-    if (service && !/mobile device management|\bmdm\b|gestion des appareils|geräteverwaltung|gestión de dispositivos|モバイルデバイス管理/i.test(service.value)) continue;
+    if (service && record.fields.some((f) => typeOf(f) === 'vendor') && !/mobile device management|\bmdm\b|gestion des appareils|geräteverwaltung|gestión de dispositivos|モバイルデバイス管理/i.test(service.value)) continue;
     const { kind, evidence } = kindOf(record, opts);
     // An alert that names the Apple ID to renew with ("… con el ID de Apple mdm@contoso.example").
     const appleId =

@@ -311,6 +311,17 @@ function gridRecords(grid: Grid, opts: CollectOptions): PageRecord[] {
       const key = header?.text ? opts.labelKey(header.text) : null;
       if (header && key) {
         fields.push({ label: header.text, key, value, element: cell.el });
+        // A status cell that also says when ("Connected · Token expires 27 Jan 2027", "Activo · Vence el 17/04/2027").
+        if (opts.isSeed(value) && !opts.isSeed(header.text)) {
+          for (const part of [value, ...value.split(/\s[·|•—–]\s/)]) {
+            const split = opts.splitSeed?.(part);
+            const splitKey = split ? opts.labelKey(split.label) : null;
+            if (split && splitKey && splitKey !== key) {
+              fields.push({ label: split.label, key: splitKey, value: split.value, element: cell.el });
+              break;
+            }
+          }
+        }
         continue;
       }
       // A column we have no word for ("Details") may still say "Expiration: 04.12.2026" in its cells.
@@ -683,7 +694,7 @@ export function collect(root: Document | Element, options: CollectOptions): Coll
   }
   for (const block of blocks) {
     const text = cleanText(block);
-    const strong = block.querySelector('b, strong, em, q');
+    const strong = Array.from(block.querySelectorAll('b, strong, em, i, q')).find((el) => cleanText(el));
     const record: PageRecord = { source: 'sentence', fields: [], text, element: block, group: block.parentElement ?? block, headings: headingsFor(block, 2) };
     const strongText = strong ? cleanText(strong) : '';
     if (strongText && strongText.length <= 120 && !opts.isSeed(strongText)) {

@@ -4,7 +4,7 @@
  * row actions (Update, Sync) beneath them; the Home page announces expiries in sentences.
  */
 import type { PageKind, ScanContext } from '../adapter';
-import { hasExpiryColumn, hasExpiryText, hasLabel, titled } from '../detect';
+import { hasExpiryText, hasLabel, titled } from '../detect';
 
 const DEP_TITLES = [
   'device enrollment program', "programme d'inscription des appareils", 'デバイス登録プログラム', 'dep tokens', 'dep-token', 'tokens dep',
@@ -20,8 +20,8 @@ const APNS_LABEL = ['apns certificate', 'certificat apns', 'apns 証明書', 'ap
 
 export const maas360Pages: readonly PageKind[] = [
   // Alerts are read on the Home page only (an alert elsewhere, e.g. on a Devices page, is not the credential's own page).
-  { page: 'dep-tokens', holds: 'ade', sentences: false, detect: (ctx) => titled(ctx, DEP_TITLES) && hasExpiryColumn(ctx.doc) },
-  { page: 'vpp-licenses', holds: 'vpp', sentences: false, detect: (ctx) => titled(ctx, VPP_TITLES) && hasExpiryColumn(ctx.doc) },
+  { page: 'dep-tokens', holds: 'ade', sentences: false, detect: (ctx) => titled(ctx, DEP_TITLES) && hasExpiryText(ctx.doc) },
+  { page: 'vpp-licenses', holds: 'vpp', sentences: false, detect: (ctx) => titled(ctx, VPP_TITLES) && hasExpiryText(ctx.doc) },
   {
     page: 'apns-certificate',
     holds: 'apns',
