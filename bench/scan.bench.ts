@@ -7,24 +7,13 @@ import { resolve } from 'node:path';
 import { bench, describe } from 'vitest';
 import { parseDisplayedDate } from '../lib/dates/parse';
 import { scanPage } from '../lib/scan';
+import { devices as devicesHtml, tokens as tokensHtml } from './pages';
 
 const NOW = new Date('2026-11-22T12:00:00Z');
 const parse = (html: string) => new DOMParser().parseFromString(html, 'text/html');
 
-function devicesPage(rows: number): Document {
-  const body = Array.from({ length: rows }, (_, i) => `<tr><td>IPAD-${i}</td><td>Intune</td><td>iPadOS</td><td>11/${(i % 28) + 1}/2026</td><td>user${i}@contoso.example</td></tr>`).join('');
-  return parse(`<html lang="en"><head><title>All devices</title></head><body><h1>Devices | All devices</h1>
-    <table><thead><tr><th>Device name</th><th>Managed by</th><th>OS</th><th>Last check-in</th><th>Primary user UPN</th></tr></thead><tbody>${body}</tbody></table></body></html>`);
-}
-
-function tokenPage(rows: number): Document {
-  const body = Array.from({ length: rows }, (_, i) => `<div role="row"><div role="gridcell">Token ${i}</div><div role="gridcell">abm@contoso.example</div><div role="gridcell">${(i % 12) + 1}/5/2027</div><div role="gridcell">Active</div></div>`).join('');
-  return parse(`<html lang="en"><head><title>Enrollment program tokens</title></head><body><h1>Enrollment program tokens</h1>
-    <div role="grid" aria-label="Enrollment program tokens"><div role="row"><div role="columnheader">Name</div><div role="columnheader">Apple ID</div><div role="columnheader">Expiration date</div><div role="columnheader">Status</div></div>${body}</div></body></html>`);
-}
-
-const devices = devicesPage(5000);
-const tokens = tokenPage(300);
+const devices = parse(`<html lang="en"><head><title>All devices</title></head><body>${devicesHtml(5000)}</body></html>`);
+const tokens = parse(`<html lang="en"><head><title>Enrollment program tokens</title></head><body>${tokensHtml(300)}</body></html>`);
 const push = parse(readFileSync(resolve(import.meta.dirname, '../tests/fixtures/pages/intune/push-certificate.en.html'), 'utf8'));
 
 describe('scanPage', () => {

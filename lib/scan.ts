@@ -10,13 +10,15 @@
  */
 import type { ConsoleId } from './consoles/types';
 import type { CredentialKind } from './credentials/kinds';
-import type { FoundCredential, ScanContext } from './consoles/adapter';
+import type { FoundCredential } from './consoles/adapter';
+import { scanContext } from './consoles/detect';
 import { consoleForUrl } from './consoles/hosts';
-import { readPage, readRecords } from './consoles/reading';
+import { interpret } from './consoles/interpret';
+import { readRecords } from './consoles/reading';
 import { adapterFor } from './consoles/registry';
 import { kindInUrl, mayMentionExpiry } from './consoles/vocabulary';
 import { dateLanguage } from './dates/parse';
-import { pageTitles, TOPIC_RE } from './dom/read';
+import { TOPIC_RE } from './dom/read';
 
 export type { ConsoleId } from './consoles/types';
 export type { CredentialKind } from './credentials/kinds';
@@ -59,20 +61,14 @@ export const GENERIC_PAGE = 'credentials';
 export function scanPage(url: string, doc: Document, now: Date, options: ScanOptions = {}): PageScan {
   const consoleId = consoleForUrl(url);
   if (!consoleId) return { console: null, page: null, credentials: [] };
-  const ctx: ScanContext = {
-    url: new URL(url),
-    doc,
-    now,
-    lang: dateLanguage((doc.documentElement?.getAttribute('lang') ?? '').trim(), options.locale),
-    titles: pageTitles(doc),
-  };
+  const ctx = scanContext(new URL(url), doc, now, dateLanguage((doc.documentElement?.getAttribute('lang') ?? '').trim(), options.locale));
   const adapter = adapterFor(consoleId);
   const kind = adapter.pages.find((p) => p.detect(ctx)) ?? null;
   // A page of no known kind with no expiry word on it is done: the common case on a heavy portal.
-  if (!kind && !mayMentionExpiry(doc.body?.textContent ?? '')) return { console: consoleId, page: null, credentials: [] };
+  if (!kind && !mayMentionExpiry(ctx.text())) return { console: consoleId, page: null, credentials: [] };
 
   const { records, seeds } = readRecords(doc);
-  const reading = readPage(records, {
+  const reading = interpret(records, {
     lang: ctx.lang,
     now,
     pageKind: kind?.holds ?? null,
@@ -85,7 +81,7 @@ export function scanPage(url: string, doc: Document, now: Date, options: ScanOpt
   // A lone push certificate whose topic is printed elsewhere on its page (a Subject ID line outside the panel).
   const apns = credentials.filter((c) => c.kind === 'apns');
   if (apns.length === 1 && !apns[0]!.topic) {
-    const topics = new Set((doc.body?.textContent ?? '').match(new RegExp(TOPIC_RE.source, 'g')) ?? []);
+    const topics = new Set(ctx.text().match(new RegExp(TOPIC_RE.source, 'g')) ?? []);
     if (topics.size === 1) apns[0]!.topic = [...topics][0]!;
   }
 

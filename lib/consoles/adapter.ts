@@ -25,6 +25,10 @@ export interface ScanContext {
   lang: string;
   /** The page's titles: title, headings, grid labels, the selected tab (normalised, lower case). */
   titles: readonly string[];
+  /** The page's whole text, read once per scan however many page kinds ask. */
+  text(): string;
+  /** The column headers of every table and grid on the page, read once per scan. */
+  columns(): readonly string[];
 }
 
 /**

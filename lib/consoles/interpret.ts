@@ -9,7 +9,7 @@ import type { CredentialKind } from '../credentials/kinds';
 import { dateInDays } from '../credentials/urgency';
 import { findDates, numericOrder, parseDisplayedDate, possibleOrders, type IsoDate, type Order } from '../dates/parse';
 import { dateHint, primaryText, type Field, type PageRecord } from '../dom/collect';
-import { EMAIL_RE, TOPIC_RE } from '../dom/read';
+import { EMAIL_RE, textOf, TOPIC_RE } from '../dom/read';
 import type { FoundCredential } from './adapter';
 import { EXPIRY_PREFIX, EXPIRY_STEMS, isKindPhrase, kindsIn, nameRank, normWords, relativeDays, saysExpiry, type FieldType } from './vocabulary';
 
@@ -125,7 +125,7 @@ function sentenceExpiry(record: PageRecord, settle: Settle, opts: InterpretOptio
   const times = Array.from(record.element.querySelectorAll('time[datetime]'));
   if (times.length === 1) {
     const day = parseDisplayedDate(times[0]!.getAttribute('datetime')!, opts.lang);
-    const shown = findDates(textOfTime(times[0]!), opts.lang);
+    const shown = findDates(textOf(times[0]!), opts.lang);
     if (day && shown.length === 0) return { day, dated: true };
   }
   const clauses = text.split(/(?<=[.!?。;])\s+(?=\S)/);
@@ -157,10 +157,6 @@ function sentenceExpiry(record: PageRecord, settle: Settle, opts: InterpretOptio
   if (found.length === 0) return null;
   const days = new Set(found.map((f) => f.day));
   return days.size === 1 ? found[0]! : { day: null, dated: true };
-}
-
-function textOfTime(el: Element): string {
-  return (el.textContent ?? '').replace(/\s+/g, ' ').trim();
 }
 
 const kindCache = new Map<string, { strong: CredentialKind[]; weak: CredentialKind[] }>();
@@ -206,13 +202,18 @@ function kindOf(record: PageRecord, opts: InterpretOptions): { kind: CredentialK
   return { kind: null, evidence: evidence || weak.size > 1 || titleKinds.size > 1 };
 }
 
+/** A name without the quotes around it (`“Litware Field iPads”`). */
+function stripQuotes(text: string): string {
+  return text.replace(/^["“„'‘«「『]\s*|\s*["”“'’»」』]$/g, '').trim();
+}
+
 /** The text a field shows for a name: its element's first text when the element holds just this value (a cell with row actions under the name). */
 function shownName(f: Field): string {
   const first = primaryText(f.element);
   // The element holds this value (not a `Label: value` line among others): its first text is the name.
   const squeeze = (t: string) => t.replace(/\s+/g, '');
   const text = first && squeeze(f.element.textContent ?? '').startsWith(squeeze(f.value).slice(0, 20)) ? first : f.value;
-  return text.replace(/^["“„'‘«「『]\s*|\s*["”“'’»」』]$/g, '').trim();
+  return stripQuotes(text);
 }
 
 function nameOf(record: PageRecord, kind: CredentialKind, opts: InterpretOptions): string {
@@ -237,7 +238,7 @@ function nameOf(record: PageRecord, kind: CredentialKind, opts: InterpretOptions
     const quoted = quotedName(record.text);
     if (quoted) return quoted;
   }
-  if (record.name && !isKindPhrase(record.name)) return record.name.replace(/^["“„'‘«「『]\s*|\s*["”“'’»」』]$/g, '').trim();
+  if (record.name && !isKindPhrase(record.name)) return stripQuotes(record.name);
   // Apple Business's 2026 list names each external management service in a "Service" column.
   const service = record.fields.find((f) => typeOf(f) === 'service' && !findDates(f.value, opts.lang).length);
   if (service && !isKindPhrase(shownName(service))) return shownName(service);

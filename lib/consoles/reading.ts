@@ -1,9 +1,8 @@
 /**
- * The shared reading layer: collect the records of a page (lib/dom/collect.ts) with the one
- * vocabulary, then interpret them (interpret.ts).
+ * Collecting with the one vocabulary: what the page collector (lib/dom/collect.ts) is told a
+ * label, a seed and an expiry phrase are. interpret.ts then reads the records.
  */
 import { collect, type CollectOptions, type PageRecord } from '../dom/collect';
-import { interpret, type InterpretOptions, type Reading } from './interpret';
 import { EXPIRY_PREFIX, EXPIRY_STEMS, fieldType, relativeDays } from './vocabulary';
 
 export const COLLECT_OPTIONS: CollectOptions = {
@@ -24,11 +23,7 @@ export const COLLECT_OPTIONS: CollectOptions = {
   },
 };
 
-
+/** Every record of a page, collected with the one vocabulary. */
 export function readRecords(doc: Document): { records: PageRecord[]; seeds: number } {
   return collect(doc, COLLECT_OPTIONS);
-}
-
-export function readPage(records: PageRecord[], opts: InterpretOptions): Reading {
-  return interpret(records, opts);
 }

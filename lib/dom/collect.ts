@@ -191,7 +191,7 @@ function htmlRows(table: HTMLTableElement): HTMLTableRowElement[] {
 }
 
 /** A row's own cells (not those of a table nested in one of them). */
-function ownCells(row: Element): Element[] {
+export function ownCells(row: Element): Element[] {
   return Array.from(row.children).filter((c) => c.tagName === 'TD' || c.tagName === 'TH');
 }
 
@@ -204,20 +204,25 @@ function cellsWithCols(row: HTMLTableRowElement): { el: Element; col: number }[]
   });
 }
 
-/** Reads an HTML table: its header row (`<thead>`, all-`<th>`, or a first row of labels), rows under it. */
+/**
+ * A table's header row: in `<thead>`, all `<th>`, or (old grids) `<td>`s that are all short, hold
+ * no date and include at least two labels we know. A `<th>` beside a `<td>` is a form row, not a header.
+ */
+export function isHeaderRow(row: Element, labelKey: (text: string) => string | null): boolean {
+  if (row.parentElement?.tagName === 'THEAD') return true;
+  const cells = ownCells(row);
+  if (cells.length < 2) return false;
+  if (cells.every((c) => c.tagName === 'TH')) return true;
+  const texts = cells.map((c) => cleanText(c));
+  return texts.every((t) => t.length <= MAX_LABEL && !/\d{1,4}[/.-]\d{1,2}[/.-]\d{1,4}/.test(t)) && texts.filter((t) => labelKey(t)).length >= 2;
+}
+
+/** Reads an HTML table: its header row, and the rows under it (or in the next table, jqGrid-style). */
 function readHtmlTable(table: HTMLTableElement, opts: CollectOptions, allTables: HTMLTableElement[]): Grid | null {
   const rows = htmlRows(table);
   if (rows.length === 0) return null;
-  const isHeaderRow = (r: HTMLTableRowElement) => {
-    if (r.parentElement?.tagName === 'THEAD') return true;
-    const cells = ownCells(r);
-    if (cells.length < 2) return false;
-    if (cells.every((c) => c.tagName === 'TH')) return true;
-    // A header row made of <td>s: every cell short, at least two of them labels we know, no dates.
-    const texts = cells.map((c) => cleanText(c));
-    return texts.every((t) => t.length <= MAX_LABEL && !/\d{1,4}[/.-]\d{1,2}[/.-]\d{1,4}/.test(t)) && texts.filter((t) => opts.labelKey(t)).length >= 2;
-  };
-  const headerIndex = rows.findIndex(isHeaderRow);
+  const isHeader = (r: Element) => isHeaderRow(r, opts.labelKey);
+  const headerIndex = rows.findIndex(isHeader);
   if (headerIndex === -1) return null;
   const headerRow = rows[headerIndex]!;
   const headers = cellsWithCols(headerRow).map(({ el, col }) => ({ text: primaryText(el) || cleanText(el), col, ...(el.id ? { id: el.id } : {}) }));
@@ -300,7 +305,7 @@ function gridRecords(grid: Grid, opts: CollectOptions): PageRecord[] {
     const wide = filled.length === 1 && (cells.length === 1 || Number(filled[0]!.el.getAttribute('colspan')) >= 2);
     if (wide && last && grid.headers.length > 2) {
       last.text += ` ${cleanText(row)}`;
-      last.fields.push(...inlinePairs(filled[0]!.el, opts).map(({ labelElement: _l, ...f }) => f));
+      last.fields.push(...inlinePairs(filled[0]!.el, opts).map(toField));
       continue;
     }
     const fields: Field[] = [];
@@ -313,23 +318,14 @@ function gridRecords(grid: Grid, opts: CollectOptions): PageRecord[] {
         fields.push({ label: header.text, key, value, element: cell.el });
         // A status cell that also says when ("Connected · Token expires 27 Jan 2027", "Activo · Vence el 17/04/2027").
         if (opts.isSeed(value) && !opts.isSeed(header.text)) {
-          for (const part of [value, ...value.split(/\s[·|•—–]\s/)]) {
-            const split = opts.splitSeed?.(part);
-            const splitKey = split ? opts.labelKey(split.label) : null;
-            if (split && splitKey && splitKey !== key) {
-              fields.push({ label: split.label, key: splitKey, value: split.value, element: cell.el });
-              break;
-            }
-          }
+          const extra = [value, ...value.split(/\s[·|•—–]\s/)].map((part) => seedField(part, cell.el, opts)).find((f) => f && f.key !== key);
+          if (extra) fields.push(toField(extra));
         }
         continue;
       }
       // A column we have no word for ("Details") may still say "Expiration: 04.12.2026" in its cells.
-      const split = opts.splitSeed?.(value);
-      const splitKey = split ? opts.labelKey(split.label) : null;
-      if (split && splitKey) {
-        fields.push({ label: split.label, key: splitKey, value: split.value, element: cell.el });
-      } else fields.push(...inlinePairs(cell.el, opts).map(({ labelElement: _l, ...f }) => f));
+      const split = seedField(value, cell.el, opts);
+      fields.push(...(split ? [split] : inlinePairs(cell.el, opts)).map(toField));
     }
     const record: PageRecord = { source: 'row', fields, text: cleanText(row), element: row, group: grid.root, headings };
     if (grid.partial) record.partial = grid.partial;
@@ -344,6 +340,23 @@ function gridRecords(grid: Grid, opts: CollectOptions): PageRecord[] {
 
 interface Pair extends Field {
   labelElement: Element;
+}
+
+/** A field without the label element it was found by. */
+const toField = ({ labelElement: _label, ...field }: Pair): Field => field;
+
+/** One `Label: value` line (`Expiry Date: 01/03/2027`, `有効期限：2027/02/10`) whose label we know, as a field of `el`. */
+function labelValueLine(text: string, el: Element, opts: CollectOptions): Pair | null {
+  const m = text.replace(/\s+/g, ' ').trim().match(/^([^:：]{1,60}?)\s*[:：]\s*(\S.*)$/);
+  const key = m ? opts.labelKey(m[1]!) : null;
+  return m && key ? { label: m[1]!.trim(), key, value: m[2]!.trim(), element: el, labelElement: el } : null;
+}
+
+/** A text that starts with an expiry phrase (`Expires Dec 5, 2026`, `Token läuft am … ab`) as a field of `el`, or null. */
+function seedField(text: string, el: Element, opts: CollectOptions): Pair | null {
+  const split = opts.splitSeed?.(text);
+  const key = split ? opts.labelKey(split.label) : null;
+  return split && key ? { label: split.label, key, value: split.value, element: el, labelElement: el } : null;
 }
 
 /** `Label: value` pieces inside an element: runs separated by `<br>` or lines, labels in `<b>` or not. */
@@ -372,12 +385,8 @@ function inlinePairs(el: Element, opts: CollectOptions): Pair[] {
   }
   flush();
   for (const line of lines) {
-    const text = line.text.replace(/\s+/g, ' ').trim();
-    const m = text.match(/^([^:：]{1,60}?)\s*[:：]\s*(.+)$/);
-    if (!m) continue;
-    const key = opts.labelKey(m[1]!);
-    if (!key) continue;
-    out.push({ label: m[1]!.trim(), key, value: m[2]!.trim(), element: line.el, labelElement: line.el });
+    const pair = labelValueLine(line.text, line.el, opts);
+    if (pair) out.push(pair);
   }
   return out;
 }
@@ -402,10 +411,8 @@ function valueFor(label: Element): Element | null {
     const target = doc.querySelector(`[aria-labelledby~="${id.replace(/["\\]/g, '\\$&')}"]`);
     if (target && target !== label) return target;
   }
-  if (tag === 'TH' || tag === 'TD' || label.getAttribute('role') === 'rowheader') {
-    const next = label.nextElementSibling;
-    return next && /^(TD|TH)$/.test(next.tagName) ? next : next;
-  }
+  // A form-table row: the cell after the label cell (never a cell of another row).
+  if (tag === 'TH' || tag === 'TD' || label.getAttribute('role') === 'rowheader') return label.nextElementSibling;
   // A label element followed by its value; or a label wrapped alone in an element followed by the value.
   let node: Element | null = label;
   for (let i = 0; node && i < 3; i++) {
@@ -418,7 +425,6 @@ function valueFor(label: Element): Element | null {
   return null;
 }
 
-/** The pair a label text node starts, or null. */
 const CONTROL = 'button, [role="button"], [role="menuitem"], [role="tab"], option, summary';
 
 /** True when the element is (the text of) a button, tab or menu item: an action, not a label. */
@@ -427,6 +433,7 @@ function isControlText(el: Element): boolean {
   return !!control && textOf(control) === textOf(el);
 }
 
+/** The pair a label text node starts, or null. */
 function pairAt(textNode: Text, opts: CollectOptions): Pair | null {
   const parent = textNode.parentElement;
   if (!parent || isControlText(parent)) return null;
@@ -453,12 +460,7 @@ function seedPair(textNode: Text, opts: CollectOptions): Pair | null {
   const el = textNode.parentElement;
   if (!el || !opts.splitSeed || isControlText(el)) return null;
   const text = cleanText(el);
-  if (text.length > 120) return null;
-  const split = opts.splitSeed(text);
-  if (!split) return null;
-  const key = opts.labelKey(split.label);
-  if (!key) return null;
-  return { label: split.label, key, value: split.value, element: el, labelElement: el };
+  return text.length > 120 ? null : seedField(text, el, opts);
 }
 
 /** Lowest common ancestor of two nodes in the same tree. */
@@ -544,7 +546,7 @@ function itemName(item: Element, pairs: Pair[], opts: CollectOptions): { name: s
 }
 
 // ---------------------------------------------------------------------------------------------
-
+// Sentences
 
 /** The block a sentence sits in: the nearest non-inline element, when it is sentence-sized. */
 function sentenceBlock(textNode: Text): Element | null {
@@ -626,12 +628,9 @@ export function collect(root: Document | Element, options: CollectOptions): Coll
       return;
     }
     // `Label: value` in one text (a line of a `<p>` with `<br>`s, a span in a list row).
-    const own = (node.textContent ?? '').replace(/\s+/g, ' ').trim().match(/^([^:：]{1,60}?)\s*[:：]\s*(\S.*)$/);
-    if (own) {
-      const key = opts.labelKey(own[1]!);
-      if (key) {
-        pairs.push({ label: own[1]!.trim(), key, value: own[2]!.trim(), element: parent, labelElement: parent });
-      }
+    if (/[:：]\s*\S/.test(node.data)) {
+      const own = labelValueLine(node.data, parent, opts);
+      if (own) pairs.push(own);
       return;
     }
     // `<b>Label:</b> value` runs inside a larger element.
@@ -660,7 +659,7 @@ export function collect(root: Document | Element, options: CollectOptions): Coll
     const groups = groupPairs(pairs, top, opts.itemKey);
     for (const [item, list] of groups) {
       if (!list.some((p) => p.key === opts.itemKey)) continue;
-      const fields: Field[] = list.map(({ labelElement: _l, ...f }) => f);
+      const fields = list.map(toField);
       const named = item === top ? null : itemName(item, list, opts);
       const record: PageRecord = {
         source: 'item',

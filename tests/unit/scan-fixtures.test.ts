@@ -9,7 +9,7 @@ import { describe, expect, it } from 'vitest';
 import { scanPage, type PageScan } from '../../lib/scan';
 import { adapterFor } from '../../lib/consoles/registry';
 import { consoleSites } from '../../lib/consoles/hosts';
-import { pageTitles } from '../../lib/dom/read';
+import { scanContext } from '../../lib/consoles/detect';
 
 const dir = resolve(import.meta.dirname, '../fixtures/pages');
 const NOW = new Date('2026-11-22T12:00:00');
@@ -55,7 +55,7 @@ describe('fixture pages', () => {
     it(`${file} is recognised as its own page kind and no other`, () => {
       const { doc, expected } = load(file);
       const url = new URL(expected.url);
-      const ctx = { url, doc, now: NOW, lang: (doc.documentElement.getAttribute('lang') ?? '').toLowerCase(), titles: pageTitles(doc) };
+      const ctx = scanContext(url, doc, NOW, (doc.documentElement.getAttribute('lang') ?? '').toLowerCase());
       const claims: string[] = [];
       for (const site of consoleSites) {
         for (const kind of adapterFor(site.id).pages) {

@@ -12,7 +12,7 @@ import { hasExpiryText, titled } from '../detect';
 const certificates: PageKind = {
   page: 'certificates',
   holds: 'apns',
-  detect: (ctx) => titled(ctx, ['certificates for third-party servers', 'apple push certificates portal']) && hasExpiryText(ctx.doc),
+  detect: (ctx) => titled(ctx, ['certificates for third-party servers', 'apple push certificates portal']) && hasExpiryText(ctx),
 };
 
 /** Signed in with an Apple ID that owns no certificate: the portal offers "Get Started". */

@@ -27,10 +27,10 @@ const CONNECTOR_COLUMN = /connector|connecteur|コネクタ|konnektor|conector/;
 export const intunePages: readonly PageKind[] = [
   { page: 'apns-certificate', holds: 'apns', detect: (ctx) => titled(ctx, PUSH_TITLES) },
   // Pages under Connectors and tokens (the VPP list, …) carry its name in their title: only the overview's own connector table makes this page.
-  { page: 'connector-status', holds: null, detect: (ctx) => titled(ctx, STATUS_TITLES) && hasColumn(ctx.doc, CONNECTOR_COLUMN) },
-  { page: 'ade-token-list', holds: 'ade', detect: (ctx) => titled(ctx, ADE_TITLES) && hasExpiryColumn(ctx.doc) },
-  { page: 'vpp-token-list', holds: 'vpp', detect: (ctx) => titled(ctx, VPP_TITLES) && hasExpiryColumn(ctx.doc) },
+  { page: 'connector-status', holds: null, detect: (ctx) => titled(ctx, STATUS_TITLES) && hasColumn(ctx, CONNECTOR_COLUMN) },
+  { page: 'ade-token-list', holds: 'ade', detect: (ctx) => titled(ctx, ADE_TITLES) && hasExpiryColumn(ctx) },
+  { page: 'vpp-token-list', holds: 'vpp', detect: (ctx) => titled(ctx, VPP_TITLES) && hasExpiryColumn(ctx) },
   // A token's own page: its title, an expiry, and no list of tokens.
-  { page: 'ade-token', holds: 'ade', detect: (ctx) => titled(ctx, ADE_TITLES) && hasExpiryText(ctx.doc) && !hasExpiryColumn(ctx.doc) },
-  { page: 'vpp-token', holds: 'vpp', detect: (ctx) => titled(ctx, VPP_TITLES) && hasExpiryText(ctx.doc) && !hasExpiryColumn(ctx.doc) },
+  { page: 'ade-token', holds: 'ade', detect: (ctx) => titled(ctx, ADE_TITLES) && hasExpiryText(ctx) && !hasExpiryColumn(ctx) },
+  { page: 'vpp-token', holds: 'vpp', detect: (ctx) => titled(ctx, VPP_TITLES) && hasExpiryText(ctx) && !hasExpiryColumn(ctx) },
 ];

@@ -20,16 +20,16 @@ const APNS_LABEL = ['apns certificate', 'certificat apns', 'apns 証明書', 'ap
 
 export const maas360Pages: readonly PageKind[] = [
   // Alerts are read on the Home page only (an alert elsewhere, e.g. on a Devices page, is not the credential's own page).
-  { page: 'dep-tokens', holds: 'ade', sentences: false, detect: (ctx) => titled(ctx, DEP_TITLES) && hasExpiryText(ctx.doc) },
-  { page: 'vpp-licenses', holds: 'vpp', sentences: false, detect: (ctx) => titled(ctx, VPP_TITLES) && hasExpiryText(ctx.doc) },
+  { page: 'dep-tokens', holds: 'ade', sentences: false, detect: (ctx) => titled(ctx, DEP_TITLES) && hasExpiryText(ctx) },
+  { page: 'vpp-licenses', holds: 'vpp', sentences: false, detect: (ctx) => titled(ctx, VPP_TITLES) && hasExpiryText(ctx) },
   {
     page: 'apns-certificate',
     holds: 'apns',
     sentences: false,
-    detect: (ctx) => (hasLabel(ctx.doc, APNS_LABEL) || titled(ctx, APNS_LABEL)) && hasExpiryText(ctx.doc),
+    detect: (ctx) => (hasLabel(ctx, APNS_LABEL) || titled(ctx, APNS_LABEL)) && hasExpiryText(ctx),
   },
   // Only the Home page and the alert center carry the expiry notifications.
-  { page: 'home-notifications', holds: null, detect: (ctx) => titled(ctx, HOME_TITLES) && hasExpiryText(ctx.doc) },
+  { page: 'home-notifications', holds: null, detect: (ctx) => titled(ctx, HOME_TITLES) && hasExpiryText(ctx) },
 ];
 
 /** The billing account the shell shows (`Billing ID: 30071234`), when this document shows it. */
