@@ -161,6 +161,15 @@ const LAYOUTS: Layout[] = [
     },
   },
   {
+    id: 'expiry inside a status cell, time after a <br>, date in a nested table',
+    list: (_k, items, l) => {
+      const w = WORDS[l];
+      return `<table><thead><tr><th>${w.name}</th><th>${w.appleId}</th><th>Status</th><th>${w.sync}</th></tr></thead><tbody>${items
+        .map((i) => `<tr><td>${esc(i.name)}</td><td>${i.appleId}</td><td><span>OK</span> · ${w.expiry}: ${printed(i.expires, l)}<br>10:41</td><td><table><tr><td>${printed(i.sync, l)}</td></tr><tr><td>09:00</td></tr></table></td></tr>`)
+        .join('')}</tbody></table>`;
+    },
+  },
+  {
     id: 'alert sentences',
     sentences: true,
     list: (k, items, l) => items.map((i) => `<div role="alert"><p>${esc(WORDS[l].sentence(k, i.name, printed(i.expires, l)))}</p></div>`).join(''),
