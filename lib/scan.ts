@@ -16,7 +16,7 @@ import { consoleForUrl } from './consoles/hosts';
 import { interpret } from './consoles/interpret';
 import { readRecords } from './consoles/reading';
 import { adapterFor } from './consoles/registry';
-import { kindInUrl, mayMentionExpiry } from './consoles/vocabulary';
+import { kindInUrl } from './consoles/vocabulary';
 import { dateLanguage } from './dates/parse';
 import { TOPIC_RE } from './dom/read';
 
@@ -64,10 +64,10 @@ export function scanPage(url: string, doc: Document, now: Date, options: ScanOpt
   const ctx = scanContext(new URL(url), doc, now, dateLanguage((doc.documentElement?.getAttribute('lang') ?? '').trim(), options.locale));
   const adapter = adapterFor(consoleId);
   const kind = adapter.pages.find((p) => p.detect(ctx)) ?? null;
-  // A page of no known kind with no expiry word on it is done: the common case on a heavy portal.
-  if (!kind && !mayMentionExpiry(ctx.text())) return { console: consoleId, page: null, credentials: [] };
-
+  // One pass over the page's text finds the expiry words; a page of no known kind without one is
+  // done: the common case on a heavy portal.
   const { records, seeds } = readRecords(doc);
+  if (!kind && seeds === 0) return { console: consoleId, page: null, credentials: [] };
   const reading = interpret(records, {
     lang: ctx.lang,
     now,

@@ -7,7 +7,7 @@
  */
 import type { CredentialKind } from '../credentials/kinds';
 import { dateInDays } from '../credentials/urgency';
-import { findDates, numericOrder, parseDisplayedDate, possibleOrders, type IsoDate, type Order } from '../dates/parse';
+import { findDates, numericOrder, parseDisplayedDate, possibleOrders, readDates, type IsoDate, type Order } from '../dates/parse';
 import { dateHint, primaryText, type Field, type PageRecord } from '../dom/collect';
 import { EMAIL_RE, textOf, TOPIC_RE } from '../dom/read';
 import type { FoundCredential } from './adapter';
@@ -82,16 +82,23 @@ function orderSettler(records: PageRecord[], lang: string): Settle {
     }
   }
   const columnOrders = new Map<string[], Set<'mdy' | 'dmy'>>();
+  // What each distinct date text allows, worked out once per scan.
+  const ordersOf = new Map<string, Set<'mdy' | 'dmy'>>();
+  const allowed = (text: string) => {
+    let set = ordersOf.get(text);
+    if (!set) ordersOf.set(text, (set = possibleOrders([text])));
+    return set;
+  };
   let pageOrders: Set<'mdy' | 'dmy'> | undefined;
   const fromLang = numericOrder(lang);
   return (text, record, field) => {
-    let possible = possibleOrders([text]);
+    let possible = allowed(text);
     if (record && field) {
       const column = columns.get(record.group)?.get(field.label) ?? [];
       let inColumn = columnOrders.get(column);
       if (!inColumn) columnOrders.set(column, (inColumn = possibleOrders(column)));
-      const own = possibleOrders(record.fields.filter((f) => f !== field && (typeOf(f) === 'expiry' || typeOf(f) === 'other-date')).map((f) => f.value));
-      possible = new Set([...possible].filter((o) => inColumn!.has(o) && own.has(o)));
+      const others = record.fields.filter((f) => f !== field && (typeOf(f) === 'expiry' || typeOf(f) === 'other-date')).map((f) => allowed(f.value));
+      possible = new Set([...possible].filter((o) => inColumn!.has(o) && others.every((s) => s.has(o))));
     }
     if (possible.size === 2) {
       pageOrders ??= possibleOrders(pageDates(records));
@@ -106,8 +113,8 @@ function orderSettler(records: PageRecord[], lang: string): Settle {
 /** The day a value shows: an absolute date, else a date in its hint (tooltip, `datetime`), else relative text. */
 function readDay(value: string, settle: Settle, record: PageRecord, field: Field, opts: InterpretOptions): { day: IsoDate | null; dated: boolean } {
   const text = value.replace(EXPIRY_PREFIX, '');
-  const dates = findDates(text, opts.lang);
-  if (dates.length) return { day: parseDisplayedDate(text, opts.lang, settle(text, record, field)), dated: true };
+  const shown = readDates(text, opts.lang, settle(text, record, field));
+  if (shown.shown) return { day: shown.value, dated: true };
   const hint = dateHint(field.element);
   if (hint) {
     const fromHint = parseDisplayedDate(hint, opts.lang, settle(hint, record, field));

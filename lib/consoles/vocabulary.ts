@@ -32,6 +32,19 @@ export type FieldType =
  * (Fluent UI's sort and drop-hint icons) and trailing `*`, `:`, parenthetical notes removed.
  */
 export function normWords(text: string): string {
+  // Labels and statuses repeat on every row of a grid: each distinct text is normalised once.
+  let out = WORDS_CACHE.get(text);
+  if (out === undefined) {
+    if (WORDS_CACHE.size > 2000) WORDS_CACHE.clear();
+    out = normalizeWords(text);
+    WORDS_CACHE.set(text, out);
+  }
+  return out;
+}
+
+const WORDS_CACHE = new Map<string, string>();
+
+function normalizeWords(text: string): string {
   return text
     .normalize('NFKC')
     .toLowerCase()

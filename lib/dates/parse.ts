@@ -92,6 +92,16 @@ function expandYear(y: string): number | null {
   return null;
 }
 
+/** Every printed form `candidates` reads (global: `lastIndex` is reset before each use). */
+const PATTERNS = {
+  cjk: /(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日/g,
+  ymd: /(?<![\d/.-])(\d{4})([-/.])(\d{1,2})\2(\d{1,2})(?![\d/.-]*\d)/g,
+  mdy: new RegExp(`(?<![\\p{L}])${MONTH_WORD}\\s+(\\d{1,2})(?:st|nd|rd|th)?,?\\s+${YEAR4}(?!\\d)`, 'gu'),
+  java: new RegExp(`(?<![\\p{L}])${MONTH_WORD}\\s+(\\d{1,2})\\s+\\d{1,2}:\\d{2}(?::\\d{2})?\\s+(?:[A-Z]{2,5}(?:[+-]\\d{1,2}(?::?\\d{2})?)?\\s+)?${YEAR4}(?!\\d)`, 'gu'),
+  dmy: new RegExp(`(?<!\\d)(\\d{1,2})(?:er|\\.)?\\s+(?:de\\s+)?${MONTH_WORD}\\s+(?:de\\s+)?${YEAR4}(?!\\d)`, 'gu'),
+  numeric: /(?<![\d/.-])(\d{1,2})([/.-])(\d{1,2})\2(\d{4}|\d{2})(?![\d/.-]*\d)/g,
+};
+
 interface Candidate {
   index: number;
   length: number;
@@ -104,6 +114,7 @@ interface Candidate {
  */
 function candidates(text: string, lang: string, settled?: Order | null): Candidate[] {
   const out: Candidate[] = [];
+  if (!/\d/.test(text)) return out;
   const order = settled === undefined ? numericOrder(lang) : settled;
   const seen = (index: number) => out.some((c) => index >= c.index && index < c.index + c.length);
   const push = (m: RegExpExecArray, value: IsoDate | null) => {
@@ -111,37 +122,34 @@ function candidates(text: string, lang: string, settled?: Order | null): Candida
   };
   let m: RegExpExecArray | null;
 
+  // The patterns are compiled once (module constants); each search starts at the text's start.
+  const { cjk, ymd, mdy, java, dmy, numeric: numericRe } = PATTERNS;
+  for (const re of [cjk, ymd, mdy, java, dmy, numericRe]) re.lastIndex = 0;
   // 2027年3月14日 (ja, zh)
-  const cjk = /(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日/g;
   while ((m = cjk.exec(text))) push(m, iso(Number(m[1]), Number(m[2]), Number(m[3])));
 
   // ISO 2027-03-14, also 2027-03-14T09:40:11-0800 and year-first with / or . (2027/03/14)
-  const ymd = /(?<![\d/.-])(\d{4})([-/.])(\d{1,2})\2(\d{1,2})(?![\d/.-]*\d)/g;
   while ((m = ymd.exec(text))) push(m, iso(Number(m[1]), Number(m[3]), Number(m[4])));
 
   // Month name first: Mar 14, 2027 / March 14 2027
-  const mdy = new RegExp(`(?<![\\p{L}])${MONTH_WORD}\\s+(\\d{1,2})(?:st|nd|rd|th)?,?\\s+${YEAR4}(?!\\d)`, 'gu');
   while ((m = mdy.exec(text))) {
     const month = monthOf(m[1]!);
     if (month) push(m, iso(Number(m[3]), month, Number(m[2])));
   }
 
   // Java's Date.toString, as old consoles print it: Thu Feb 11 02:00:00 JST 2027 (the day as shown).
-  const java = new RegExp(`(?<![\\p{L}])${MONTH_WORD}\\s+(\\d{1,2})\\s+\\d{1,2}:\\d{2}(?::\\d{2})?\\s+(?:[A-Z]{2,5}(?:[+-]\\d{1,2}(?::?\\d{2})?)?\\s+)?${YEAR4}(?!\\d)`, 'gu');
   while ((m = java.exec(text))) {
     const month = monthOf(m[1]!);
     if (month) push(m, iso(Number(m[3]), month, Number(m[2])));
   }
 
   // Day first with month name: 14 Mar 2027 / 14 mars 2027 / 14. März 2027 / 14 de marzo de 2027 / 1er janvier 2027
-  const dmy = new RegExp(`(?<!\\d)(\\d{1,2})(?:er|\\.)?\\s+(?:de\\s+)?${MONTH_WORD}\\s+(?:de\\s+)?${YEAR4}(?!\\d)`, 'gu');
   while ((m = dmy.exec(text))) {
     const month = monthOf(m[2]!);
     if (month) push(m, iso(Number(m[3]), month, Number(m[1])));
   }
 
   // Numeric with the year last: 3/14/2027, 14/03/2027, 14.03.2027, 3/14/27
-  const numericRe = /(?<![\d/.-])(\d{1,2})([/.-])(\d{1,2})\2(\d{4}|\d{2})(?![\d/.-]*\d)/g;
   while ((m = numericRe.exec(text))) {
     const a = Number(m[1]);
     const b = Number(m[3]);
@@ -172,11 +180,15 @@ function candidates(text: string, lang: string, settled?: Order | null): Candida
  * or when it is ambiguous. `lang` is the page's language (`<html lang>`), '' when unknown.
  */
 export function parseDisplayedDate(text: string, lang: string, order?: Order | null): IsoDate | null {
+  return readDates(text, lang, order).value;
+}
+
+/** `parseDisplayedDate` that also tells whether `text` showed a date at all (`shown` is 0 for "in 12 days"). */
+export function readDates(text: string, lang: string, order?: Order | null): { shown: number; value: IsoDate | null } {
   const found = candidates(normalise(text), lang, order);
-  if (found.length === 0) return null;
+  if (found.length === 0) return { shown: 0, value: null };
   const values = new Set(found.map((c) => c.value));
-  if (values.size !== 1) return null;
-  return found[0]!.value;
+  return { shown: found.length, value: values.size === 1 ? found[0]!.value : null };
 }
 
 /** Every date-shaped span in `text`, read as `parseDisplayedDate` would (null where ambiguous). */

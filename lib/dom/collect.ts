@@ -67,10 +67,17 @@ const MAX_LABEL = 80;
 const MAX_SENTENCE = 400;
 const MAX_SEEDS = 600;
 
+/** Subtrees nobody reads: scripts, styles, hidden parts, form options and Token Radar's own UI. */
+const SKIP_SELECTOR = 'script, style, noscript, template, svg, iframe, object, select, option, [hidden], token-radar-overlay, token-radar-badge, token-radar-note, token-radar-upload-check';
+
+function isOwnTag(tag: string): boolean {
+  return tag.includes('-') && tag.startsWith('TOKEN-RADAR');
+}
+
 /**
  * Walks the text nodes of a document or element and of every open shadow root under it,
- * skipping scripts, styles, hidden subtrees and our own UI. No filter callback: the walk stays
- * in the browser's native code for the elements it only passes through.
+ * skipping scripts, styles, hidden subtrees and our own UI. Used inside the regions a seed
+ * picked out; the whole page is only ever walked by `findSeeds`.
  */
 function walkText(root: Node, visit: (node: Text) => void): void {
   const doc = root.ownerDocument ?? (root as Document);
@@ -84,16 +91,46 @@ function walkText(root: Node, visit: (node: Text) => void): void {
     }
     const el = node as Element;
     const tag = el.tagName;
-    if (SKIP_TAGS.has(tag) || (tag.includes('-') && tag.startsWith('TOKEN-RADAR')) || el.hasAttribute('hidden')) {
+    if (SKIP_TAGS.has(tag) || isOwnTag(tag) || el.hasAttribute('hidden')) {
       // Past this element's subtree.
       let next = walker.nextSibling();
       while (!next && walker.parentNode()) next = walker.nextSibling();
       node = next;
       continue;
     }
-    if (tag.includes('-') && el.shadowRoot) walkText(el.shadowRoot, visit);
+    if (el.shadowRoot) walkText(el.shadowRoot, visit);
     node = walker.nextNode();
   }
+}
+
+/** The open shadow roots directly under `root` (not those nested in another shadow root), outside skipped subtrees. */
+function shadowRootsIn(root: Document | Element | ShadowRoot): ShadowRoot[] {
+  const out: ShadowRoot[] = [];
+  // A live collection is the cheapest way to visit every element of a document in script.
+  const all = 'getElementsByTagName' in root ? root.getElementsByTagName('*') : root.querySelectorAll('*');
+  for (let i = 0; i < all.length; i++) {
+    const sr = all[i]!.shadowRoot;
+    if (sr && !all[i]!.closest(SKIP_SELECTOR)) out.push(sr);
+  }
+  return out;
+}
+
+/**
+ * The text nodes that pass `test`, in the page and its open shadow roots, up to `limit`. The
+ * whole-page pass: the walker visits text nodes only (elements stay in the browser's native
+ * code), and the few texts that pass are checked for a skipped ancestor afterwards.
+ */
+function findSeeds(root: Document | Element | ShadowRoot, test: (text: string) => boolean, limit: number, out: Text[] = []): Text[] {
+  const doc = root.ownerDocument ?? (root as Document);
+  const walker = doc.createTreeWalker(root, 4 /* SHOW_TEXT */);
+  for (let node = walker.nextNode() as Text | null; node && out.length < limit; node = walker.nextNode() as Text | null) {
+    const data = node.data;
+    if (data.length < 2 || !test(data)) continue;
+    const parent = node.parentElement;
+    if (parent && !parent.closest(SKIP_SELECTOR)) out.push(node);
+  }
+  for (const sr of shadowRootsIn(root)) if (out.length < limit) findSeeds(sr, test, limit, out);
+  return out;
 }
 
 /**
@@ -103,7 +140,7 @@ function walkText(root: Node, visit: (node: Text) => void): void {
  */
 function cleanText(el: Element | null | undefined): string {
   if (!el) return '';
-  if (el.childElementCount === 0) return textOf(el).replace(/[\uE000-\uF8FF]/g, '').trim();
+  if (el.childElementCount === 0 || inlineOnly(el)) return textOf(el).replace(/[\uE000-\uF8FF]/g, '').trim();
   let out = '';
   const walker = el.ownerDocument.createTreeWalker(el, 1 | 4);
   for (let n = walker.nextNode(); n; n = walker.nextNode()) {
@@ -113,8 +150,30 @@ function cleanText(el: Element | null | undefined): string {
   return out.replace(/[\uE000-\uF8FF]/g, '').replace(/[\s\u00A0\u202F]+/g, ' ').trim();
 }
 
+/** True when every element under `el` (a few at most) flows inside a line: its text is its textContent. */
+function inlineOnly(el: Element): boolean {
+  let n = 0;
+  for (let c = el.firstElementChild; c; ) {
+    if (++n > 12 || !INLINE.has(c.tagName)) return false;
+    if (c.firstElementChild) c = c.firstElementChild;
+    else {
+      let up: Element | null = c;
+      while (up && up !== el && !up.nextElementSibling) up = up.parentElement;
+      c = up && up !== el ? up.nextElementSibling : null;
+    }
+  }
+  return true;
+}
+
 /** The first piece of text of an element: a name without the row actions printed under it. */
 export function primaryText(el: Element): string {
+  // The common cell: one text, or one link or span holding one text.
+  const only = el.childNodes.length === 1 ? el.firstChild! : null;
+  const leaf = only?.nodeType === 1 && (only as Element).childNodes.length === 1 && !SKIP_TAGS.has((only as Element).tagName) ? (only as Element).firstChild : only;
+  if (leaf?.nodeType === 3) {
+    const t = (leaf as Text).data.replace(/[\uE000-\uF8FF]/g, '').replace(/\s+/g, ' ').trim();
+    if (t) return t;
+  }
   const doc = el.ownerDocument;
   const walker = doc.createTreeWalker(el, 4);
   for (let node = walker.nextNode(); node; node = walker.nextNode()) {
@@ -163,6 +222,7 @@ function headingsFor(el: Element, limit = 4): string[] {
     // Headings before this node among its siblings, nearest first.
     let sib = node.previousElementSibling;
     for (let i = 0; sib && i < 8; sib = sib.previousElementSibling, i++) {
+      if (SKIP_TAGS.has(sib.tagName) || sib.tagName === 'HEAD' || isOwnTag(sib.tagName)) continue;
       if (sib.matches(HEADING)) add(textOf(sib));
       else if (sib.childElementCount === 0 && /^(P|DIV|SPAN)$/.test(sib.tagName) && textOf(sib).length <= 80) add(textOf(sib)); // a subtitle
       else if (sib.childElementCount <= 3 && textOf(sib).length <= 160) {
@@ -299,7 +359,8 @@ function gridRecords(grid: Grid, opts: CollectOptions): PageRecord[] {
   };
   let last: PageRecord | null = null;
   for (const { row, cells } of grid.rows) {
-    const filled = cells.filter((c) => cleanText(c.el) || c.el.querySelector('input'));
+    const texts = new Map(cells.map((c) => [c.el, cleanText(c.el)]));
+    const filled = cells.filter((c) => texts.get(c.el) || c.el.querySelector('input'));
     if (filled.length === 0) continue;
     // A row with one wide cell under a data row holds that row's details (the topic, the Apple ID).
     const wide = filled.length === 1 && (cells.length === 1 || Number(filled[0]!.el.getAttribute('colspan')) >= 2);
@@ -310,7 +371,7 @@ function gridRecords(grid: Grid, opts: CollectOptions): PageRecord[] {
     }
     const fields: Field[] = [];
     for (const cell of cells) {
-      const value = valueText(cell.el);
+      const value = /^(INPUT|TEXTAREA)$/.test(cell.el.tagName) ? valueText(cell.el) : texts.get(cell.el)!;
       if (!value) continue;
       const header = headerOf(cell);
       const key = header?.text ? opts.labelKey(header.text) : null;
@@ -327,7 +388,9 @@ function gridRecords(grid: Grid, opts: CollectOptions): PageRecord[] {
       const split = seedField(value, cell.el, opts);
       fields.push(...(split ? [split] : inlinePairs(cell.el, opts)).map(toField));
     }
-    const record: PageRecord = { source: 'row', fields, text: cleanText(row), element: row, group: grid.root, headings };
+    // The row's text is its cells' texts (cells are blocks: a space between each).
+    const own = cells.length === row.childElementCount;
+    const record: PageRecord = { source: 'row', fields, text: own ? cells.map((c) => texts.get(c.el)).filter(Boolean).join(' ') : cleanText(row), element: row, group: grid.root, headings };
     if (grid.partial) record.partial = grid.partial;
     out.push(record);
     last = record;
@@ -582,10 +645,7 @@ export function collect(root: Document | Element, options: CollectOptions): Coll
     },
   };
   // One walk over the page finds the seeds; everything else is read only around them.
-  const seedNodes: Text[] = [];
-  walkText(top, (node) => {
-    if (seedNodes.length < MAX_SEEDS && opts.isSeed(node.data)) seedNodes.push(node);
-  });
+  const seedNodes = findSeeds(top, opts.isSeed, MAX_SEEDS);
   const records: PageRecord[] = [];
   if (seedNodes.length === 0) return { records, seeds: 0 };
   const grids = new Set<Element>();

@@ -26,11 +26,19 @@ export function normLabel(text: string): string {
 /** Headings, grid labels and the title: the words that say what a page (or frame) is about. */
 export function pageTitles(doc: Document): string[] {
   const out = [doc.title];
-  for (const el of Array.from(doc.querySelectorAll('h1, h2, [role="heading"], [aria-label][role="grid"], [aria-label][role="table"], table[aria-label], caption, [role="tab"][aria-selected="true"]'))) {
-    out.push(el.getAttribute('aria-label') ?? textOf(el));
+  // One query per part: a list of attribute selectors makes the browser test each against every
+  // element of a heavy page, where `[role]` and tag names are answered from its indexes.
+  const titled = new Set<Element>([...Array.from(doc.getElementsByTagName('h1')), ...Array.from(doc.getElementsByTagName('h2')), ...Array.from(doc.getElementsByTagName('caption'))]);
+  for (const el of Array.from(doc.querySelectorAll('[role]'))) {
+    const role = el.getAttribute('role');
+    if (role === 'heading' || ((role === 'grid' || role === 'table') && el.hasAttribute('aria-label')) || (role === 'tab' && el.getAttribute('aria-selected') === 'true')) titled.add(el);
   }
+  for (const el of Array.from(doc.getElementsByTagName('table'))) if (el.hasAttribute('aria-label')) titled.add(el);
+  // In document order, as the page reads.
+  const ordered = [...titled].sort((a, b) => (a.compareDocumentPosition(b) & 4 ? -1 : 1));
+  for (const el of ordered) out.push(el.getAttribute('aria-label') ?? textOf(el));
   // A subtitle printed right under the page's heading ("Enrollment program token" under the token's name).
-  for (const h1 of Array.from(doc.querySelectorAll('h1, h2')).slice(0, 3)) {
+  for (const h1 of ordered.filter((el) => el.tagName === 'H1' || el.tagName === 'H2').slice(0, 3)) {
     const next = h1.nextElementSibling;
     if (next && /^(P|DIV|SPAN)$/.test(next.tagName) && next.childElementCount === 0) {
       const t = textOf(next);
