@@ -8,6 +8,5 @@ export default defineConfig({
     include: ['tests/unit/**/*.test.{ts,tsx}'],
     environment: 'happy-dom',
     setupFiles: ['tests/unit/support/setup.ts'],
-    benchmark: { include: ['bench/**/*.bench.ts'] },
   },
 });

@@ -11,6 +11,7 @@ export default defineConfig({
   imports: false,
   vite: () => ({
     plugins: [preact()],
+    ...(process.env.TR_NO_MINIFY ? { build: { minify: false } } : {}),
   }),
   manifest: ({ browser }) => ({
     name: '__MSG_extName__',

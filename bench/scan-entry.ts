@@ -1,36 +1,46 @@
-/** Bundled by bench/scan-browser.mjs into Chromium: builds heavy pages in the real DOM and times scanPage on them. */
+/** Bundled by bench/scan.mjs into Chromium: builds heavy pages in the real DOM and times scanPage on them. */
 import { scanPage } from '../lib/scan';
-import { devices, tokens } from './pages';
+import { devices, pushPanel, shell, tokens } from './pages.mjs';
 
 const NOW = new Date('2026-11-22T12:00:00Z');
+const INTUNE = 'https://intune.microsoft.com/#view/Microsoft_Intune_Enrollment/ade';
 
-function shell(elements: number): string {
-  return `<nav>${Array.from({ length: elements / 4 }, (_, i) => `<div><a href="#">Menu ${i}</a><span>item</span><i></i></div>`).join('')}</nav>`;
+interface Case {
+  url: string;
+  html: () => string;
+  /** Changes this many elements' text before each timed scan (a re-scan after a change). */
+  change?: number;
 }
 
-const PAGES: Record<string, { url: string; html: () => string }> = {
-  devices: { url: 'https://intune.microsoft.com/#view/devices', html: () => devices(3300) },
-  devicesWithExpiryWord: { url: 'https://intune.microsoft.com/#view/devices', html: () => devices(3300, '<p>AppleCare expires Mar 3, 2027 on 12 devices.</p>') },
-  tokens: { url: 'https://intune.microsoft.com/#view/ade', html: () => tokens(300) },
-  pushInShell: {
-    url: 'https://intune.microsoft.com/#view/push',
-    html: () => `${shell(20000)}<h1>Configure MDM Push Certificate</h1><dl><dt>Status</dt><dd>Active</dd><dt>Last updated</dt><dd>3/14/2026</dd><dt>Expiration</dt><dd>3/14/2027</dd><dt>Apple ID</dt><dd>mdm@contoso.example</dd></dl>`,
-  },
+export const CASES: Record<string, Case> = {
+  'non-credential page, 2,000 elements': { url: INTUNE, html: () => devices(330) },
+  'non-credential page, 20,000 elements': { url: INTUNE, html: () => devices(3300) },
+  'non-credential page, 100,000 elements': { url: INTUNE, html: () => devices(16500) },
+  'non-credential page, 20,000 elements, one "AppleCare expires" line': { url: INTUNE, html: () => devices(3300, '<p>AppleCare expires Mar 3, 2027 on 12 devices.</p>') },
+  'token grid, 300 rows (2,700 elements)': { url: INTUNE, html: () => tokens(300) },
+  'credential page, 2,000 elements (token grid, 220 rows)': { url: INTUNE, html: () => tokens(220) },
+  'credential page, 20,000 elements (300-row grid in a portal shell)': { url: INTUNE, html: () => shell(17300) + tokens(300) },
+  'credential page, 100,000 elements (300-row grid in a portal shell)': { url: INTUNE, html: () => shell(97300) + tokens(300) },
+  'push certificate panel in a 20,000-element shell': { url: INTUNE, html: () => shell(20000) + pushPanel() },
+  're-scan after a 10-element change (20,000-element credential page)': { url: INTUNE, html: () => shell(17300) + tokens(300), change: 10 },
+  're-scan after a 1,000-element change (20,000-element credential page)': { url: INTUNE, html: () => shell(17300) + tokens(300), change: 1000 },
 };
 
-export function run(kind: string): { median: number; max: number; elements: number; credentials: number } {
-  const page = PAGES[kind]!;
+export function run(name: string, iterations: number): { elements: number; median: number; max: number; credentials: number } {
+  const c = CASES[name]!;
   document.documentElement.lang = 'en';
-  document.body.innerHTML = page.html();
+  document.body.innerHTML = c.html();
+  const changeable = c.change ? Array.from(document.querySelectorAll('nav a, [data-automation-key="sync"]')) : [];
   const times: number[] = [];
   let credentials = 0;
-  for (let i = 0; i < 30; i++) {
+  const warm = Math.min(5, iterations);
+  for (let i = 0; i < iterations + warm; i++) {
+    for (let k = 0; k < (c.change ?? 0); k++) changeable[(i * 7919 + k * 31) % changeable.length]!.textContent = `changed ${i}.${k}`;
     const t0 = performance.now();
-    credentials = scanPage(page.url, document, NOW).credentials.length;
+    credentials = scanPage(c.url, document, NOW).credentials.length;
     const t = performance.now() - t0;
-    if (i >= 5) times.push(t);
+    if (i >= warm) times.push(t);
   }
   times.sort((a, b) => a - b);
-  return { median: times[Math.floor(times.length / 2)]!, max: times[times.length - 1]!, elements: document.getElementsByTagName('*').length, credentials };
+  return { elements: document.getElementsByTagName('*').length, median: times[Math.floor(times.length / 2)]!, max: times[times.length - 1]!, credentials };
 }
-

@@ -13,12 +13,13 @@ import type { CredentialKind } from './credentials/kinds';
 import type { FoundCredential } from './consoles/adapter';
 import { scanContext } from './consoles/detect';
 import { consoleForUrl } from './consoles/hosts';
-import { interpret } from './consoles/interpret';
-import { readRecords } from './consoles/reading';
+import { interpretSteps } from './consoles/interpret';
+import { readRecordsSteps } from './consoles/reading';
 import { adapterFor } from './consoles/registry';
 import { kindInUrl } from './consoles/vocabulary';
 import { dateLanguage } from './dates/parse';
 import { TOPIC_RE } from './dom/read';
+import { drain, type Steps } from './steps';
 
 export type { ConsoleId } from './consoles/types';
 export type { CredentialKind } from './credentials/kinds';
@@ -59,6 +60,15 @@ export interface ScanOptions {
 export const GENERIC_PAGE = 'credentials';
 
 export function scanPage(url: string, doc: Document, now: Date, options: ScanOptions = {}): PageScan {
+  return drain(scanSteps(url, doc, now, options));
+}
+
+/**
+ * `scanPage` as work that pauses every few text nodes, grid rows and records: the content
+ * script runs it a few milliseconds at a time in the page's idle time. Run to the end, it is
+ * `scanPage`. The page may change between two steps: the caller starts again when it does.
+ */
+export function* scanSteps(url: string, doc: Document, now: Date, options: ScanOptions = {}): Steps<PageScan> {
   const consoleId = consoleForUrl(url);
   if (!consoleId) return { console: null, page: null, credentials: [] };
   const ctx = scanContext(new URL(url), doc, now, dateLanguage((doc.documentElement?.getAttribute('lang') ?? '').trim(), options.locale));
@@ -66,9 +76,11 @@ export function scanPage(url: string, doc: Document, now: Date, options: ScanOpt
   const kind = adapter.pages.find((p) => p.detect(ctx)) ?? null;
   // One pass over the page's text finds the expiry words; a page of no known kind without one is
   // done: the common case on a heavy portal.
-  const { records, seeds } = readRecords(doc);
+  yield;
+  const { records, seeds } = yield* readRecordsSteps(doc);
   if (!kind && seeds === 0) return { console: consoleId, page: null, credentials: [] };
-  const reading = interpret(records, {
+  yield;
+  const reading = yield* interpretSteps(records, {
     lang: ctx.lang,
     now,
     pageKind: kind?.holds ?? null,

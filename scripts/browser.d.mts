@@ -8,6 +8,8 @@ export function launchWithExtension(options: {
   locale?: string;
   viewport?: { width: number; height: number };
   colorScheme?: 'light' | 'dark';
+  /** More Chromium switches (the bench keeps frames in the page's process). */
+  args?: string[];
 }): Promise<BrowserContext>;
 export function extensionWorker(context: BrowserContext): Promise<Worker>;
 export function isolateNetwork(context: BrowserContext): Promise<void>;

@@ -34,7 +34,7 @@ export function findChromium() {
  * Launches Chromium with the unpacked extension in `extensionDir`.
  * The background-networking flags keep Chromium from calling home (this machine has no network).
  */
-export async function launchWithExtension({ extensionDir, headless = true, userDataDir = '', locale, viewport, colorScheme } = {}) {
+export async function launchWithExtension({ extensionDir, headless = true, userDataDir = '', locale, viewport, colorScheme, args: extra = [] } = {}) {
   const args = [
     `--disable-extensions-except=${extensionDir}`,
     `--load-extension=${extensionDir}`,
@@ -46,6 +46,7 @@ export async function launchWithExtension({ extensionDir, headless = true, userD
     '--disable-sync',
   ];
   if (locale) args.push(`--lang=${locale}`);
+  args.push(...extra);
   const isRoot = typeof process.getuid === 'function' && process.getuid() === 0;
   return chromium.launchPersistentContext(userDataDir, {
     executablePath: findChromium(),

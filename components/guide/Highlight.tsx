@@ -8,17 +8,25 @@ export function Highlight({ target, label }: { target: Element; label: string })
   const [rect, setRect] = useState<DOMRect>(() => target.getBoundingClientRect());
   useEffect(() => {
     let frame = 0;
+    // Measured once per frame, in the frame's own callback, and only after something moved:
+    // no polling that would make a busy page lay itself out again.
     const update = () => {
       cancelAnimationFrame(frame);
-      frame = requestAnimationFrame(() => setRect(target.getBoundingClientRect()));
+      frame = requestAnimationFrame(() => {
+        const next = target.getBoundingClientRect();
+        setRect((prev) => (prev.top === next.top && prev.left === next.left && prev.width === next.width && prev.height === next.height ? prev : next));
+      });
     };
     window.addEventListener('scroll', update, { capture: true, passive: true });
     window.addEventListener('resize', update, { passive: true });
-    const timer = setInterval(update, 1000); // the page may move it without scrolling
+    // The page may move the control without scrolling: it or the page around it changes size.
+    const resized = typeof ResizeObserver === 'function' ? new ResizeObserver(update) : null;
+    resized?.observe(target);
+    if (target.ownerDocument.body) resized?.observe(target.ownerDocument.body);
     update();
     return () => {
       cancelAnimationFrame(frame);
-      clearInterval(timer);
+      resized?.disconnect();
       window.removeEventListener('scroll', update, { capture: true });
       window.removeEventListener('resize', update);
     };

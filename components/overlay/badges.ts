@@ -1,7 +1,9 @@
 /**
  * Badges beside each credential on a console page: a tiny element with its own shadow root,
- * appended inside the element the date was read from, so the page's layout barely moves.
- * One badge per anchor, updated in place; badges whose credential is gone are removed.
+ * appended inside the element the date was read from, so the page's layout barely moves and no
+ * position is ever measured (the badge moves with its row). One badge per anchor, updated in
+ * place; badges whose credential is gone are removed. All badges share one constructed style
+ * sheet; in a long list, a badge is created only when its row scrolls into view.
  */
 import type { Urgency } from '../../lib/credentials/urgency';
 
@@ -55,9 +57,16 @@ const BADGE_KIND: MarkKind = {
   placed: (anchor, mark) => mark.parentElement === anchor,
 };
 
+/** Above this many marks, a mark is created when its anchor scrolls into view. */
+export const LAZY_ABOVE = 40;
+
 /** One mark per anchor, updated in place; marks whose anchor is no longer wanted are removed. */
 export class Badges {
   private readonly byAnchor = new Map<Element, HTMLElement>();
+  /** Anchors of a long list whose marks wait until they are in view. */
+  private readonly waiting = new Map<Element, BadgeSpec>();
+  private observer: IntersectionObserver | undefined;
+  private sheet: CSSStyleSheet | null | undefined;
 
   constructor(
     private readonly doc: Document,
@@ -69,17 +78,14 @@ export class Badges {
 
   sync(specs: BadgeSpec[]): void {
     const wanted = new Set<Element>();
+    const lazy = specs.length > LAZY_ABOVE && typeof IntersectionObserver === 'function';
     for (const spec of specs) {
       if (!spec.anchor.isConnected || wanted.has(spec.anchor)) continue;
       wanted.add(spec.anchor);
-      let badge = this.byAnchor.get(spec.anchor);
-      if (!badge || !badge.isConnected || !this.kind.placed(spec.anchor, badge)) {
-        badge?.remove();
-        badge = this.create();
-        this.kind.place(spec.anchor, badge);
-        this.byAnchor.set(spec.anchor, badge);
-      }
-      this.fill(badge, spec);
+      const badge = this.byAnchor.get(spec.anchor);
+      if (badge && badge.isConnected && this.kind.placed(spec.anchor, badge)) this.fill(badge, spec);
+      else if (lazy) this.wait(spec);
+      else this.show(spec);
     }
     for (const [anchor, badge] of this.byAnchor) {
       if (!wanted.has(anchor)) {
@@ -87,18 +93,77 @@ export class Badges {
         this.byAnchor.delete(anchor);
       }
     }
+    for (const anchor of this.waiting.keys()) {
+      if (!wanted.has(anchor)) {
+        this.waiting.delete(anchor);
+        this.observer?.unobserve(anchor);
+      }
+    }
   }
 
   clear(): void {
     for (const badge of this.byAnchor.values()) badge.remove();
     this.byAnchor.clear();
+    this.waiting.clear();
+    this.observer?.disconnect();
+    this.observer = undefined;
+  }
+
+  private show(spec: BadgeSpec): void {
+    this.byAnchor.get(spec.anchor)?.remove();
+    const badge = this.create();
+    this.kind.place(spec.anchor, badge);
+    this.byAnchor.set(spec.anchor, badge);
+    this.fill(badge, spec);
+  }
+
+  private wait(spec: BadgeSpec): void {
+    const known = this.waiting.has(spec.anchor);
+    this.waiting.set(spec.anchor, spec);
+    if (known) return;
+    this.observer ??= new IntersectionObserver(
+      (entries) => {
+        for (const entry of entries) {
+          if (!entry.isIntersecting) continue;
+          const waiting = this.waiting.get(entry.target);
+          this.waiting.delete(entry.target);
+          this.observer?.unobserve(entry.target);
+          if (waiting && entry.target.isConnected) this.show(waiting);
+        }
+      },
+      { rootMargin: '200px 0px' },
+    );
+    this.observer.observe(spec.anchor);
+  }
+
+  /** One style sheet for every mark of this kind (a `<style>` each where sheets cannot be shared). */
+  private styleFor(shadow: ShadowRoot): void {
+    if (this.sheet === undefined) {
+      try {
+        const view = this.doc.defaultView as (Window & typeof globalThis) | null;
+        this.sheet = view ? new view.CSSStyleSheet() : null;
+        this.sheet?.replaceSync(this.kind.style);
+      } catch {
+        this.sheet = null;
+      }
+    }
+    if (this.sheet) {
+      try {
+        shadow.adoptedStyleSheets = [this.sheet];
+        return;
+      } catch {
+        this.sheet = null;
+      }
+    }
+    const style = this.doc.createElement('style');
+    style.textContent = this.kind.style;
+    shadow.append(style);
   }
 
   private create(): HTMLElement {
     const host = this.doc.createElement(this.kind.tag);
     const shadow = host.attachShadow({ mode: 'open' });
-    const style = this.doc.createElement('style');
-    style.textContent = this.kind.style;
+    this.styleFor(shadow);
     const pill = this.doc.createElement('span');
     pill.className = 'b';
     const sr = this.doc.createElement('span');
@@ -106,19 +171,22 @@ export class Badges {
     const text = this.doc.createElement('span');
     text.className = 't';
     pill.append(sr, text);
-    shadow.append(style, pill);
+    shadow.append(pill);
     return host;
   }
 
   private fill(host: HTMLElement, spec: BadgeSpec): void {
     const pill = host.shadowRoot!.querySelector('.b')!;
-    pill.className = `b ${spec.urgency}`;
-    host.dataset.urgency = spec.urgency;
+    const cls = `b ${spec.urgency}`;
+    if (pill.className !== cls) pill.className = cls;
+    if (host.dataset.urgency !== spec.urgency) host.dataset.urgency = spec.urgency;
     // textContent only: page-derived or not, nothing here is ever parsed as HTML.
     const sr = pill.querySelector('.sr')!;
     const text = pill.querySelector('.t')!;
     if (sr.textContent !== `${spec.prefix} `) sr.textContent = `${spec.prefix} `;
     if (text.textContent !== spec.text) text.textContent = spec.text;
-    host.title = `${spec.prefix} ${spec.text}`;
+    // Only real changes are written: an unchanged attribute set again still invalidates the page's style.
+    const title = `${spec.prefix} ${spec.text}`;
+    if (host.title !== title) host.title = title;
   }
 }

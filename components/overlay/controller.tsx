@@ -1,8 +1,12 @@
 /**
- * Keeps the overlay in step with the page: scans once, then again after the page changes
- * (one debounced MutationObserver per document, plus single-page navigation), re-renders the
- * panel and the renewal guide, moves the badges and warnings, and reports new observations
- * and guide progress to the background.
+ * Keeps the overlay in step with the page, without the page noticing: the first scan waits for
+ * the browser to be idle; afterwards one MutationObserver per document looks at what changed
+ * (work in proportion to the change) and asks for a new scan only when the change can matter:
+ * inside what the last scan read, text that mentions an expiry, a new heading or grid, or any
+ * change while a renewal guide is open. A frame that shows no credential stays dormant: no UI,
+ * no scans, until such a change arrives. Scans are debounced (with a ceiling, so a page that
+ * never stops changing is still read) and run in idle time. Then the panel and guide are
+ * re-rendered, badges and warnings moved, and new observations and guide progress reported.
  */
 import { render } from 'preact';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
@@ -15,16 +19,28 @@ import { watchGuide } from '../../lib/guide/store';
 import { t } from '../../lib/i18n';
 import { send } from '../../lib/messages';
 import { observationKey, toObservation } from '../../lib/observation';
-import { scanPage, type FoundCredential, type PageScan } from '../../lib/scan';
+import { scanSteps, type FoundCredential, type PageScan } from '../../lib/scan';
+import type { Steps } from '../../lib/steps';
 import { stepText } from '../../lib/guide/describe';
 import { outlineOf } from '../../lib/consoles/outline';
 import { Badges, BADGE_TAG } from './badges';
+import { EXPIRY_STEMS } from '../../lib/consoles/vocabulary';
 import { createNotes, NOTE_TAG } from './notes';
 import { Overlay } from './Overlay';
 import { GUARD_TAG, watchUploads } from './upload-guard';
 
 /** Quiet time after the last page change before a rescan. */
 const DEBOUNCE_MS = 300;
+/** A page that never stops changing is still read this often. */
+const MAX_WAIT_MS = 2000;
+/** How long a scan may wait for the browser to be idle. */
+const IDLE_TIMEOUT_MS = 1000;
+/** Elements that carry a page's or a grid's title: a new one may make the page a credential page. */
+const TITLE_BEARERS = 'h1, h2, [role="heading"], caption, [role="grid"], [role="table"], table, [role="tab"], input[type="file"]';
+/** The longest a piece of our work may hold the page's main thread (a frame is 16.7 ms). */
+const SLICE_MS = 6;
+/** Above this, a changed subtree's text is not searched: it is simply treated as relevant. */
+const MAX_CHANGED_TEXT = 200_000;
 const OWN_TAGS = new Set([BADGE_TAG, GUARD_TAG, NOTE_TAG, 'token-radar-overlay'].map((x) => x.toUpperCase()));
 
 function isOwn(node: Node | null): boolean {
@@ -36,24 +52,60 @@ function isOwn(node: Node | null): boolean {
   return false;
 }
 
-/** True when a mutation batch touches the page itself, not only our badges and panel. */
-function touchesPage(records: MutationRecord[]): boolean {
-  return records.some((r) => {
-    if (isOwn(r.target)) return false;
-    if (r.type === 'childList') {
-      const nodes = [...Array.from(r.addedNodes), ...Array.from(r.removedNodes)];
-      return nodes.some((n) => !(n.nodeType === 1 && OWN_TAGS.has((n as Element).tagName)));
-    }
-    return true;
-  });
+function isOwnElement(n: Node): boolean {
+  return n.nodeType === 1 && OWN_TAGS.has((n as Element).tagName);
 }
 
-export function startOverlay(ctx: ContentScriptContext, container: HTMLElement): () => void {
+/** A node the page added that may turn this page into a credential page: expiry words, a title, a grid. */
+function mayMatter(node: Node): boolean {
+  if (node.nodeType === 3) return EXPIRY_STEMS.test((node as Text).data);
+  if (node.nodeType !== 1 || isOwnElement(node)) return false;
+  const el = node as Element;
+  if (el.matches(TITLE_BEARERS) || el.querySelector(TITLE_BEARERS)) return true;
+  const text = el.textContent ?? '';
+  return text.length > MAX_CHANGED_TEXT || EXPIRY_STEMS.test(text);
+}
+
+/**
+ * Where the last scan read something: the table, grid, list or panel around each credential.
+ * A change inside one of them (or one of them removed) needs a new scan; a change elsewhere
+ * needs one only if it brings something new.
+ */
+function regionsOf(scan: PageScan): Element[] {
+  const out = new Set<Element>();
+  for (const c of scan.credentials) {
+    const a = c.anchor;
+    if (!a?.isConnected) continue;
+    out.add(a.closest('table, [role="grid"], [role="table"], [role="treegrid"], [role="list"], ul, ol, dl, form, section, article') ?? a.parentElement?.parentElement ?? a);
+  }
+  return [...out];
+}
+
+/** Mounts the overlay's UI (its shadow root) the first time there is something to show. */
+export interface LazyUi {
+  /** The container, or null while nothing has been mounted. */
+  container(): HTMLElement | null;
+  /** Mounts the UI; resolves to its container. */
+  mount(): Promise<HTMLElement>;
+  /** Removes the UI (the extension stopped). */
+  remove(): void;
+}
+
+export function startOverlay(ctx: ContentScriptContext, ui: LazyUi): () => void {
   const badges = new Badges(document);
   const notes = createNotes(document);
   const isMain = window === window.top;
   let lastKey = '';
   let timer: number | undefined;
+  let idle: number | undefined;
+  /** When the first change not yet scanned arrived. */
+  let pendingSince = 0;
+  /** Where the last scan read credentials; `null` when any change may matter (a credential page with nothing read, a guide). */
+  let regions: Element[] | null = [];
+  let mounting = false;
+  /** The scan under way (run a slice at a time), and whether the page changed meanwhile. */
+  let running: Steps<PageScan> | undefined;
+  let changedMeanwhile = false;
   let error: string | undefined;
   let scan: PageScan = { console: null, page: null, credentials: [] };
   let now = new Date();
@@ -104,6 +156,19 @@ export function startOverlay(ctx: ContentScriptContext, container: HTMLElement):
     const flow = guide ? flowById(guide.flowId) : undefined;
     const step = flow && guide ? flow.steps[guide.step] : undefined;
     const view = guide && scan.console ? { state: guide, targetFound: !!target, lagging } : null;
+    const container = ui.container();
+    if (!container) {
+      // Nothing mounted yet: mount only when there is something to show (a dormant frame costs the page nothing).
+      const wanted = !!error || (!!scan.console && (scan.credentials.length > 0 || !!scan.unreadable)) || (!!view && (isMain || !!target));
+      if (wanted && !mounting) {
+        mounting = true;
+        void ui.mount().then(() => {
+          mounting = false;
+          if (ctx.isValid) draw();
+        });
+      }
+      return;
+    }
     render(
       <Overlay
         scan={scan}
@@ -151,52 +216,137 @@ export function startOverlay(ctx: ContentScriptContext, container: HTMLElement):
     }
   };
 
-  const rescan = () => {
-    timer = undefined;
-    if (!ctx.isValid) return;
-    now = new Date();
-    scan = scanPage(location.href, document, now, { locale: navigator.language });
+  /** Shows what a finished scan found: the panel and guide first, then badges and warnings, then the report, each in its own slice of idle time. */
+  const apply = (result: PageScan, at: Date) => {
+    scan = result;
+    now = at;
+    const guiding = !!guide && (guide.status === 'active' || guide.status === 'paused');
+    // A recognised page with nothing read, or a guide: any change may matter. Otherwise only changes to what was read, or new text.
+    regions = guiding || (scan.page !== null && scan.credentials.length === 0) || scan.unreadable ? null : regionsOf(scan);
     follow();
     draw();
-    const prefix = t('badgePrefix');
-    badges.sync(
-      scan.credentials.flatMap((c) => {
-        if (!c.anchor) return [];
-        const view = expiryView(c.kind, c.expiresOn, now);
-        return [{ anchor: c.anchor, urgency: view.urgency, text: view.text, prefix }];
-      }),
-    );
-    notes.sync(guardNotes(document, scan.console, guide).map((n) => ({ anchor: n.anchor, urgency: n.level, text: n.text, prefix })));
-    const observation = toObservation(scan, location.href, now);
-    if (observation) {
-      const key = observationKey(observation);
-      if (key !== lastKey) {
-        lastKey = key;
-        send({ type: 'observe', observation })
-          .then((answer) => {
-            // A storage failure (full disk, newer inventory) is told where the admin is looking.
-            const next = answer && !answer.ok ? answer.error : undefined;
-            if (next !== error) {
-              error = next;
-              draw();
-            }
-            if (next) lastKey = '';
-          })
-          .catch(() => {
-            // The background is restarting or the extension was updated: the next change resends.
-            lastKey = '';
-          });
-      }
-    }
+    const current = () => ctx.isValid && scan === result;
+    requestIdle(() => {
+      if (!current()) return;
+      const prefix = t('badgePrefix');
+      badges.sync(
+        scan.credentials.flatMap((c) => {
+          if (!c.anchor) return [];
+          const view = expiryView(c.kind, c.expiresOn, now);
+          return [{ anchor: c.anchor, urgency: view.urgency, text: view.text, prefix }];
+        }),
+      );
+      requestIdle(() => {
+        if (!current()) return;
+        notes.sync(guardNotes(document, scan.console, guide).map((n) => ({ anchor: n.anchor, urgency: n.level, text: n.text, prefix })));
+        report();
+      });
+    });
   };
 
-  const schedule = () => {
+  /** Tells the background what this page shows, when it differs from what was told last. */
+  const report = () => {
+    const observation = toObservation(scan, location.href, now);
+    if (!observation) return;
+    const key = observationKey(observation);
+    if (key === lastKey) return;
+    lastKey = key;
+    send({ type: 'observe', observation })
+      .then((answer) => {
+        // A storage failure (full disk, newer inventory) is told where the admin is looking.
+        const next = answer && !answer.ok ? answer.error : undefined;
+        if (next !== error) {
+          error = next;
+          draw();
+        }
+        if (next) lastKey = '';
+      })
+      .catch(() => {
+        // The background is restarting or the extension was updated: the next change resends.
+        lastKey = '';
+      });
+  };
+
+  /** Reads the page again, a slice at a time; a scan already under way is dropped for the new one. */
+  const rescan = () => {
     if (timer !== undefined) clearTimeout(timer);
-    timer = ctx.setTimeout(rescan, DEBOUNCE_MS);
+    if (idle !== undefined) cancelIdle(idle);
+    timer = idle = undefined;
+    pendingSince = 0;
+    if (!ctx.isValid) return;
+    running?.return(undefined as never);
+    changedMeanwhile = false;
+    const at = new Date();
+    const steps = scanSteps(location.href, document, at, { locale: navigator.language });
+    running = steps;
+    const slice = () => {
+      if (!ctx.isValid || running !== steps) return;
+      const end = performance.now() + SLICE_MS;
+      for (;;) {
+        const next = steps.next();
+        if (next.done) {
+          running = undefined;
+          apply(next.value, at);
+          // The page changed while it was being read: read it again (debounced as usual).
+          if (changedMeanwhile) schedule();
+          return;
+        }
+        if (performance.now() >= end) break;
+      }
+      requestIdle(slice);
+    };
+    slice();
+  };
+
+  // Plain timers (not ctx.setTimeout, which adds an invalidation listener per call): `rescan` checks the context itself.
+  const requestIdle = (fn: () => void): number =>
+    typeof requestIdleCallback === 'function' ? requestIdleCallback(fn, { timeout: IDLE_TIMEOUT_MS }) : window.setTimeout(fn, 0);
+  const cancelIdle = (id: number) => (typeof cancelIdleCallback === 'function' ? cancelIdleCallback(id) : clearTimeout(id));
+  /** A scan after the page has been quiet for DEBOUNCE_MS (at most MAX_WAIT_MS after the first change), in idle time. */
+  const schedule = () => {
+    if (!ctx.isValid) return;
+    if (running) {
+      changedMeanwhile = true;
+      return;
+    }
+    if (idle !== undefined) return;
+    const at = Date.now();
+    if (!pendingSince) pendingSince = at;
+    if (timer !== undefined) {
+      if (at - pendingSince >= MAX_WAIT_MS) return; // let the pending one run
+      clearTimeout(timer);
+    }
+    const wait = Math.max(0, Math.min(DEBOUNCE_MS, pendingSince + MAX_WAIT_MS - at));
+    timer = window.setTimeout(() => {
+      timer = undefined;
+      idle = requestIdle(() => {
+        idle = undefined;
+        rescan();
+      });
+    }, wait);
+  };
+
+  /** True when a batch of changes may change what a scan finds. Costs what changed, not the page. */
+  const matters = (records: MutationRecord[]): boolean => {
+    for (const r of records) {
+      // Our own badges and notes coming and going are not a change of the page.
+      if (r.type === 'childList' && [...Array.from(r.addedNodes), ...Array.from(r.removedNodes)].every(isOwnElement)) continue;
+      if (isOwn(r.target)) continue;
+      if (regions === null) return true;
+      const target = r.target;
+      if (regions.some((el) => el.contains(target))) return true;
+      if (r.type === 'characterData') {
+        if (mayMatter(target)) return true;
+        continue;
+      }
+      for (const n of Array.from(r.addedNodes)) if (mayMatter(n)) return true;
+      for (const n of Array.from(r.removedNodes)) if (n.nodeType === 1 && regions.some((el) => n === el || n.contains(el))) return true;
+    }
+    return false;
   };
 
   const observer = new MutationObserver((records) => {
-    if (touchesPage(records)) schedule();
+    if (matters(records)) schedule();
   });
   observer.observe(document.documentElement, { childList: true, subtree: true, characterData: true });
   ctx.addEventListener(window, 'wxt:locationchange', schedule);
@@ -225,7 +375,11 @@ export function startOverlay(ctx: ContentScriptContext, container: HTMLElement):
   ctx.addEventListener(document, 'click', (e: Event) => stepDone('click', e), { capture: true, passive: true });
   ctx.addEventListener(document, 'change', (e: Event) => stepDone('file', e), { capture: true, passive: true });
 
-  rescan();
+  // The first scan waits until the page is idle: the console's own start-up goes first.
+  idle = requestIdle(() => {
+    idle = undefined;
+    rescan();
+  });
   watchUploads(ctx, () => scan);
   // When the extension is disabled, reloaded or updated, this script is left behind in the page:
   // checking the context now and then (a property read) lets the overlay remove itself.
@@ -235,9 +389,14 @@ export function startOverlay(ctx: ContentScriptContext, container: HTMLElement):
     observer.disconnect();
     stopWatching();
     if (timer !== undefined) clearTimeout(timer);
+    if (idle !== undefined) cancelIdle(idle);
+    running?.return(undefined as never);
+    running = undefined;
     badges.clear();
     notes.clear();
-    render(null, container);
+    const container = ui.container();
+    if (container) render(null, container);
+    ui.remove();
   };
   ctx.onInvalidated(stop);
   return stop;

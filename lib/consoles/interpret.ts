@@ -7,6 +7,7 @@
  */
 import type { CredentialKind } from '../credentials/kinds';
 import { dateInDays } from '../credentials/urgency';
+import { drain, type Steps } from '../steps';
 import { findDates, numericOrder, parseDisplayedDate, possibleOrders, readDates, type IsoDate, type Order } from '../dates/parse';
 import { dateHint, primaryText, type Field, type PageRecord } from '../dom/collect';
 import { EMAIL_RE, textOf, TOPIC_RE } from '../dom/read';
@@ -278,11 +279,18 @@ function firstMatch(fields: Field[], type: FieldType, re: RegExp): string | unde
 
 /** Reads the records of a page. */
 export function interpret(records: PageRecord[], opts: InterpretOptions): Reading {
+  return drain(interpretSteps(records, opts));
+}
+
+/** `interpret`, pausing every few records. */
+export function* interpretSteps(records: PageRecord[], opts: InterpretOptions): Steps<Reading> {
   const settle = orderSettler(records, opts.lang);
   const credentials: FoundCredential[] = [];
   const unsure: Unsure[] = [];
   let partial: Reading['partial'];
+  let n = 0;
   for (const record of records) {
+    if (++n % 8 === 0) yield;
     if (record.source === 'sentence' && !opts.sentences) continue;
     // The expiry: every expiry field (and a kind field whose value says "Expires …") must agree.
     const expiryFields = record.fields.filter(

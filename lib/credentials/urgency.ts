@@ -21,10 +21,27 @@ export const DEFAULT_THRESHOLDS: readonly number[] = [60, 30, 14, 7, 3, 1, 0];
 export const APNS_GRACE_DAYS = 30;
 
 /** The calendar date `now` falls on in `timeZone` (IANA name; the system zone when omitted), as 'YYYY-MM-DD'. */
+const FORMATS = new Map<string, Intl.DateTimeFormat>();
+let last: { time: number; zone: string; day: string } | undefined;
+
 export function calendarDate(now: Date, timeZone?: string): string {
-  const parts = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).formatToParts(now);
+  // A formatter costs about a millisecond to create and microseconds to use: one per zone.
+  const zone = timeZone ?? '';
+  // Every credential of a page is measured against the same `now`.
+  if (last && last.time === now.getTime() && last.zone === zone) return last.day;
+  if (!timeZone) {
+    // The system's zone needs no Intl (whose first use loads locale data: tens of milliseconds).
+    const day = `${String(now.getFullYear()).padStart(4, '0')}-${String(now.getMonth() + 1).padStart(2, '0')}-${String(now.getDate()).padStart(2, '0')}`;
+    last = { time: now.getTime(), zone, day };
+    return day;
+  }
+  let format = FORMATS.get(zone);
+  if (!format) FORMATS.set(zone, (format = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' })));
+  const parts = format.formatToParts(now);
   const get = (t: string) => parts.find((p) => p.type === t)?.value ?? '';
-  return `${get('year')}-${get('month')}-${get('day')}`;
+  const day = `${get('year')}-${get('month')}-${get('day')}`;
+  last = { time: now.getTime(), zone, day };
+  return day;
 }
 
 function utcDay(iso: string): Date {

@@ -12,6 +12,7 @@
  * list items; sentences in alerts. Open shadow roots are walked. The work is one walk over the
  * page's text nodes plus work proportional to the regions that hold a seed.
  */
+import { drain, type Steps } from '../steps';
 import { textOf } from './read';
 
 export interface Field {
@@ -104,11 +105,12 @@ function walkText(root: Node, visit: (node: Text) => void): void {
 }
 
 /** The open shadow roots directly under `root` (not those nested in another shadow root), outside skipped subtrees. */
-function shadowRootsIn(root: Document | Element | ShadowRoot): ShadowRoot[] {
+function* shadowRootsIn(root: Document | Element | ShadowRoot): Steps<ShadowRoot[]> {
   const out: ShadowRoot[] = [];
   // A live collection is the cheapest way to visit every element of a document in script.
   const all = 'getElementsByTagName' in root ? root.getElementsByTagName('*') : root.querySelectorAll('*');
   for (let i = 0; i < all.length; i++) {
+    if (i % 4000 === 3999) yield;
     const sr = all[i]!.shadowRoot;
     if (sr && !all[i]!.closest(SKIP_SELECTOR)) out.push(sr);
   }
@@ -120,16 +122,19 @@ function shadowRootsIn(root: Document | Element | ShadowRoot): ShadowRoot[] {
  * whole-page pass: the walker visits text nodes only (elements stay in the browser's native
  * code), and the few texts that pass are checked for a skipped ancestor afterwards.
  */
-function findSeeds(root: Document | Element | ShadowRoot, test: (text: string) => boolean, limit: number, out: Text[] = []): Text[] {
+function* findSeeds(root: Document | Element | ShadowRoot, test: (text: string) => boolean, limit: number, out: Text[] = []): Steps<Text[]> {
   const doc = root.ownerDocument ?? (root as Document);
   const walker = doc.createTreeWalker(root, 4 /* SHOW_TEXT */);
+  let n = 0;
   for (let node = walker.nextNode() as Text | null; node && out.length < limit; node = walker.nextNode() as Text | null) {
+    if (++n % 1000 === 0) yield;
     const data = node.data;
     if (data.length < 2 || !test(data)) continue;
     const parent = node.parentElement;
     if (parent && !parent.closest(SKIP_SELECTOR)) out.push(node);
   }
-  for (const sr of shadowRootsIn(root)) if (out.length < limit) findSeeds(sr, test, limit, out);
+  yield;
+  for (const sr of yield* shadowRootsIn(root)) if (out.length < limit) yield* findSeeds(sr, test, limit, out);
   return out;
 }
 
@@ -341,7 +346,7 @@ function readAriaGrid(grid: Element): Grid | null {
 }
 
 /** One record per data row; a row with one wide cell under a data row is that row's details. */
-function gridRecords(grid: Grid, opts: CollectOptions): PageRecord[] {
+function* gridRecords(grid: Grid, opts: CollectOptions): Steps<PageRecord[]> {
   const headings = headingsFor(grid.root);
   const out: PageRecord[] = [];
   // Cells name their header (`headers`, `aria-describedby`: jqGrid), or align by data-automation-key
@@ -358,7 +363,9 @@ function gridRecords(grid: Grid, opts: CollectOptions): PageRecord[] {
     return (cell.key && byKey.get(cell.key)) || grid.headers.find((h) => h.col === cell.col);
   };
   let last: PageRecord | null = null;
+  let n = 0;
   for (const { row, cells } of grid.rows) {
+    if (++n % 10 === 0) yield;
     const texts = new Map(cells.map((c) => [c.el, cleanText(c.el)]));
     const filled = cells.filter((c) => texts.get(c.el) || c.el.querySelector('input'));
     if (filled.length === 0) continue;
@@ -629,6 +636,11 @@ export interface Collected {
 
 /** Collects every record around the seeds of a document or element. */
 export function collect(root: Document | Element, options: CollectOptions): Collected {
+  return drain(collectSteps(root, options));
+}
+
+/** `collect`, pausing between small units of work (text nodes, grid rows, seeds, items). */
+export function* collectSteps(root: Document | Element, options: CollectOptions): Steps<Collected> {
   const top = (root as Document).body ?? (root as Element);
   if (!top) return { records: [], seeds: 0 };
   // Label texts repeat (every row's status, every card's labels): ask once per text.
@@ -645,7 +657,7 @@ export function collect(root: Document | Element, options: CollectOptions): Coll
     },
   };
   // One walk over the page finds the seeds; everything else is read only around them.
-  const seedNodes = findSeeds(top, opts.isSeed, MAX_SEEDS);
+  const seedNodes = yield* findSeeds(top, opts.isSeed, MAX_SEEDS);
   const records: PageRecord[] = [];
   if (seedNodes.length === 0) return { records, seeds: 0 };
   const grids = new Set<Element>();
@@ -666,7 +678,8 @@ export function collect(root: Document | Element, options: CollectOptions): Coll
     const grid = (ariaRole ? readAriaGrid(g) : null) ?? (g.tagName === 'TABLE' ? readHtmlTable(g as HTMLTableElement, opts, htmlTables) : null);
     if (!grid) continue;
     claimed.add(g);
-    records.push(...gridRecords(grid, opts));
+    yield;
+    records.push(...(yield* gridRecords(grid, opts)));
   }
   const inClaimed = (el: Element) => {
     for (const g of claimed) if (g.contains(el)) return true;
@@ -702,13 +715,18 @@ export function collect(root: Document | Element, options: CollectOptions): Coll
     }
   };
   // First the pairs the seeds start; then the other labels, only in the parts of the page those pairs sit in.
-  for (const node of seedNodes) pairsAt(node);
+  let n = 0;
+  for (const node of seedNodes) {
+    if (++n % 10 === 0) yield;
+    pairsAt(node);
+  }
   const seedPairs = pairs.filter((p) => p.key === opts.itemKey);
   if (seedPairs.length) {
     const found = new Set(seedPairs.map((p) => p.labelElement.parentElement?.closest(SCOPE) ?? top));
     // The outermost scopes only: a scope inside another is walked with it.
     const scopes = [...found].filter((sc) => ![...found].some((other) => other !== sc && other.contains(sc)));
     for (const scope of scopes) {
+      yield;
       walkText(scope, (node) => {
         const raw = node.data;
         if (raw.length > MAX_LABEL * 2 || !raw.trim()) return;
@@ -718,6 +736,7 @@ export function collect(root: Document | Element, options: CollectOptions): Coll
     }
     const groups = groupPairs(pairs, top, opts.itemKey);
     for (const [item, list] of groups) {
+      if (++n % 10 === 0) yield;
       if (!list.some((p) => p.key === opts.itemKey)) continue;
       const fields = list.map(toField);
       const named = item === top ? null : itemName(item, list, opts);
@@ -752,6 +771,7 @@ export function collect(root: Document | Element, options: CollectOptions): Coll
     blocks.add(block);
   }
   for (const block of blocks) {
+    if (++n % 5 === 0) yield;
     const text = cleanText(block);
     const strong = Array.from(block.querySelectorAll('b, strong, em, i, q')).find((el) => cleanText(el));
     const record: PageRecord = { source: 'sentence', fields: [], text, element: block, group: block.parentElement ?? block, headings: headingsFor(block, 2) };

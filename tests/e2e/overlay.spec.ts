@@ -1,6 +1,7 @@
 import type { Frame, Page } from '@playwright/test';
 import { differenceInCalendarDays } from 'date-fns';
-import { expect, fixture, test, INTUNE_FRAMED, MAAS360_FRAMED } from './fixtures';
+import type { Responses } from '../../lib/messages';
+import { expect, fixture, sendFromPage, test, INTUNE_FRAMED, MAAS360_FRAMED } from './fixtures';
 
 const INTUNE_PUSH = 'https://intune.microsoft.com/#view/Microsoft_Intune_DeviceSettings/AppleMdmPushCertificateBlade';
 
@@ -119,4 +120,34 @@ test('hostile text in a token name is shown as text, never run', async ({ contex
   await expect(panel.getByText(hostile, { exact: true })).toBeVisible();
   await expect(panel.locator('img')).toHaveCount(0);
   expect(await page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned)).toBeUndefined();
+});
+
+test('a long token list gets its badges as its rows scroll into view, and every row is read', async ({ context, serve, openPopup }) => {
+  const rows = Array.from({ length: 120 }, (_, i) => `<tr><td>Long list token ${i}</td><td>abm${i}@contoso.example</td><td>${(i % 12) + 1}/14/2027</td></tr>`).join('');
+  const html = `<!doctype html><html lang="en"><head><title>Enrollment program tokens</title></head><body>
+    <h1>Enrollment program tokens</h1>
+    <table><thead><tr><th>Name</th><th>Apple ID</th><th>Expiration date</th></tr></thead><tbody>${rows}</tbody></table></body></html>`;
+  await serve({ 'https://intune.microsoft.com/long': html });
+  const page = await context.newPage();
+  await page.setViewportSize({ width: 1000, height: 600 });
+  await page.goto('https://intune.microsoft.com/long');
+  const badges = page.locator('token-radar-badge');
+  // Only the rows in (or near) view have a badge: the others wait, so a long grid costs the page little.
+  await expect(badges.first()).toBeVisible();
+  const shown = await badges.count();
+  expect(shown).toBeGreaterThan(5);
+  expect(shown).toBeLessThan(120);
+  const last = page.locator('tr').filter({ hasText: 'Long list token 119' });
+  await expect(last.locator('token-radar-badge')).toHaveCount(0);
+  await last.scrollIntoViewIfNeeded();
+  await expect(last.locator('token-radar-badge')).toHaveCount(1);
+  await expect(page.getByRole('complementary', { name: 'Token Radar' })).toContainText('Apple credentials on this page: 120');
+  // The inventory got every row, not only those in view.
+  const popup = await openPopup();
+  await expect
+    .poll(async () => {
+      const answer = (await sendFromPage<Responses['list']>(popup, { type: 'list' })) as Extract<Responses['list'], { ok: true }>;
+      return answer.credentials.filter((c) => c.name.startsWith('Long list token')).length;
+    })
+    .toBe(120);
 });
