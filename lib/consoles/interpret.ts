@@ -7,7 +7,7 @@
  */
 import type { CredentialKind } from '../credentials/kinds';
 import { dateInDays } from '../credentials/urgency';
-import { drain, type Steps } from '../steps';
+import type { Steps } from '../steps';
 import { findDates, numericOrder, parseDisplayedDate, possibleOrders, readDates, type IsoDate, type Order } from '../dates/parse';
 import { dateHint, primaryText, type Field, type PageRecord } from '../dom/collect';
 import { EMAIL_RE, textOf, TOPIC_RE } from '../dom/read';
@@ -277,12 +277,7 @@ function firstMatch(fields: Field[], type: FieldType, re: RegExp): string | unde
   return undefined;
 }
 
-/** Reads the records of a page. */
-export function interpret(records: PageRecord[], opts: InterpretOptions): Reading {
-  return drain(interpretSteps(records, opts));
-}
-
-/** `interpret`, pausing every few records. */
+/** Reads the records of a page, pausing every few records. */
 export function* interpretSteps(records: PageRecord[], opts: InterpretOptions): Steps<Reading> {
   const settle = orderSettler(records, opts.lang);
   const credentials: FoundCredential[] = [];

@@ -2,7 +2,7 @@
  * Collecting with the one vocabulary: what the page collector (lib/dom/collect.ts) is told a
  * label, a seed and an expiry phrase are. interpret.ts then reads the records.
  */
-import { collect, collectSteps, type CollectOptions, type Collected, type PageRecord } from '../dom/collect';
+import { collectSteps, type CollectOptions, type Collected } from '../dom/collect';
 import type { Steps } from '../steps';
 import { EXPIRY_PREFIX, EXPIRY_STEMS, fieldType, relativeDays } from './vocabulary';
 
@@ -24,12 +24,7 @@ export const COLLECT_OPTIONS: CollectOptions = {
   },
 };
 
-/** Every record of a page, collected with the one vocabulary. */
-export function readRecords(doc: Document): { records: PageRecord[]; seeds: number } {
-  return collect(doc, COLLECT_OPTIONS);
-}
-
-/** `readRecords`, pausing between small units of work. */
+/** Every record of a page, collected with the one vocabulary, pausing between small units of work. */
 export function readRecordsSteps(doc: Document): Steps<Collected> {
   return collectSteps(doc, COLLECT_OPTIONS);
 }

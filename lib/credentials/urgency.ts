@@ -20,28 +20,26 @@ export const DEFAULT_THRESHOLDS: readonly number[] = [60, 30, 14, 7, 3, 1, 0];
 /** Intune and MaaS360 keep an expired push certificate working for 30 days. */
 export const APNS_GRACE_DAYS = 30;
 
-/** The calendar date `now` falls on in `timeZone` (IANA name; the system zone when omitted), as 'YYYY-MM-DD'. */
+/** A formatter costs about a millisecond to create and microseconds to use: one per zone. */
 const FORMATS = new Map<string, Intl.DateTimeFormat>();
+/** Every credential of a page is measured against the same `now`: its day is worked out once. */
 let last: { time: number; zone: string; day: string } | undefined;
 
+/** The calendar date `now` falls on in `timeZone` (IANA name; the system zone when omitted), as 'YYYY-MM-DD'. */
 export function calendarDate(now: Date, timeZone?: string): string {
-  // A formatter costs about a millisecond to create and microseconds to use: one per zone.
   const zone = timeZone ?? '';
-  // Every credential of a page is measured against the same `now`.
-  if (last && last.time === now.getTime() && last.zone === zone) return last.day;
-  if (!timeZone) {
-    // The system's zone needs no Intl (whose first use loads locale data: tens of milliseconds).
-    const day = `${String(now.getFullYear()).padStart(4, '0')}-${String(now.getMonth() + 1).padStart(2, '0')}-${String(now.getDate()).padStart(2, '0')}`;
-    last = { time: now.getTime(), zone, day };
-    return day;
-  }
-  let format = FORMATS.get(zone);
-  if (!format) FORMATS.set(zone, (format = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' })));
+  if (!last || last.time !== now.getTime() || last.zone !== zone) last = { time: now.getTime(), zone, day: dayIn(now, timeZone) };
+  return last.day;
+}
+
+function dayIn(now: Date, timeZone: string | undefined): string {
+  // The system's zone needs no Intl (whose first use loads locale data: tens of milliseconds).
+  if (!timeZone) return `${String(now.getFullYear()).padStart(4, '0')}-${String(now.getMonth() + 1).padStart(2, '0')}-${String(now.getDate()).padStart(2, '0')}`;
+  let format = FORMATS.get(timeZone);
+  if (!format) FORMATS.set(timeZone, (format = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' })));
   const parts = format.formatToParts(now);
   const get = (t: string) => parts.find((p) => p.type === t)?.value ?? '';
-  const day = `${get('year')}-${get('month')}-${get('day')}`;
-  last = { time: now.getTime(), zone, day };
-  return day;
+  return `${get('year')}-${get('month')}-${get('day')}`;
 }
 
 function utcDay(iso: string): Date {

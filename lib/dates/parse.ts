@@ -197,8 +197,6 @@ export function findDates(text: string, lang: string): { text: string; value: Is
   return candidates(clean, lang).map((c) => ({ text: clean.slice(c.index, c.index + c.length), value: c.value }));
 }
 
-const NUMERIC_YEAR_LAST = /(?<![\d/.-])(\d{1,2})([/.-])(\d{1,2})\2(\d{4}|\d{2})(?![\d/.-]*\d)/g;
-
 /**
  * The orders ('mdy', 'dmy') in which every year-last numeric date in `texts` is a real date.
  * Texts without such a date say nothing. Both orders when nothing decides.
@@ -206,7 +204,7 @@ const NUMERIC_YEAR_LAST = /(?<![\d/.-])(\d{1,2})([/.-])(\d{1,2})\2(\d{4}|\d{2})(
 export function possibleOrders(texts: readonly string[]): Set<'mdy' | 'dmy'> {
   const out = new Set<'mdy' | 'dmy'>(['mdy', 'dmy']);
   for (const raw of texts) {
-    for (const m of normalise(raw).matchAll(NUMERIC_YEAR_LAST)) {
+    for (const m of normalise(raw).matchAll(PATTERNS.numeric)) {
       const a = Number(m[1]);
       const b = Number(m[3]);
       const year = expandYear(m[4]!) ?? 2000;

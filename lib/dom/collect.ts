@@ -12,7 +12,7 @@
  * list items; sentences in alerts. Open shadow roots are walked. The work is one walk over the
  * page's text nodes plus work proportional to the regions that hold a seed.
  */
-import { drain, type Steps } from '../steps';
+import type { Steps } from '../steps';
 import { textOf } from './read';
 
 export interface Field {
@@ -60,6 +60,8 @@ export interface CollectOptions {
 const CELL = 'th, td, [role="columnheader"], [role="gridcell"], [role="cell"], [role="rowheader"]';
 const GRID = 'table, [role="grid"], [role="table"], [role="treegrid"]';
 const SKIP_TAGS = new Set(['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'SVG', 'svg', 'IFRAME', 'OBJECT', 'SELECT', 'OPTION']);
+/** Token Radar's own elements in a page (a selector cannot match the `token-radar-` prefix). */
+const OWN_TAGS = ['token-radar-overlay', 'token-radar-badge', 'token-radar-note', 'token-radar-upload-check'];
 const BLOCKS = new Set(['P', 'LI', 'DIV', 'SECTION', 'ARTICLE', 'TD', 'DD', 'BLOCKQUOTE', 'ASIDE', 'MAIN', 'BODY', 'FORM', 'FIELDSET', 'HEADER', 'FOOTER', 'UL', 'OL', 'DL', 'TR', 'TABLE']);
 const HEADING = 'h1, h2, h3, h4, h5, h6, [role="heading"], caption, legend';
 /** Elements that flow inside a line of text; any other element (a <br>, a block) separates words. */
@@ -69,7 +71,7 @@ const MAX_SENTENCE = 400;
 const MAX_SEEDS = 600;
 
 /** Subtrees nobody reads: scripts, styles, hidden parts, form options and Token Radar's own UI. */
-const SKIP_SELECTOR = 'script, style, noscript, template, svg, iframe, object, select, option, [hidden], token-radar-overlay, token-radar-badge, token-radar-note, token-radar-upload-check';
+const SKIP_SELECTOR = [...new Set([...SKIP_TAGS].map((t) => t.toLowerCase())), '[hidden]', ...OWN_TAGS].join(', ');
 
 function isOwnTag(tag: string): boolean {
   return tag.includes('-') && tag.startsWith('TOKEN-RADAR');
@@ -634,12 +636,7 @@ export interface Collected {
   seeds: number;
 }
 
-/** Collects every record around the seeds of a document or element. */
-export function collect(root: Document | Element, options: CollectOptions): Collected {
-  return drain(collectSteps(root, options));
-}
-
-/** `collect`, pausing between small units of work (text nodes, grid rows, seeds, items). */
+/** Collects every record around the seeds of a document or element, pausing between small units of work (text nodes, grid rows, seeds, items). */
 export function* collectSteps(root: Document | Element, options: CollectOptions): Steps<Collected> {
   const top = (root as Document).body ?? (root as Element);
   if (!top) return { records: [], seeds: 0 };
