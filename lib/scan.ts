@@ -8,20 +8,20 @@
  * looks like a credential's expiry but cannot be read for certain, the scan says so in
  * `unreadable` instead of guessing.
  */
-import type { ConsoleId } from './consoles/types';
+import type { AddedSite, ConsoleId } from './consoles/types';
 import type { CredentialKind } from './credentials/kinds';
 import type { FoundCredential } from './consoles/adapter';
 import { scanContext } from './consoles/detect';
-import { consoleForUrl } from './consoles/hosts';
+import { consoleForUrl, consoleOf } from './consoles/hosts';
 import { interpretSteps } from './consoles/interpret';
 import { readRecordsSteps } from './consoles/reading';
-import { adapterFor } from './consoles/registry';
+
 import { kindInUrl } from './consoles/vocabulary';
 import { dateLanguage } from './dates/parse';
 import { TOPIC_RE } from './dom/read';
 import { drain, type Steps } from './steps';
 
-export type { ConsoleId } from './consoles/types';
+export type { AddedSite, ConsoleId } from './consoles/types';
 export type { CredentialKind } from './credentials/kinds';
 export type { FoundCredential } from './consoles/adapter';
 
@@ -54,6 +54,8 @@ export interface ScanOptions {
    * format while their `<html lang>` names only the UI language.
    */
   locale?: string;
+  /** Consoles the admin added at their own addresses: a URL on one of these origins belongs to that console. */
+  sites?: readonly AddedSite[];
 }
 
 /** The page kind for credentials read on a console page of no known kind. */
@@ -69,10 +71,10 @@ export function scanPage(url: string, doc: Document, now: Date, options: ScanOpt
  * `scanPage`. The page may change between two steps: the caller starts again when it does.
  */
 export function* scanSteps(url: string, doc: Document, now: Date, options: ScanOptions = {}): Steps<PageScan> {
-  const consoleId = consoleForUrl(url);
+  const consoleId = consoleForUrl(url, options.sites);
   if (!consoleId) return { console: null, page: null, credentials: [] };
   const ctx = scanContext(new URL(url), doc, now, dateLanguage((doc.documentElement?.getAttribute('lang') ?? '').trim(), options.locale));
-  const adapter = adapterFor(consoleId);
+  const adapter = consoleOf(consoleId);
   const kind = adapter.pages.find((p) => p.detect(ctx)) ?? null;
   // One pass over the page's text finds the expiry words; a page of no known kind without one is
   // done: the common case on a heavy portal.

@@ -1,5 +1,5 @@
 import { useState } from 'preact/hooks';
-import { siteOf } from '../../lib/consoles/hosts';
+import { consoleOf } from '../../lib/consoles/hosts';
 import { consequence, kindLabel } from '../../lib/credentials/describe';
 import { calendarDate } from '../../lib/credentials/urgency';
 import { exportCsv } from '../../lib/export/csv';
@@ -33,7 +33,7 @@ export function DataSection() {
       const ics = exportIcs(inv.credentials, inv.settings, now, {
         summary: (c) => `${kindLabel(c.kind)}: ${c.name || c.topic || ''}`.replace(/: $/, ''),
         description: (c) =>
-          [consequence(c.kind), c.console ? siteOf(c.console).product + (c.account ? ` (${c.account})` : '') : '', c.appleId ? t('appleIdValue', c.appleId) : '', c.owner ? t('ownerValue', c.owner) : '']
+          [consequence(c.kind), c.console ? consoleOf(c.console).product + (c.account ? ` (${c.account})` : '') : '', c.appleId ? t('appleIdValue', c.appleId) : '', c.owner ? t('ownerValue', c.owner) : '']
             .filter(Boolean)
             .join('\n'),
       });

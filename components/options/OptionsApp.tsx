@@ -1,5 +1,5 @@
 import { browser } from 'wxt/browser';
-import { consoleSites } from '../../lib/consoles/hosts';
+import { CONSOLES } from '../../lib/consoles/list';
 import { t } from '../../lib/i18n';
 import { useEffect, useState } from 'preact/hooks';
 import type { Credential } from '../../lib/inventory/model';
@@ -26,7 +26,7 @@ export function OptionsApp() {
         <h2 id="sites-heading">{t('sitesHeading')}</h2>
         <p>{t('sitesText')}</p>
         <ul class="sites">
-          {consoleSites.map((site) => (
+          {CONSOLES.map((site) => (
             <li key={site.id}>
               <strong>{site.product}</strong>{' '}
               <span class="muted">{site.hosts.map((h) => h.host + (h.pathPrefix ?? '')).join(', ')}</span>

@@ -1,5 +1,5 @@
 import { useState } from 'preact/hooks';
-import { siteOf } from '../../lib/consoles/hosts';
+import { consoleOf } from '../../lib/consoles/hosts';
 import { looksPersonal } from '../../lib/credentials/apple-id';
 import { consequence, expiryView, formatDate, kindLabel } from '../../lib/credentials/describe';
 import { URGENCY_ORDER } from '../../lib/credentials/urgency';
@@ -54,7 +54,7 @@ export function Overlay(props: Props) {
 
 function Panel({ scan, now, error, guide, onStartGuide, onAddByHand, onSaveOutline, onHide }: Props & { onHide: () => void }) {
   const [open, setOpen] = useState(false);
-  const product = siteOf(scan.console!).product;
+  const product = consoleOf(scan.console!).product;
   // Collapsed, the panel shows the most urgent credential only.
   const views = scan.credentials.map((c) => ({ c, view: expiryView(c.kind, c.expiresOn, now) }));
   const first = [...views].sort((a, b) => URGENCY_ORDER.indexOf(a.view.urgency) - URGENCY_ORDER.indexOf(b.view.urgency))[0];

@@ -1,5 +1,5 @@
 import { useState } from 'preact/hooks';
-import { consoleSites } from '../../lib/consoles/hosts';
+import { CONSOLES } from '../../lib/consoles/list';
 import type { ConsoleId } from '../../lib/consoles/types';
 import { kindLabel } from '../../lib/credentials/describe';
 import { t } from '../../lib/i18n';
@@ -65,7 +65,7 @@ export function CredentialForm({ initial, prefill, onSave, onCancel }: {
           });
         }}>
           <option value="">{t('fieldConsoleNone')}</option>
-          {consoleSites.map((s) => (
+          {CONSOLES.map((s) => (
             <option key={s.id} value={s.id}>{s.product}</option>
           ))}
         </select>

@@ -1,6 +1,6 @@
 import { useEffect, useMemo, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
-import { siteOf } from '../../lib/consoles/hosts';
+import { consoleOf } from '../../lib/consoles/hosts';
 import { listGroups } from '../../lib/credentials/list';
 import { t } from '../../lib/i18n';
 import type { Credential, ManualFields } from '../../lib/inventory/model';
@@ -111,7 +111,7 @@ export function PopupApp() {
           )}
           {hasAny && groups.length === 0 && <p class="muted">{t('noMatch', query)}</p>}
           {groups.map((g) => {
-            const heading = g.console ? siteOf(g.console).product + (g.account ? ` · ${g.account}` : '') : t('manualGroup');
+            const heading = g.console ? consoleOf(g.console).product + (g.account ? ` · ${g.account}` : '') : t('manualGroup');
             return (
               <section key={g.key} class="group" aria-label={heading}>
                 <h2 class="group__title">{heading}</h2>

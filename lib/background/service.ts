@@ -5,6 +5,7 @@
  * the alerts already raised are stored on each credential in the same transaction that decides them.
  */
 import { browser } from 'wxt/browser';
+import { consoleOf } from '../consoles/hosts';
 import { renewUrl } from '../credentials/renew-url';
 import { worstUrgency, type Urgency } from '../credentials/urgency';
 import { parseImport } from '../export/json';
@@ -278,12 +279,9 @@ type Sender = { tab?: { id?: number }; frameId?: number };
 function guideStartUrl(c: Credential, state: GuideState): string | null {
   const first = flowById(state.flowId)?.steps[0];
   if (!first) return null;
-  if (first.sites.includes('abm')) {
-    const school = c.console === 'asm' || c.sources.some((s) => s.console === 'asm');
-    return school ? 'https://school.apple.com/#/main/preferences' : 'https://business.apple.com/#/main/preferences';
-  }
-  if (first.sites.includes('apple-push')) return 'https://identity.apple.com/pushcert/';
-  return renewUrl(c);
+  // The site the credential was seen on when the step may happen on several (Business or School Manager).
+  const site = first.sites.find((s) => c.console === s || c.sources.some((x) => x.console === s)) ?? first.sites[0];
+  return (site && consoleOf(site).start) || renewUrl(c);
 }
 
 export async function handleMessage(request: Request, sender?: Sender): Promise<Responses[Request['type']]> {

@@ -1,5 +1,4 @@
 import type { CredentialKind } from '../credentials/kinds';
-import type { ConsoleId } from './types';
 
 /** One credential as read from a page. Part of the `scanPage` contract. */
 export interface FoundCredential {
@@ -43,14 +42,4 @@ export interface PageKind {
   detect(ctx: ScanContext): boolean;
   /** Read alert sentences on this page. Default: true. */
   sentences?: boolean;
-}
-
-export interface ConsoleAdapter {
-  id: ConsoleId;
-  /** Tried in order; the first that recognises the document wins. */
-  pages: readonly PageKind[];
-  /** The tenant / billing account / organisation when the document shows it. */
-  account?(ctx: ScanContext): string | undefined;
-  /** Where alert sentences are read: on any page of the console (default), or only on the page kinds that allow them. */
-  sentences?: 'anywhere' | 'recognised';
 }

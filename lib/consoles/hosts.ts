@@ -1,22 +1,29 @@
 /**
- * The one list of console sites. The manifest's host permissions and the content script's
- * matches are derived from it, so adding a console means adding its folder and one line here.
+ * Which console a URL belongs to, and the host permissions derived from the one list of
+ * consoles: the manifest's required hosts (the seed consoles), the optional ones asked for when
+ * the admin turns a console on, and the addresses the admin added.
  * This module is imported by wxt.config.ts (in Node): keep it free of browser APIs.
  */
-import { abmSite, asmSite } from './apple-business/site';
-import { applePushSite } from './apple-push/site';
-import { intuneSite } from './intune/site';
-import { maas360Site } from './maas360/site';
-import type { ConsoleHost, ConsoleId, ConsoleSite } from './types';
-
-export const consoleSites: readonly ConsoleSite[] = [intuneSite, maas360Site, abmSite, asmSite, applePushSite];
+import { CONSOLES, type ConsoleId } from './list';
+import type { AddedSite, ConsoleHost, ConsoleModule } from './types';
 
 function toMatchPattern({ host, pathPrefix }: ConsoleHost): string {
   return `https://${host}${pathPrefix ?? '/'}*`;
 }
 
-/** Match patterns for every console host, e.g. `https://*.maas360.com/*`. */
-export const hostPermissions: string[] = consoleSites.flatMap((site) => site.hosts.map(toMatchPattern));
+/** Match patterns for every host in the manifest, e.g. `https://*.maas360.com/*`. */
+export const hostPermissions: string[] = CONSOLES.flatMap((c) => c.hosts.map(toMatchPattern));
+
+/** The console's optional cloud hosts as match patterns (empty when it has none). */
+export function optionalPatterns(c: ConsoleModule): string[] {
+  return (c.optionalHosts ?? []).map(toMatchPattern);
+}
+
+/**
+ * Optional host permissions in the manifest: every console's cloud hosts, and any https
+ * address (asked for one origin at a time, when the admin adds a console at its own address).
+ */
+export const optionalHostPermissions: string[] = [...CONSOLES.flatMap(optionalPatterns), 'https://*/*'];
 
 function hostMatches(pattern: string, hostname: string): boolean {
   if (pattern.startsWith('*.')) {
@@ -26,8 +33,23 @@ function hostMatches(pattern: string, hostname: string): boolean {
   return hostname === pattern;
 }
 
-/** Which console a URL belongs to, or null. Only https URLs count (the manifest allows no other). */
-export function consoleForUrl(url: string): ConsoleId | null {
+const IDS = new Set<string>(CONSOLES.map((c) => c.id));
+
+export function isConsoleId(value: unknown): value is ConsoleId {
+  return typeof value === 'string' && IDS.has(value);
+}
+
+export function consoleOf(id: ConsoleId): ConsoleModule {
+  const found = CONSOLES.find((c) => c.id === id);
+  if (!found) throw new Error(`unknown console ${id}`);
+  return found;
+}
+
+/**
+ * Which console a URL belongs to, or null. Only https URLs count. An address the admin added
+ * wins over the built-in hosts (an on-premises Jamf Pro on a host we also know is still Jamf).
+ */
+export function consoleForUrl(url: string, sites: readonly AddedSite[] = []): ConsoleId | null {
   let parsed: URL;
   try {
     parsed = new URL(url);
@@ -35,17 +57,12 @@ export function consoleForUrl(url: string): ConsoleId | null {
     return null;
   }
   if (parsed.protocol !== 'https:') return null;
+  for (const site of sites) if (site.origin === parsed.origin && isConsoleId(site.console)) return site.console;
   const hostname = parsed.hostname.toLowerCase();
-  for (const site of consoleSites) {
-    for (const h of site.hosts) {
-      if (hostMatches(h.host, hostname) && parsed.pathname.startsWith(h.pathPrefix ?? '/')) return site.id;
+  for (const c of CONSOLES) {
+    for (const h of [...c.hosts, ...(c.optionalHosts ?? [])]) {
+      if (hostMatches(h.host, hostname) && parsed.pathname.startsWith(h.pathPrefix ?? '/')) return c.id;
     }
   }
   return null;
-}
-
-export function siteOf(id: ConsoleId): ConsoleSite {
-  const site = consoleSites.find((s) => s.id === id);
-  if (!site) throw new Error(`unknown console ${id}`);
-  return site;
 }

@@ -186,7 +186,11 @@ function kindOf(record: PageRecord, opts: InterpretOptions): { kind: CredentialK
   const own: string[] = record.fields.filter((f) => typeOf(f) !== 'status').map((f) => f.label);
   if (record.source === 'sentence') own.push(record.text);
   // On a page of mixed kinds (Intune's connector status), a row's name says what it is.
-  if (!opts.pageKind) for (const f of record.fields) if (typeOf(f) === 'name' || typeOf(f) === 'kind') own.push(f.value);
+  if (!opts.pageKind) {
+    for (const f of record.fields) if (typeOf(f) === 'name' || typeOf(f) === 'kind') own.push(f.value);
+    // A row whose first column has a header we do not know ("項目", "Item"): its cells are its own words.
+    if (record.source === 'row' && !record.fields.some((f) => typeOf(f) === 'name' || typeOf(f) === 'kind')) own.push(record.text);
+  }
   const ownKinds = new Set(own.flatMap((t) => kindsOf(t).strong));
   // A push topic in the record's Subject ID field: a push certificate.
   if (record.fields.some((f) => typeOf(f) === 'topic' && TOPIC_RE.test(f.value))) ownKinds.add('apns');

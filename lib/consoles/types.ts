@@ -1,5 +1,14 @@
-/** The consoles Token Radar reads. The ids are part of the `scanPage` contract. */
-export type ConsoleId = 'intune' | 'maas360' | 'abm' | 'asm' | 'apple-push';
+/**
+ * What a console is: one module per console (lib/consoles/<id>/index.ts), listed once in
+ * lib/consoles/list.ts, from which `ConsoleId` is derived. Pure data and functions: this
+ * module graph is also imported by wxt.config.ts (in Node), so keep it free of browser APIs.
+ */
+import type { CredentialKind } from '../credentials/kinds';
+import type { PageKind, ScanContext } from './adapter';
+import type { Flow } from './flow';
+import type { ConsoleId } from './list';
+
+export type { ConsoleId } from './list';
 
 /**
  * Where a console lives. `host` is an exact host name, or `*.` followed by a domain for the
@@ -11,9 +20,40 @@ export interface ConsoleHost {
   pathPrefix?: string;
 }
 
-export interface ConsoleSite {
-  id: ConsoleId;
+/** A console the admin added at its own address (`https://host[:port]`). Part of the `scanPage` contract. */
+export interface AddedSite {
+  console: ConsoleId;
+  origin: string;
+}
+
+/** The warnings a site puts beside its costliest controls (lib/guide/guards.ts draws them). */
+export type GuardId = 'download-token' | 'create-certificate' | 'revoke' | 'get-started' | 'renew-row';
+
+export interface ConsoleModule<Id extends string = string> {
+  id: Id;
   /** Product name as the admin knows it; not translated (it is a brand). */
   product: string;
-  hosts: ConsoleHost[];
+  /** An MDM console (where a renewal ends with an upload), or an Apple site (where the files are made). */
+  role: 'mdm' | 'apple';
+  /** Hosts in the manifest: read wherever the extension is installed. */
+  hosts: readonly ConsoleHost[];
+  /** The console's cloud hosts, asked for (an optional permission) when the admin turns it on. */
+  optionalHosts?: readonly ConsoleHost[];
+  /** The admin can add it at an address of its own (on-premises, or a per-customer address). */
+  ownAddress?: boolean;
+  /** Page kinds, tried in order; the first that recognises the document wins. Pages of no known kind are read by the shared layer alone. */
+  pages: readonly PageKind[];
+  /** The tenant / billing account / organisation when the document shows it. */
+  account?(ctx: ScanContext): string | undefined;
+  /** Where alert sentences are read: on any page of the console (default), or only on the page kinds that allow them. */
+  sentences?: 'anywhere' | 'recognised';
+  /** The renewal flows that end in this console, one per credential kind it renews. */
+  flows?: readonly Flow[];
+  /** Where a flow's first steps on this site begin (an Apple site's start page). */
+  start?: string;
+  /** Where to send the admin to renew a credential last seen at `url` on this console. Default: that page. */
+  renewUrl?(url: URL, kind: string): string;
+  /** What every upload field of this site expects. Default: the page kind's credential file. */
+  upload?: 'csr' | 'public-key';
+  guards?: readonly GuardId[];
 }

@@ -1,6 +1,6 @@
 /** The popup's list: filtered, grouped by console and account, most urgent first. Pure. */
 import type { ConsoleId } from '../consoles/types';
-import { siteOf } from '../consoles/hosts';
+import { consoleOf } from '../consoles/hosts';
 import { alertDate } from '../inventory/merge';
 import type { Credential } from '../inventory/model';
 import { daysLeft, URGENCY_ORDER, urgencyOf, type Urgency } from './urgency';
@@ -31,7 +31,7 @@ function compare(a: ListItem, b: ListItem): number {
 export function matchesQuery(c: Credential, query: string): boolean {
   const q = query.trim().toLowerCase();
   if (!q) return true;
-  const product = c.console ? siteOf(c.console).product : '';
+  const product = c.console ? consoleOf(c.console).product : '';
   return [c.name, c.appleId, c.topic, c.account, c.organization, c.owner, c.notes, c.kind, c.console, product, c.expiresOn]
     .some((v) => v && v.toLowerCase().includes(q));
 }

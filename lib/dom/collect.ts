@@ -311,6 +311,35 @@ function readHtmlTable(table: HTMLTableElement, opts: CollectOptions, allTables:
   };
 }
 
+/**
+ * A grid of plain elements (no table, no ARIA roles): rows of the same tag and width under one
+ * parent, the first of them a header of labels (short, no date, at least two labels we know).
+ * `el` is the element holding a seed, or up to two levels inside its cell.
+ */
+function plainGridAround(el: Element, opts: CollectOptions): Grid | null {
+  let cell: Element | null = el;
+  for (let i = 0; cell && i < 3; i++, cell = cell.parentElement) {
+    const row = cell.parentElement;
+    const container = row?.parentElement;
+    if (!row || !container || row.childElementCount < 2 || BLOCKS_NOT_ROWS.has(row.tagName) || container.childElementCount < 2) continue;
+    const width = row.childElementCount;
+    const rows = Array.from(container.children).filter((r) => r.tagName === row.tagName && r.childElementCount === width);
+    if (rows.length < 2) continue;
+    const header = Array.from(rows[0]!.children).map((c) => cleanText(c));
+    const labels = header.filter((t) => opts.labelKey(t)).length;
+    if (labels < 2 || labels * 2 < width || header.some((t) => t.length > MAX_LABEL || /\d{1,4}[/.-]\d{1,2}[/.-]\d{1,4}|\d{4}/.test(t))) continue;
+    return {
+      root: container,
+      headers: header.map((text, col) => ({ text, col })),
+      rows: rows.slice(1).map((r) => ({ row: r, cells: Array.from(r.children).map((c, col) => ({ el: c, col })) })),
+    };
+  }
+  return null;
+}
+
+/** Elements that are never a plain grid's row. */
+const BLOCKS_NOT_ROWS = new Set(['TR', 'TBODY', 'THEAD', 'TABLE', 'UL', 'OL', 'DL', 'BODY', 'HTML', 'FORM', 'SELECT']);
+
 function ariaRowsOf(grid: Element): Element[] {
   return Array.from(grid.querySelectorAll('[role="row"]')).filter((r) => r.closest('[role="grid"], [role="table"], [role="treegrid"]') === grid);
 }
@@ -463,6 +492,14 @@ function inlinePairs(el: Element, opts: CollectOptions): Pair[] {
   return out;
 }
 
+/**
+ * A text that holds a date of its own, or ends as a sentence does, is a sentence or a
+ * `label: value` line: never a bare label whose value is the next element.
+ */
+function bareLabel(text: string): boolean {
+  return !/\d{4}|\d{1,2}[./-]\d{1,2}[./-]|\d{1,2}\s*月\s*\d{1,2}\s*日/.test(text) && !(text.length > 20 && /[。.!?！？]$/.test(text));
+}
+
 /** The value element for a label element, by the structure around it; null when there is none. */
 function valueFor(label: Element): Element | null {
   const tag = label.tagName;
@@ -515,7 +552,7 @@ function pairAt(textNode: Text, opts: CollectOptions): Pair | null {
     labelEl = labelEl.parentElement;
   }
   const labelText = cleanText(labelEl);
-  if (!labelText || labelText.length > MAX_LABEL) return null;
+  if (!labelText || labelText.length > MAX_LABEL || !bareLabel(labelText)) return null;
   const key = opts.labelKey(labelText);
   if (!key) return null;
   const valueEl = valueFor(labelEl);
@@ -658,9 +695,14 @@ export function* collectSteps(root: Document | Element, options: CollectOptions)
   const records: PageRecord[] = [];
   if (seedNodes.length === 0) return { records, seeds: 0 };
   const grids = new Set<Element>();
+  const plainGrids = new Map<Element, Grid>();
   for (const node of seedNodes) {
     const grid = node.parentElement?.closest(CELL)?.closest(GRID);
     if (grid) grids.add(grid);
+    else if (node.parentElement && ![...plainGrids.keys()].some((g) => g.contains(node))) {
+      const plain = plainGridAround(node.parentElement, opts);
+      if (plain) plainGrids.set(plain.root, plain);
+    }
   }
 
   // Tables and grids with a seed in them.
@@ -675,6 +717,11 @@ export function* collectSteps(root: Document | Element, options: CollectOptions)
     const grid = (ariaRole ? readAriaGrid(g) : null) ?? (g.tagName === 'TABLE' ? readHtmlTable(g as HTMLTableElement, opts, htmlTables) : null);
     if (!grid) continue;
     claimed.add(g);
+    yield;
+    records.push(...(yield* gridRecords(grid, opts)));
+  }
+  for (const grid of plainGrids.values()) {
+    claimed.add(grid.root);
     yield;
     records.push(...(yield* gridRecords(grid, opts)));
   }

@@ -2,7 +2,7 @@
  * CSV export that opens correctly in Excel: UTF-8 with a byte-order mark, CRLF line ends,
  * every field quoted, and cells that a spreadsheet would run as a formula made inert.
  */
-import { siteOf } from '../consoles/hosts';
+import { consoleOf } from '../consoles/hosts';
 import { daysLeft } from '../credentials/urgency';
 import { alertDate, conflicts } from '../inventory/merge';
 import type { Credential } from '../inventory/model';
@@ -28,7 +28,7 @@ export function exportCsv(all: readonly Credential[], now: Date, timeZone?: stri
       [
         c.kind,
         c.name,
-        c.console ? siteOf(c.console).product : '',
+        c.console ? consoleOf(c.console).product : '',
         c.account,
         c.expiresOn,
         date ? daysLeft(date, now, timeZone) : '',

@@ -2,7 +2,7 @@
  * JSON export and import: lossless (every field of every credential) and validated whole
  * before anything is written. A bad file gets an error that names what is wrong and where.
  */
-import { consoleSites } from '../consoles/hosts';
+import { CONSOLES } from '../consoles/list';
 import type { ConsoleId } from '../consoles/types';
 import { ISO_DATE, KINDS, type Credential, type Renewal, type Source } from '../inventory/model';
 
@@ -23,7 +23,7 @@ export function exportJson(credentials: Credential[], now: Date): string {
 
 export type ImportResult = { ok: true; credentials: Credential[] } | { ok: false; error: string };
 
-const CONSOLE_IDS = new Set<string>(consoleSites.map((s) => s.id));
+const CONSOLE_IDS = new Set<string>(CONSOLES.map((s) => s.id));
 const ISO_DATETIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})$/;
 const MAX_TEXT = 2000;
 

@@ -3,26 +3,22 @@
  * the right one? Which kind the page expects comes from the page kind (or the field's accept
  * list); the push topic in use comes from the same page's scan.
  */
+import { consoleOf } from '../consoles/hosts';
 import type { ConsoleId } from '../consoles/types';
+import type { CredentialKind } from '../credentials/kinds';
 import { formatDate } from '../credentials/describe';
 import { t, type MessageKey } from '../i18n';
 import type { FileKind, FileReport } from './report';
 
-const BY_PAGE: Record<string, FileKind> = {
-  'apns-certificate': 'apns-certificate',
-  'ade-token-list': 'ade-token',
-  'ade-token': 'ade-token',
-  'dep-tokens': 'ade-token',
-  'vpp-token-list': 'vpp-token',
-  'vpp-token': 'vpp-token',
-  'vpp-licenses': 'vpp-token',
-};
+/** The file that renews each kind of credential in an MDM console's upload field. */
+const BY_KIND: Partial<Record<CredentialKind, FileKind>> = { apns: 'apns-certificate', ade: 'ade-token', vpp: 'vpp-token' };
 
 /** What a console's upload field wants, or null when we cannot tell. */
 export function expectedKind(consoleId: ConsoleId | null, page: string | null, accept: string): FileKind | null {
-  if (consoleId === 'apple-push') return 'csr';
-  if (consoleId === 'abm' || consoleId === 'asm') return 'public-key';
-  if (page && BY_PAGE[page]) return BY_PAGE[page]!;
+  const site = consoleId ? consoleOf(consoleId) : null;
+  if (site?.upload) return site.upload;
+  const holds = site?.pages.find((p) => p.page === page)?.holds;
+  if (holds && BY_KIND[holds]) return BY_KIND[holds]!;
   const a = accept.toLowerCase();
   if (a.includes('.vpptoken')) return 'vpp-token';
   if (a.includes('.p7m')) return 'ade-token';

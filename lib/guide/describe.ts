@@ -1,5 +1,5 @@
 /** The guide's words for a step, filled with the credential being renewed. */
-import { siteOf } from '../consoles/hosts';
+import { consoleOf } from '../consoles/hosts';
 import type { ConsoleId } from '../consoles/types';
 import { kindLabel } from '../credentials/describe';
 import { t, type MessageKey } from '../i18n';
@@ -14,5 +14,5 @@ export function stepText(step: Step, state: GuideState): string {
 }
 
 export function sitesText(sites: readonly ConsoleId[]): string {
-  return sites.map((s) => siteOf(s).product).join(' / ');
+  return sites.map((s) => consoleOf(s).product).join(' / ');
 }

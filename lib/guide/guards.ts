@@ -3,6 +3,7 @@
  * guide or no guide: ABM's Download Token, the Apple portal's Create a Certificate and Revoke,
  * the wrong certificate row, and the Get Started page of an Apple ID that owns no certificate.
  */
+import { consoleOf } from '../consoles/hosts';
 import type { ConsoleId } from '../consoles/types';
 import { textOf, TOPIC_RE } from '../dom/read';
 import { t } from '../i18n';
@@ -31,7 +32,8 @@ function serverOf(button: Element): string {
 export function guardNotes(doc: Document, consoleId: ConsoleId | null, guide: GuideState | null): GuardNote[] {
   const active = guide && (guide.status === 'active' || guide.status === 'paused') ? guide : null;
   const notes: GuardNote[] = [];
-  if (consoleId === 'abm' || consoleId === 'asm') {
+  const guards = new Set(consoleId ? consoleOf(consoleId).guards : []);
+  if (guards.has('download-token')) {
     for (const button of controls(doc, CONTROL_LABELS.downloadToken)) {
       const server = serverOf(button);
       if (active?.kind === 'ade' && server && normName(server) === normName(active.name)) {
@@ -43,12 +45,14 @@ export function guardNotes(doc: Document, consoleId: ConsoleId | null, guide: Gu
       }
     }
   }
-  if (consoleId === 'apple-push') {
-    for (const el of controls(doc, CREATE)) notes.push({ anchor: el, level: 'danger', text: t('guardCreateCertificate') });
-    for (const el of controls(doc, REVOKE)) notes.push({ anchor: el, level: 'warn', text: t('guardRevoke') });
+  if (guards.has('create-certificate')) for (const el of controls(doc, CREATE)) notes.push({ anchor: el, level: 'danger', text: t('guardCreateCertificate') });
+  if (guards.has('revoke')) for (const el of controls(doc, REVOKE)) notes.push({ anchor: el, level: 'warn', text: t('guardRevoke') });
+  if (guards.has('get-started')) {
     for (const el of controls(doc, GET_STARTED)) {
       notes.push({ anchor: el, level: 'danger', text: t('guardGetStarted', active?.appleId ?? t('guardGetStartedUnknown')) });
     }
+  }
+  if (guards.has('renew-row')) {
     if (active?.kind === 'apns' && active.topic) {
       for (const renew of controls(doc, CONTROL_LABELS.renew)) {
         const row = renew.closest('tr, [role="row"], li');

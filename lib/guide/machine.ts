@@ -5,6 +5,8 @@
  */
 import { normName } from '../inventory/merge';
 import type { Credential } from '../inventory/model';
+import { consoleOf } from '../consoles/hosts';
+import type { ConsoleId } from '../consoles/list';
 import { flowById, flowFor, type Flow } from './flows';
 
 export interface GuideState {
@@ -24,10 +26,10 @@ export interface GuideState {
 }
 
 /** The MDM console a credential is renewed in: its own, or the console it was also seen in. */
-export function guideConsole(c: Credential): 'intune' | 'maas360' | null {
-  if (c.console === 'intune' || c.console === 'maas360') return c.console;
-  const seen = c.sources.map((s) => s.console).find((x) => x === 'intune' || x === 'maas360');
-  return (seen as 'intune' | 'maas360' | undefined) ?? null;
+export function guideConsole(c: Credential): ConsoleId | null {
+  const renews = (id: ConsoleId | null | undefined): id is ConsoleId => !!id && !!consoleOf(id).flows?.length;
+  if (renews(c.console)) return c.console;
+  return c.sources.map((s) => s.console).find(renews) ?? null;
 }
 
 export function flowOf(c: Credential): Flow | undefined {

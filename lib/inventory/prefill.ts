@@ -2,7 +2,7 @@
  * The add-by-hand form, started from a console page that could not be read: what was certain
  * on the page travels to the form in the popup's address. Validated on both ends, metadata only.
  */
-import { consoleSites } from '../consoles/hosts';
+import { CONSOLES } from '../consoles/list';
 import { EMAIL_RE, TOPIC_RE } from '../dom/read';
 import type { AddPrefill } from '../messages';
 import { KINDS, type ManualFields } from './model';
@@ -24,7 +24,7 @@ export function cleanPrefill(input: unknown): Partial<ManualFields> {
   const topic = str(p.topic).match(TOPIC_RE)?.[0];
   if (topic) out.topic = topic;
   const console = str(p.console);
-  if (consoleSites.some((s) => s.id === console)) out.console = console as ManualFields['console'] & string;
+  if (CONSOLES.some((s) => s.id === console)) out.console = console as ManualFields['console'] & string;
   return out;
 }
 

@@ -1,0 +1,12 @@
+/** CLOMO PANEL (i3Systems): every customer signs in at an address of its own, so it is always added by the admin. */
+import type { ConsoleModule } from '../types';
+import { clomoPages } from './pages';
+
+export const clomo: ConsoleModule<'clomo'> = {
+  id: 'clomo',
+  product: 'CLOMO PANEL',
+  role: 'mdm',
+  hosts: [],
+  ownAddress: true,
+  pages: clomoPages,
+};

@@ -1,0 +1,12 @@
+/** Omnissa (formerly VMware) Workspace ONE UEM: SaaS on `*.awmdm.com`, or on-premises at the customer's address. Read by the shared layer. */
+import type { ConsoleModule } from '../types';
+
+export const workspaceOne: ConsoleModule<'workspace-one'> = {
+  id: 'workspace-one',
+  product: 'Workspace ONE UEM',
+  role: 'mdm',
+  hosts: [],
+  optionalHosts: [{ host: '*.awmdm.com' }],
+  ownAddress: true,
+  pages: [],
+};
