@@ -1,6 +1,6 @@
 import { defineConfig } from 'wxt';
 import preact from '@preact/preset-vite';
-import { hostPermissions } from './lib/consoles/hosts';
+import { hostPermissions, optionalHostPermissions } from './lib/consoles/hosts';
 
 // Token Radar build configuration.
 // - Host permissions are exactly the console hosts the adapters read (lib/consoles/hosts.ts):
@@ -20,6 +20,7 @@ export default defineConfig({
     // scripting: to load the file reader into a console frame only when the admin picks a file.
     permissions: ['storage', 'alarms', 'notifications', 'scripting'],
     host_permissions: hostPermissions,
+    optional_host_permissions: optionalHostPermissions,
     action: {
       default_title: '__MSG_actionTitle__',
     },

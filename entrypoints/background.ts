@@ -1,6 +1,7 @@
 import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
 import { check, CHECK_ALARM, ensureAlarm, handleMessage, openFor, snoozeFor } from '../lib/background/service';
+import { syncContentScript } from '../lib/background/sites';
 import { isRequest } from '../lib/messages';
 import { SETTINGS_KEY } from '../lib/settings-store';
 
@@ -11,6 +12,9 @@ export default defineBackground({
     browser.runtime.onMessage.addListener((message: unknown, sender) => (isRequest(message) ? handleMessage(message, sender) : undefined));
     browser.runtime.onInstalled.addListener(() => void ensureAlarm().then(() => check()));
     browser.runtime.onStartup.addListener(() => void ensureAlarm().then(() => check()));
+    // The consoles the admin added: registered again whenever the background starts (an update
+    // drops Chromium's registrations; Firefox keeps them only while its background page lives).
+    void syncContentScript().catch(() => undefined);
     browser.alarms.onAlarm.addListener((alarm) => {
       if (alarm.name === CHECK_ALARM) void check();
     });

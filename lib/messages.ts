@@ -4,6 +4,7 @@
  */
 import { browser } from 'wxt/browser';
 import type { Credential, ManualFields } from './inventory/model';
+import type { ConsoleAccess } from './consoles/sites';
 import type { ConsoleId } from './consoles/types';
 import type { GuideAction, GuideState } from './guide/machine';
 import type { Observation, ObservedCredential } from './observation';
@@ -46,7 +47,15 @@ export type Request =
   /** Move the guide: a step seen done, back, skip, pause, resume, cancel, or the console showing the new expiry. */
   | { type: 'guide-action'; action: GuideAction }
   /** A page could not be read: open the add-by-hand form with what was certain (nothing is saved until the admin saves it). */
-  | { type: 'open-add'; prefill: AddPrefill };
+  | { type: 'open-add'; prefill: AddPrefill }
+  /** The consoles turned on and added (extension pages only). */
+  | { type: 'consoles-get' }
+  /** Turn a built-in console's cloud hosts on or off (the options page asked for the permission first). */
+  | { type: 'consoles-enable'; console: ConsoleId; on: boolean }
+  /** Add a console at its own address (the options page asked for the permission first). */
+  | { type: 'consoles-add'; console: ConsoleId; origin: string }
+  /** Remove an added console: its script, its entry and its permission go together. */
+  | { type: 'consoles-remove'; origin: string };
 
 /** What a page that could not be read lets the add-by-hand form start with. Metadata only. */
 export interface AddPrefill {
@@ -74,9 +83,16 @@ export interface Responses {
   'guide-start': Result<{ state: GuideState; url: string | null }>;
   'guide-action': Result<{ state: GuideState | null }>;
   'open-add': Result;
+  'consoles-get': Result<{ access: ConsoleAccess }>;
+  'consoles-enable': Result<{ access: ConsoleAccess }>;
+  'consoles-add': Result<{ access: ConsoleAccess }>;
+  'consoles-remove': Result<{ access: ConsoleAccess }>;
 }
 
-const TYPES = new Set<string>(['ping', 'observe', 'list', 'save', 'remove', 'renewed', 'snooze', 'archive', 'import', 'erase', 'check', 'add-file', 'load-inspector', 'guide-start', 'guide-action', 'open-add']);
+const TYPES = new Set<string>(['ping', 'observe', 'list', 'save', 'remove', 'renewed', 'snooze', 'archive', 'import', 'erase', 'check', 'add-file', 'load-inspector', 'guide-start', 'guide-action', 'open-add', 'consoles-get', 'consoles-enable', 'consoles-add', 'consoles-remove']);
+
+/** Requests only the extension's own pages may send (never a content script in a console's frame). */
+export const PAGE_ONLY = new Set<string>(['consoles-enable', 'consoles-add', 'consoles-remove']);
 
 export function isRequest(value: unknown): value is Request {
   if (typeof value !== 'object' || value === null) return false;

@@ -1,3 +1,4 @@
+import { productName } from '../../lib/credentials/describe';
 import { useState } from 'preact/hooks';
 import { consoleOf } from '../../lib/consoles/hosts';
 import { consequence, kindLabel } from '../../lib/credentials/describe';
@@ -33,7 +34,7 @@ export function DataSection() {
       const ics = exportIcs(inv.credentials, inv.settings, now, {
         summary: (c) => `${kindLabel(c.kind)}: ${c.name || c.topic || ''}`.replace(/: $/, ''),
         description: (c) =>
-          [consequence(c.kind), c.console ? consoleOf(c.console).product + (c.account ? ` (${c.account})` : '') : '', c.appleId ? t('appleIdValue', c.appleId) : '', c.owner ? t('ownerValue', c.owner) : '']
+          [consequence(c.kind), c.console ? productName(c.console) + (c.account ? ` (${c.account})` : '') : '', c.appleId ? t('appleIdValue', c.appleId) : '', c.owner ? t('ownerValue', c.owner) : '']
             .filter(Boolean)
             .join('\n'),
       });

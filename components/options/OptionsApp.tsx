@@ -1,10 +1,10 @@
 import { browser } from 'wxt/browser';
-import { CONSOLES } from '../../lib/consoles/list';
 import { t } from '../../lib/i18n';
 import { useEffect, useState } from 'preact/hooks';
 import type { Credential } from '../../lib/inventory/model';
 import { send } from '../../lib/messages';
 import { FileCheck } from '../files/FileCheck';
+import { ConsolesSection } from './ConsolesSection';
 import { DataSection } from './DataSection';
 import { SettingsForm } from './SettingsForm';
 
@@ -22,18 +22,7 @@ export function OptionsApp() {
         <h2 id="privacy-heading">{t('privacyHeading')}</h2>
         <p>{t('privacyText')}</p>
       </section>
-      <section aria-labelledby="sites-heading">
-        <h2 id="sites-heading">{t('sitesHeading')}</h2>
-        <p>{t('sitesText')}</p>
-        <ul class="sites">
-          {CONSOLES.map((site) => (
-            <li key={site.id}>
-              <strong>{site.product}</strong>{' '}
-              <span class="muted">{site.hosts.map((h) => h.host + (h.pathPrefix ?? '')).join(', ')}</span>
-            </li>
-          ))}
-        </ul>
-      </section>
+      <ConsolesSection />
       <p class="muted">{t('versionLabel', browser.runtime.getManifest().version)}</p>
     </main>
   );

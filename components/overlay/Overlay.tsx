@@ -1,3 +1,4 @@
+import { productName } from '../../lib/credentials/describe';
 import { useState } from 'preact/hooks';
 import { consoleOf } from '../../lib/consoles/hosts';
 import { looksPersonal } from '../../lib/credentials/apple-id';
@@ -54,7 +55,7 @@ export function Overlay(props: Props) {
 
 function Panel({ scan, now, error, guide, onStartGuide, onAddByHand, onSaveOutline, onHide }: Props & { onHide: () => void }) {
   const [open, setOpen] = useState(false);
-  const product = consoleOf(scan.console!).product;
+  const product = productName(scan.console!);
   // Collapsed, the panel shows the most urgent credential only.
   const views = scan.credentials.map((c) => ({ c, view: expiryView(c.kind, c.expiresOn, now) }));
   const first = [...views].sort((a, b) => URGENCY_ORDER.indexOf(a.view.urgency) - URGENCY_ORDER.indexOf(b.view.urgency))[0];

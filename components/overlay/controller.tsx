@@ -19,7 +19,7 @@ import { watchGuide } from '../../lib/guide/store';
 import { t } from '../../lib/i18n';
 import { send } from '../../lib/messages';
 import { observationKey, toObservation } from '../../lib/observation';
-import { scanSteps, type FoundCredential, type PageScan } from '../../lib/scan';
+import { scanSteps, type AddedSite, type FoundCredential, type PageScan } from '../../lib/scan';
 import type { Steps } from '../../lib/steps';
 import { stepText } from '../../lib/guide/describe';
 import { outlineOf } from '../../lib/consoles/outline';
@@ -91,7 +91,7 @@ export interface LazyUi {
   remove(): void;
 }
 
-export function startOverlay(ctx: ContentScriptContext, ui: LazyUi): () => void {
+export function startOverlay(ctx: ContentScriptContext, sites: readonly AddedSite[], ui: LazyUi): () => void {
   const badges = new Badges(document);
   const notes = createNotes(document);
   const isMain = window === window.top;
@@ -277,7 +277,7 @@ export function startOverlay(ctx: ContentScriptContext, ui: LazyUi): () => void 
     running?.return(undefined as never);
     changedMeanwhile = false;
     const at = new Date();
-    const steps = scanSteps(location.href, document, at, { locale: navigator.language });
+    const steps = scanSteps(location.href, document, at, { locale: navigator.language, sites });
     running = steps;
     const slice = () => {
       if (!ctx.isValid || running !== steps) return;

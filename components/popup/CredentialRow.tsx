@@ -1,3 +1,4 @@
+import { productName } from '../../lib/credentials/describe';
 import { useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { consoleOf } from '../../lib/consoles/hosts';
@@ -39,7 +40,7 @@ export function CredentialRow({ item, now, open, onToggle, actions }: {
         <span class="cred__name">{name}</span>
         <span class="cred__meta">
           {c.expiresOn ? formatDate(c.expiresOn) : '—'}
-          {c.console ? ` · ${consoleOf(c.console).product}` : ''}
+          {c.console ? ` · ${productName(c.console)}` : ''}
           {c.owner ? ` · ${t('ownerValue', c.owner)}` : ''}
           {c.archived ? ` · ${t('archivedTag')}` : ''}
         </span>
@@ -74,7 +75,7 @@ function Details({ id, item, now, actions, name }: { id: string; item: ListItem;
             'conflictWarning',
             c.sources
               .filter((s) => s.expiresOn)
-              .map((s) => `${s.console ? consoleOf(s.console).product : t('sourceManual')}: ${formatDate(s.expiresOn!)}`)
+              .map((s) => `${s.console ? productName(s.console) : t('sourceManual')}: ${formatDate(s.expiresOn!)}`)
               .join(' / '),
           )}
         </p>
@@ -82,7 +83,7 @@ function Details({ id, item, now, actions, name }: { id: string; item: ListItem;
       {last && <p class="muted">{t('historyValue', c.history.length, last.from ? formatDate(last.from) : '—', formatDate(last.to))}</p>}
       {lastSeen && (
         <p class="muted">
-          {t('seenOn', lastSeen.console ? consoleOf(lastSeen.console).product : t('sourceManual'), relativeDays(daysLeft(calendarDate(new Date(lastSeen.seenAt)), now)))}
+          {t('seenOn', lastSeen.console ? productName(lastSeen.console) : t('sourceManual'), relativeDays(daysLeft(calendarDate(new Date(lastSeen.seenAt)), now)))}
         </p>
       )}
       {c.snoozedUntil && c.snoozedUntil > now.toISOString() && <p class="muted">{t('snoozedUntil', formatDate(c.snoozedUntil.slice(0, 10)))}</p>}

@@ -1,3 +1,4 @@
+import { productName } from '../../lib/credentials/describe';
 import { useEffect, useMemo, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { consoleOf } from '../../lib/consoles/hosts';
@@ -111,7 +112,7 @@ export function PopupApp() {
           )}
           {hasAny && groups.length === 0 && <p class="muted">{t('noMatch', query)}</p>}
           {groups.map((g) => {
-            const heading = g.console ? consoleOf(g.console).product + (g.account ? ` · ${g.account}` : '') : t('manualGroup');
+            const heading = g.console ? productName(g.console) + (g.account ? ` · ${g.account}` : '') : t('manualGroup');
             return (
               <section key={g.key} class="group" aria-label={heading}>
                 <h2 class="group__title">{heading}</h2>

@@ -1,7 +1,11 @@
 import { defineContentScript } from 'wxt/utils/define-content-script';
 import { createShadowRootUi, type ShadowRootContentScriptUi } from 'wxt/utils/content-script-ui/shadow-root';
 import { startOverlay } from '../../components/overlay/controller';
+import { browser } from 'wxt/browser';
+
 import { consoleForUrl, hostPermissions } from '../../lib/consoles/hosts';
+import { ACCESS_KEY, readAccess } from '../../lib/consoles/sites';
+import type { AddedSite } from '../../lib/consoles/types';
 import overlayCss from '../../components/overlay/overlay.css?inline';
 
 export default defineContentScript({
@@ -10,8 +14,15 @@ export default defineContentScript({
   runAt: 'document_idle',
   // The overlay's CSS is inlined into its shadow root: no web-accessible resource to expose.
   cssInjectionMode: 'manual',
-  main(ctx) {
-    const consoleId = consoleForUrl(location.href);
+  async main(ctx) {
+    // A console added at its own address is registered for its host by the background; which
+    // console it is comes from the same list.
+    let sites: readonly AddedSite[] = [];
+    let consoleId = consoleForUrl(location.href);
+    if (!consoleId) {
+      sites = readAccess((await browser.storage.local.get(ACCESS_KEY))[ACCESS_KEY]).sites;
+      consoleId = consoleForUrl(location.href, sites);
+    }
     if (!consoleId) return;
     // The shadow root, its styles and the panel are created only when there is something to show:
     // most frames of a console never show a credential and so never get any UI.
@@ -19,7 +30,7 @@ export default defineContentScript({
     let container: HTMLElement | null = null;
     let pending: Promise<HTMLElement> | undefined;
     let removed = false;
-    startOverlay(ctx, {
+    startOverlay(ctx, sites, {
       container: () => container,
       mount: () =>
         (pending ??= createShadowRootUi(ctx, {

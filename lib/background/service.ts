@@ -5,11 +5,13 @@
  * the alerts already raised are stored on each credential in the same transaction that decides them.
  */
 import { browser } from 'wxt/browser';
-import { consoleOf } from '../consoles/hosts';
+import { consoleOf, isConsoleId } from '../consoles/hosts';
+import { accessPatterns, addSite, OPTIONAL_CONSOLES, removeSite, setEnabled, sitePattern, type ConsoleAccess } from '../consoles/sites';
+import { loadAccess, saveAccess, syncContentScript } from './sites';
 import { renewUrl } from '../credentials/renew-url';
 import { worstUrgency, type Urgency } from '../credentials/urgency';
 import { parseImport } from '../export/json';
-import { t } from '../i18n';
+import { t, type MessageKey } from '../i18n';
 import { Inventory, InventoryError, toInventoryError } from '../inventory/db';
 import { applyReading, blankCredential, findMatch, newId } from '../inventory/merge';
 import { flowById } from '../guide/flows';
@@ -17,7 +19,7 @@ import { reduce, startGuide, type GuideState } from '../guide/machine';
 import { GUIDE_KEY, loadGuide, saveGuide } from '../guide/store';
 import { addFormQuery } from '../inventory/prefill';
 import { ISO_DATE, KINDS, type Credential, type ManualFields, type Source } from '../inventory/model';
-import type { Failure, Request, Responses } from '../messages';
+import { PAGE_ONLY, type Failure, type Request, type Responses } from '../messages';
 import type { ObservedCredential } from '../observation';
 import { buildNotification, notificationId, parseNotificationId } from '../notify/build';
 import { dueAlerts, dueSoon } from '../notify/plan';
@@ -215,6 +217,35 @@ async function handle(request: Request, sender?: Sender): Promise<Responses[Requ
       void check();
       return { ok: true, credentials: parsed.credentials.length };
     }
+    case 'consoles-get':
+      return { ok: true, access: await loadAccess() };
+    case 'consoles-enable': {
+      if (!isConsoleId(request.console) || !OPTIONAL_CONSOLES.some((c) => c.id === request.console) || typeof request.on !== 'boolean') return invalid(t('consolesInvalid'));
+      const before = await loadAccess();
+      const access = setEnabled(before, request.console, request.on);
+      await saveAccess(access);
+      await syncContentScript(access);
+      if (!request.on) await releasePatterns(accessPatterns(before), access);
+      return { ok: true, access };
+    }
+    case 'consoles-add': {
+      const before = await loadAccess();
+      const added = addSite(before, String(request.console), String(request.origin));
+      if (!added.ok) return invalid(t(`siteErr_${added.error.replace(/-/g, '_')}` as MessageKey));
+      // The options page asked for the address first: without the grant nothing is added.
+      if (!(await browser.permissions.contains({ origins: [sitePattern(added.site.origin)] }))) return { ok: false, code: 'permission', error: t('siteErr_permission') };
+      await saveAccess(added.access);
+      await syncContentScript(added.access);
+      return { ok: true, access: added.access };
+    }
+    case 'consoles-remove': {
+      const before = await loadAccess();
+      const access = removeSite(before, String(request.origin));
+      await saveAccess(access);
+      await syncContentScript(access);
+      await releasePatterns(accessPatterns(before), access);
+      return { ok: true, access };
+    }
     case 'erase':
       await serial(async () => (await inventory()).replaceAll([]));
       await browser.storage.local.remove(GUIDE_KEY);
@@ -273,7 +304,7 @@ async function handle(request: Request, sender?: Sender): Promise<Responses[Requ
   }
 }
 
-type Sender = { tab?: { id?: number }; frameId?: number };
+type Sender = { tab?: { id?: number }; frameId?: number; url?: string };
 
 /** Where the renewal starts: the Apple site for flows that begin there, else the console page. */
 function guideStartUrl(c: Credential, state: GuideState): string | null {
@@ -284,7 +315,20 @@ function guideStartUrl(c: Credential, state: GuideState): string | null {
   return (site && consoleOf(site).start) || renewUrl(c);
 }
 
+/** Gives back the host permissions `access` no longer needs (a host still used by another entry stays). */
+async function releasePatterns(before: string[], access: ConsoleAccess): Promise<void> {
+  const kept = new Set(accessPatterns(access));
+  const gone = before.filter((p) => !kept.has(p));
+  if (gone.length) await browser.permissions.remove({ origins: gone });
+}
+
+/** True when the request comes from one of the extension's own pages (the options page, the popup). */
+function fromExtensionPage(sender?: Sender): boolean {
+  return !sender || (typeof sender.url === 'string' && sender.url.startsWith(browser.runtime.getURL('/')));
+}
+
 export async function handleMessage(request: Request, sender?: Sender): Promise<Responses[Request['type']]> {
+  if (PAGE_ONLY.has(request.type) && !fromExtensionPage(sender)) return { ok: false, code: 'forbidden', error: 'not from an extension page' } as Failure as Responses[Request['type']];
   try {
     return await handle(request, sender);
   } catch (error) {

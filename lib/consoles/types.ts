@@ -3,7 +3,7 @@
  * lib/consoles/list.ts, from which `ConsoleId` is derived. Pure data and functions: this
  * module graph is also imported by wxt.config.ts (in Node), so keep it free of browser APIs.
  */
-import type { CredentialKind } from '../credentials/kinds';
+import type { MessageKey } from '../i18n';
 import type { PageKind, ScanContext } from './adapter';
 import type { Flow } from './flow';
 import type { ConsoleId } from './list';
@@ -33,6 +33,8 @@ export interface ConsoleModule<Id extends string = string> {
   id: Id;
   /** Product name as the admin knows it; not translated (it is a brand). */
   product: string;
+  /** For a console that is not a brand ("other"): its name, translated. */
+  productKey?: MessageKey;
   /** An MDM console (where a renewal ends with an upload), or an Apple site (where the files are made). */
   role: 'mdm' | 'apple';
   /** Hosts in the manifest: read wherever the extension is installed. */

@@ -2,6 +2,8 @@
 import type { AnyKind, Urgency } from './urgency';
 import { daysLeft, graceEndsOn, urgencyOf } from './urgency';
 import { t, uiLanguage } from '../i18n';
+import { consoleOf } from '../consoles/hosts';
+import type { ConsoleId } from '../consoles/list';
 
 // Creating an Intl formatter costs far more than formatting with one: one per language.
 const dates = new Map<string, Intl.DateTimeFormat>();
@@ -58,4 +60,10 @@ export function kindLabel(kind: AnyKind): string {
 
 export function consequence(kind: AnyKind): string {
   return t(`consequence_${kind}`);
+}
+
+/** A console's name as the admin reads it: its brand, or for a console that is not one its translated name. */
+export function productName(id: ConsoleId): string {
+  const c = consoleOf(id);
+  return c.productKey ? t(c.productKey) : c.product;
 }

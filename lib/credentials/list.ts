@@ -1,3 +1,4 @@
+import { productName } from './describe';
 /** The popup's list: filtered, grouped by console and account, most urgent first. Pure. */
 import type { ConsoleId } from '../consoles/types';
 import { consoleOf } from '../consoles/hosts';
@@ -31,7 +32,7 @@ function compare(a: ListItem, b: ListItem): number {
 export function matchesQuery(c: Credential, query: string): boolean {
   const q = query.trim().toLowerCase();
   if (!q) return true;
-  const product = c.console ? consoleOf(c.console).product : '';
+  const product = c.console ? productName(c.console) : '';
   return [c.name, c.appleId, c.topic, c.account, c.organization, c.owner, c.notes, c.kind, c.console, product, c.expiresOn]
     .some((v) => v && v.toLowerCase().includes(q));
 }

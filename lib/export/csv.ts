@@ -1,3 +1,4 @@
+import { productName } from '../credentials/describe';
 /**
  * CSV export that opens correctly in Excel: UTF-8 with a byte-order mark, CRLF line ends,
  * every field quoted, and cells that a spreadsheet would run as a formula made inert.
@@ -28,7 +29,7 @@ export function exportCsv(all: readonly Credential[], now: Date, timeZone?: stri
       [
         c.kind,
         c.name,
-        c.console ? consoleOf(c.console).product : '',
+        c.console ? productName(c.console) : '',
         c.account,
         c.expiresOn,
         date ? daysLeft(date, now, timeZone) : '',

@@ -1,3 +1,4 @@
+import { productName } from '../credentials/describe';
 /** The guide's words for a step, filled with the credential being renewed. */
 import { consoleOf } from '../consoles/hosts';
 import type { ConsoleId } from '../consoles/types';
@@ -14,5 +15,5 @@ export function stepText(step: Step, state: GuideState): string {
 }
 
 export function sitesText(sites: readonly ConsoleId[]): string {
-  return sites.map((s) => consoleOf(s).product).join(' / ');
+  return sites.map((s) => productName(s)).join(' / ');
 }

@@ -3,7 +3,8 @@ import type { ConsoleModule } from '../types';
 
 export const other: ConsoleModule<'other'> = {
   id: 'other',
-  product: 'MDM console',
+  product: 'Other MDM console',
+  productKey: 'consoleOther',
   role: 'mdm',
   hosts: [],
   ownAddress: true,

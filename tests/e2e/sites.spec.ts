@@ -1,0 +1,138 @@
+/**
+ * Consoles the admin turns on (Jamf Cloud, a built-in optional console) and adds at their own
+ * address (CLOMO PANEL), end to end: options page -> registered content script -> overlay ->
+ * inventory -> popup -> notification; removing one stops both and gives the permission back.
+ *
+ * How the permission is granted: a browser asks the admin in a prompt that automation cannot
+ * click. The test writes the grant into the browser profile before launch, in the very entry
+ * Chromium records when an admin accepts that prompt (Default/Preferences, the extension's
+ * granted and runtime-granted hosts). The product's code path is unchanged: the options page
+ * still calls permissions.request in the click, which resolves at once because the host is
+ * granted. Nothing in the extension knows it is being tested.
+ */
+import { test as base, expect, type BrowserContext, type Worker } from '@playwright/test';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { extensionWorker, isolateNetwork, launchWithExtension, servePages } from '../../scripts/browser.mjs';
+import { extensionDir, fixture } from './fixtures';
+
+async function launchGranted(origins: string[]): Promise<{ context: BrowserContext; dir: string; id: string }> {
+  const dir = mkdtempSync(join(tmpdir(), 'tr-sites-'));
+  const first = await launchWithExtension({ extensionDir, headless: true, userDataDir: dir, locale: 'en-US' });
+  const id = new URL((await extensionWorker(first)).url()).host;
+  await first.close();
+  const file = join(dir, 'Default', 'Preferences');
+  const prefs = JSON.parse(readFileSync(file, 'utf8'));
+  const ext = prefs.extensions.settings[id];
+  for (const key of ['granted_permissions', 'runtime_granted_permissions', 'active_permissions']) {
+    ext[key] ??= {};
+    for (const hosts of ['explicit_host', 'scriptable_host']) ext[key][hosts] = [...(ext[key][hosts] ?? []), ...origins];
+  }
+  writeFileSync(file, JSON.stringify(prefs));
+  const context = await launchWithExtension({ extensionDir, headless: true, userDataDir: dir, locale: 'en-US' });
+  await isolateNetwork(context);
+  return { context, dir, id };
+}
+
+const test = base.extend<{ granted: { context: BrowserContext; id: string; worker: () => Promise<Worker> } }>({
+  // eslint-disable-next-line no-empty-pattern
+  granted: async ({}, use, info) => {
+    const origins = info.title.includes('CLOMO') ? ['https://mdm.contoso.example/*'] : ['https://*.jamfcloud.com/*'];
+    const { context, dir, id } = await launchGranted(origins);
+    await use({ context, id, worker: () => extensionWorker(context) });
+    await context.close();
+    rmSync(dir, { recursive: true, force: true });
+  },
+});
+
+type Chrome = { notifications: { getAll(): Promise<Record<string, boolean>> }; permissions: { contains(p: object): Promise<boolean> }; scripting: { getRegisteredContentScripts(): Promise<{ matches?: string[] }[]> } };
+const chromeIn = (w: Worker) => w;
+
+async function inventory(context: BrowserContext, id: string) {
+  const page = await context.newPage();
+  await page.goto(`chrome-extension://${id}/popup.html`);
+  return page;
+}
+
+test('a CLOMO PANEL added at its own address is read, and removing it stops reading and gives the permission back', async ({ granted }) => {
+  const { context, id } = granted;
+  const url = 'https://mdm.contoso.example/home';
+  await servePages(context, { [url]: fixture('clomo/home.ja.html') });
+
+  // Before it is added, the page is not read.
+  const before = await context.newPage();
+  await before.goto(url);
+  await before.waitForTimeout(1500);
+  await expect(before.locator('token-radar-overlay')).toHaveCount(0);
+
+  const options = await context.newPage();
+  await options.goto(`chrome-extension://${id}/options.html`);
+  const form = options.locator('form.add-console');
+  await form.getByLabel('Console').selectOption({ label: 'CLOMO PANEL' });
+  // A mistyped address is refused with a specific message, and nothing is added.
+  await form.getByLabel('Address').fill('http://mdm.contoso.example');
+  await form.getByRole('button', { name: 'Add' }).click();
+  await expect(options.getByRole('region', { name: 'Consoles you use' }).getByRole('status')).toHaveText('Only https addresses can be added.');
+  // The address as copied from the address bar, page path and all.
+  await form.getByLabel('Address').fill('https://mdm.contoso.example/home?tab=1');
+  await form.getByRole('button', { name: 'Add' }).click();
+  await expect(options.getByRole('region', { name: 'Consoles you use' }).getByRole('status')).toContainText('CLOMO PANEL at https://mdm.contoso.example is now read');
+  await expect(options.locator('.added-consoles li')).toHaveCount(1);
+
+  const w = await granted.worker();
+  expect(await w.evaluate(() => (globalThis as unknown as { chrome: Chrome }).chrome.scripting.getRegisteredContentScripts().then((s) => s.flatMap((x) => x.matches ?? [])))).toEqual(['https://mdm.contoso.example/*']);
+
+  const page = await context.newPage();
+  await page.goto(url);
+  await expect(page.locator('token-radar-badge')).toHaveCount(2);
+  await expect(page.locator('token-radar-overlay')).toHaveAttribute('data-console', 'clomo');
+
+  const popup = await inventory(context, id);
+  await expect(popup.getByText('CLOMO PANEL').first()).toBeVisible();
+  // The push certificate expired on 2026-11-10 (page fixture): an expired credential is notified.
+  await expect.poll(async () => (await chromeIn(w).evaluate(() => (globalThis as unknown as { chrome: Chrome }).chrome.notifications.getAll().then((n) => Object.keys(n).length)))).toBeGreaterThan(0);
+
+  // Removing it: script, entry and permission go together.
+  await options.getByRole('button', { name: 'Remove CLOMO PANEL at https://mdm.contoso.example' }).click();
+  await expect(options.getByRole('region', { name: 'Consoles you use' }).getByRole('status')).toContainText('is no longer read');
+  await expect(options.locator('.added-consoles li')).toHaveCount(0);
+  expect(await w.evaluate(() => (globalThis as unknown as { chrome: Chrome }).chrome.permissions.contains({ origins: ['https://mdm.contoso.example/*'] }))).toBe(false);
+  expect(await w.evaluate(() => (globalThis as unknown as { chrome: Chrome }).chrome.scripting.getRegisteredContentScripts().then((s) => s.length))).toBe(0);
+  const after = await context.newPage();
+  await after.goto(url);
+  await after.waitForTimeout(1500);
+  await expect(after.locator('token-radar-overlay')).toHaveCount(0);
+});
+
+test('Jamf Cloud turned on in the options page is read: overlay, inventory, popup', async ({ granted }) => {
+  const { context, id } = granted;
+  const url = 'https://contoso.jamfcloud.com/vppAccounts.html';
+  await servePages(context, { [url]: fixture('jamf/volume-purchasing.ja.html') });
+  const options = await context.newPage();
+  await options.goto(`chrome-extension://${id}/options.html`);
+  const jamfSwitch = options.getByRole('switch', { name: 'Read Jamf Pro' });
+  await expect(jamfSwitch).not.toBeChecked();
+  await jamfSwitch.click();
+  await expect(options.getByRole('region', { name: 'Consoles you use' }).getByRole('status')).toContainText('Jamf Pro at https://*.jamfcloud.com/* is now read');
+  await expect(jamfSwitch).toBeChecked();
+
+  const page = await context.newPage();
+  await page.goto(url);
+  await expect(page.locator('token-radar-badge')).toHaveCount(2);
+  await expect(page.locator('token-radar-overlay')).toHaveAttribute('data-console', 'jamf');
+  const popup = await inventory(context, id);
+  await expect(popup.getByText('大阪支店')).toBeVisible();
+  await expect(popup.getByText('本社')).toBeVisible();
+
+  // Turned off: the permission is given back and the page is no longer read.
+  await options.bringToFront();
+  await jamfSwitch.click();
+  await expect(jamfSwitch).not.toBeChecked();
+  const w = await granted.worker();
+  await expect.poll(() => w.evaluate(() => (globalThis as unknown as { chrome: Chrome }).chrome.permissions.contains({ origins: ['https://*.jamfcloud.com/*'] }))).toBe(false);
+  const after = await context.newPage();
+  await after.goto(url);
+  await after.waitForTimeout(1500);
+  await expect(after.locator('token-radar-overlay')).toHaveCount(0);
+});
