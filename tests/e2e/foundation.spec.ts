@@ -23,9 +23,12 @@ test('the popup renders its empty state, translated', async ({ openPopup }) => {
 test('the options page renders and names only the console sites', async ({ openOptions }) => {
   const options = await openOptions();
   await expect(options.getByRole('heading', { level: 1, name: 'Token Radar settings' })).toBeVisible();
-  const sites = options.locator('.sites li');
+  // The seed consoles, always read; the consoles with optional cloud hosts, each behind a switch that is off.
+  const sites = options.locator('.sites').first().locator('li');
   await expect(sites).toHaveCount(5);
   await expect(sites.first()).toContainText('intune.microsoft.com');
+  await expect(options.getByRole('switch')).toHaveCount(4);
+  for (const s of await options.getByRole('switch').all()) await expect(s).not.toBeChecked();
   await expect(options.getByText(/^Version \d+\.\d+\.\d+$/)).toBeVisible();
 });
 

@@ -74,7 +74,7 @@ test('settings are saved, validated, and change what is notified', async ({ open
   await ade.fill('10');
   await options.getByLabel('Every day in the last week').uncheck();
   await options.getByRole('button', { name: 'Save' }).click();
-  await expect(options.getByRole('status')).toHaveText('Settings saved.');
+  await expect(options.getByRole('form', { name: 'Notifications' }).getByRole('status')).toHaveText('Settings saved.');
   await options.reload();
   await expect(options.getByLabel('Enrollment token (ADE): days before expiry')).toHaveValue('10');
 
@@ -94,11 +94,11 @@ test('settings are saved, validated, and change what is notified', async ({ open
   // 20 days out is inside the default 30-day threshold but outside the configured 10: no alert.
   await add('HQ', 20);
   await options.getByRole('button', { name: 'Check now' }).click();
-  await expect(options.getByRole('status')).toHaveText('Checked: 0 new notifications.');
+  await expect(options.getByRole('form', { name: 'Notifications' }).getByRole('status')).toHaveText('Checked: 0 new notifications.');
   expect(await notified()).toBe(0);
   // 8 days out reaches 10; with daily alerts off it is the 10-day alert, once.
   await add('Stores', 8);
   await expect.poll(notified).toBe(1);
   await options.getByRole('button', { name: 'Check now' }).click();
-  await expect(options.getByRole('status')).toHaveText('Checked: 0 new notifications.');
+  await expect(options.getByRole('form', { name: 'Notifications' }).getByRole('status')).toHaveText('Checked: 0 new notifications.');
 });
