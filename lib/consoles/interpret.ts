@@ -256,10 +256,14 @@ function nameOf(record: PageRecord, kind: CredentialKind, opts: InterpretOptions
   if (service && !isKindPhrase(shownName(service))) return shownName(service);
   const org = record.fields.find((f) => typeOf(f) === 'organization');
   if (org) return shownName(org);
-  const server = record.fields.find((f) => typeOf(f) === 'kind' && !DATE_SHAPE.test(f.value) && !EXPIRY_STEMS.test(f.value));
+  // A file name beside an upload field (`contoso_HQ.vpptoken`) names the file, not the credential.
+  const server = record.fields.find((f) => typeOf(f) === 'kind' && !DATE_SHAPE.test(f.value) && !EXPIRY_STEMS.test(f.value) && !FILE_NAME.test(shownName(f)));
   if (server) return shownName(server);
   return '';
 }
+
+/** A token or certificate file's name. */
+const FILE_NAME = /\.(?:vpptoken|p7m|pem|cer|crt|p12|pfx|plist|csr)\b/i;
 
 /** A name in quotes, each language's pair of quotes (a straight ' only around words, never inside one: d'inscription). */
 const QUOTES = [/"([^"]{1,80})"/, /“([^”“]{1,80})”/, /„([^“”]{1,80})[“”]/, /«\s*([^»]{1,80}?)\s*»/, /「([^」]{1,80})」/, /『([^』]{1,80})』/, /‘([^’]{1,80})’/, /(?<![\p{L}\p{N}])'([^']{1,80})'(?![\p{L}\p{N}])/u];

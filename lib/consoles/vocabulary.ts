@@ -87,6 +87,7 @@ const OTHER_DATE = [
 ];
 
 const NAME = [
+  'display name', "nom d'affichage", '表示名', 'anzeigename', 'nombre para mostrar',
   'name', 'nom', '名前', '名称', 'トークン名', 'nombre', 'bezeichnung',
   'connector', 'connecteur', 'コネクタ', 'konnektor', 'conector',
   'server name', 'nom du serveur', 'サーバ名', 'servername', 'nombre del servidor', 'nombre de servidor',

@@ -1,14 +1,12 @@
 /**
  * The console modules stay the one place a console is defined: no code outside lib/consoles/
- * names a console id, and every page kind and every flow step of every console has a fixture
- * page it is recognised on (tests/fixtures/pages/).
+ * names a console id, and every page kind of every console has a fixture page it is recognised
+ * on (tests/fixtures/pages/). Every flow step's control is found on a fixture page by guide.test.ts.
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { CONSOLES } from '../../lib/consoles/list';
-import { findStepTarget } from '../../lib/guide/find';
-import { FLOWS } from '../../lib/guide/flows';
 import type { PageScan } from '../../lib/scan';
 
 const root = resolve(import.meta.dirname, '../..');
@@ -49,21 +47,6 @@ describe('architecture', () => {
         // Apple Business and School Manager share their page kinds.
         const sharing = CONSOLES.filter((o) => o.pages === c.pages).map((o) => o.id as string);
         expect(fixtures.some((f) => f.scan && sharing.includes(f.scan.console ?? '') && f.scan.page === kind.page)).toBe(true);
-      });
-    }
-  }
-
-  for (const flow of FLOWS) {
-    for (const step of flow.steps) {
-      if (step.target.type === 'none') continue;
-      it(`${flow.id}: step "${step.id}" is found on a fixture page of ${step.sites.join('/')}`, () => {
-        const found = fixtures.some((f) => {
-          if (!f.scan || !step.sites.includes(f.scan.console as never)) return false;
-          const doc = new DOMParser().parseFromString(f.html, 'text/html');
-          const guides = f.scan.credentials.length ? f.scan.credentials.map((cr) => ({ name: cr.name, topic: cr.topic })) : [{ name: '' }];
-          return guides.some((g) => findStepTarget(doc, step, g) !== null);
-        });
-        expect(found).toBe(true);
       });
     }
   }

@@ -29,11 +29,9 @@ function withoutAnchors(scan: PageScan): PageScan {
 
 describe('fixture pages', () => {
   it('there are at least three credential pages per console, and negative pages', () => {
+    const scans = files.map((f) => load(f).expected.scan);
     for (const site of CONSOLES) {
-      const own = files.filter((f) => {
-        const { expected } = load(f);
-        return expected.scan?.console === site.id && expected.scan.credentials.length > 0;
-      });
+      const own = scans.filter((scan) => scan?.console === site.id && scan.credentials.length > 0);
       // Three for a console with page kinds of its own (one for the Apple sites with one kind of page), one for those read by the shared layer alone.
       expect(own.length, site.id).toBeGreaterThanOrEqual(site.pages.length >= 2 && site.role === 'mdm' ? 3 : 1);
     }

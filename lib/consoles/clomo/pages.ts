@@ -10,7 +10,7 @@ import type { PageKind } from '../adapter';
 import { hasExpiryText, titled } from '../detect';
 
 const HOME_TITLES = ['home', 'ホーム'];
-const SETTINGS_TITLES = ['基本設定', 'basic settings', 'device enrollment program', 'mobile device management'];
+const SETTINGS_TITLES = ['基本設定', 'basic settings', 'device enrollment program', 'mobile device management', 'サービス設定', 'clomo mobile app portal'];
 
 export const clomoPages: readonly PageKind[] = [
   // Each line names its credential: the kind comes from its words.
