@@ -20,12 +20,15 @@ export default defineConfig({
     // scripting: to load the file reader into a console frame only when the admin picks a file.
     permissions: ['storage', 'alarms', 'notifications', 'scripting'],
     host_permissions: hostPermissions,
+    // Consoles the admin turns on or adds at its own address, asked for one at a time (lib/consoles/sites.ts).
     optional_host_permissions: optionalHostPermissions,
     action: {
       default_title: '__MSG_actionTitle__',
     },
     ...(browser === 'firefox'
       ? {
+          // MV2 has no optional_host_permissions: optional hosts are optional permissions there.
+          optional_permissions: optionalHostPermissions,
           browser_specific_settings: {
             gecko: {
               id: 'token-radar@token-radar.dev',

@@ -11,6 +11,8 @@ export function launchWithExtension(options: {
   /** More Chromium switches (the bench keeps frames in the page's process). */
   args?: string[];
 }): Promise<BrowserContext>;
+/** Grants `origins` to the extension in the profile at `userDataDir` (as an accepted prompt would); returns the extension's id. */
+export function grantHosts(options: { extensionDir: string; userDataDir: string; origins: string[] }): Promise<string>;
 export function extensionWorker(context: BrowserContext): Promise<Worker>;
 export function isolateNetwork(context: BrowserContext): Promise<void>;
 export function servePages(context: BrowserContext, pages: Record<string, string>): Promise<void>;

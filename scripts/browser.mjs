@@ -1,6 +1,7 @@
 // Shared by the browser tests and the demo: find a Chromium, launch it with the built
 // extension loaded, and serve pages under the consoles' real addresses.
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { chromium } from '@playwright/test';
 
 const systemPaths = ['/usr/lib/chromium/chromium', '/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome'];
@@ -57,6 +58,27 @@ export async function launchWithExtension({ extensionDir, headless = true, userD
     viewport: viewport ?? { width: 1280, height: 800 },
     colorScheme,
   });
+}
+
+/**
+ * Grants host permissions to the extension in a browser profile, as an admin accepting the
+ * browser's prompt would: Chromium records that grant in the profile's Preferences, which
+ * automation cannot click through. Launches once to create the profile (and learn the
+ * extension's id), writes the grant, and returns the id. Used by tests and the demo only.
+ */
+export async function grantHosts({ extensionDir, userDataDir, origins }) {
+  const first = await launchWithExtension({ extensionDir, headless: true, userDataDir });
+  const id = new URL((await extensionWorker(first)).url()).host;
+  await first.close();
+  const file = join(userDataDir, 'Default', 'Preferences');
+  const prefs = JSON.parse(readFileSync(file, 'utf8'));
+  const ext = prefs.extensions.settings[id];
+  for (const key of ['granted_permissions', 'runtime_granted_permissions', 'active_permissions']) {
+    ext[key] ??= {};
+    for (const hosts of ['explicit_host', 'scriptable_host']) ext[key][hosts] = [...new Set([...(ext[key][hosts] ?? []), ...origins])];
+  }
+  writeFileSync(file, JSON.stringify(prefs));
+  return id;
 }
 
 /** The extension's service worker, waiting for it to start if needed. */

@@ -11,7 +11,7 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { addDays, format } from 'date-fns';
-import { extensionWorker, isolateNetwork, launchWithExtension, servePages } from './browser.mjs';
+import { extensionWorker, grantHosts, isolateNetwork, launchWithExtension, servePages } from './browser.mjs';
 
 const root = resolve(import.meta.dirname, '..');
 const args = process.argv.slice(2);
@@ -46,7 +46,15 @@ const pages = [
     dates: { 'Dec 5, 2026': [5, 'MMM d, yyyy'], 'Jun 30, 2027': [220, 'MMM d, yyyy'] } },
   { url: 'https://identity.apple.com/pushcert/', fixture: 'apple-push/certificates.en.html', style: 'apple', title: 'Apple Push Certificates Portal',
     dates: { 'Mar 14, 2027': [12, 'MMM d, yyyy'], 'Jan 3, 2026': [-40, 'MMM d, yyyy'] } },
+  // Consoles the admin turns on: Jamf Cloud by its switch, CLOMO PANEL at its own address (added in the settings page below).
+  { url: 'https://demo.jamfcloud.com/pushNotificationCertificate.html?id=1&o=r', fixture: 'jamf/push-certificate.en.html', style: 'jamf', title: 'Jamf Pro (Jamf Cloud, turned on in the settings): push certificate',
+    dates: { '2027-03-14 10:02:11': [48, 'yyyy-MM-dd HH:mm:ss'], '2026-03-14 10:05:40': [-317, 'yyyy-MM-dd HH:mm:ss'] } },
+  { url: 'https://clomo.demo.example/home', fixture: 'clomo/home.ja.html', style: 'clomo', title: 'CLOMO PANEL (added at its own address): HOME',
+    dates: { '2026/11/10': [-6, 'yyyy/MM/dd'], '2027/01/28': [40, 'yyyy/MM/dd'] } },
 ];
+
+/** Optional consoles the demo turns on through the settings page, as an admin would. */
+const ADDED = { jamf: 'https://*.jamfcloud.com/*', clomo: 'https://clomo.demo.example' };
 
 /** Sample organisations in the fixtures, renamed for the demo. */
 const RENAME = { 'Contoso Fixture Ltd': 'Demo Org (sample data)', 'contoso.example': 'demo.example', 'fabrikam.example': 'demo.example', Contoso: 'Demo', Fabrikam: 'DemoCorp' };
@@ -79,6 +87,9 @@ async function main() {
   const userDataDir = headless ? mkdtempSync(join(tmpdir(), 'token-radar-demo-')) : resolve(root, '.demo-profile');
   if (noDisplay && !flag('--headless')) console.log('No display found: running headless and writing screenshots instead of opening a window.');
 
+  // The browser asks the admin before reading an optional console; the demo records that grant
+  // in its profile the way the browser does when the admin accepts, then uses the settings page.
+  await grantHosts({ extensionDir, userDataDir, origins: [ADDED.jamf, `${ADDED.clomo}/*`] });
   const context = await launchWithExtension({ extensionDir, headless, userDataDir, viewport: { width: 1280, height: 800 } });
   await isolateNetwork(context);
   const served = {};
@@ -87,6 +98,22 @@ async function main() {
 
   const worker = await extensionWorker(context);
   const extensionId = new URL(worker.url()).host;
+  const options = await context.newPage();
+  await options.goto(`chrome-extension://${extensionId}/options.html`);
+  // Jamf Pro is the first console with a switch (the list's order); labels follow the UI language.
+  const jamfSwitch = options.getByRole('switch').first();
+  if (!(await jamfSwitch.isChecked())) {
+    await jamfSwitch.click();
+    await options.getByRole('switch', { checked: true }).first().waitFor();
+  }
+  if ((await options.locator('.added-consoles li', { hasText: ADDED.clomo }).count()) === 0) {
+    const form = options.locator('form.add-console');
+    await form.locator('select').selectOption('clomo');
+    await form.locator('input[type="text"]').fill(ADDED.clomo);
+    await form.getByRole('button').click();
+    await options.locator('.added-consoles li', { hasText: ADDED.clomo }).waitFor();
+  }
+  await options.close();
   const opened = [];
   for (const p of pages.filter((p) => !p.frame)) {
     const page = await context.newPage();

@@ -11,25 +11,15 @@
  * granted. Nothing in the extension knows it is being tested.
  */
 import { test as base, expect, type BrowserContext, type Worker } from '@playwright/test';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { extensionWorker, isolateNetwork, launchWithExtension, servePages } from '../../scripts/browser.mjs';
+import { extensionWorker, grantHosts, isolateNetwork, launchWithExtension, servePages } from '../../scripts/browser.mjs';
 import { extensionDir, fixture } from './fixtures';
 
 async function launchGranted(origins: string[]): Promise<{ context: BrowserContext; dir: string; id: string }> {
   const dir = mkdtempSync(join(tmpdir(), 'tr-sites-'));
-  const first = await launchWithExtension({ extensionDir, headless: true, userDataDir: dir, locale: 'en-US' });
-  const id = new URL((await extensionWorker(first)).url()).host;
-  await first.close();
-  const file = join(dir, 'Default', 'Preferences');
-  const prefs = JSON.parse(readFileSync(file, 'utf8'));
-  const ext = prefs.extensions.settings[id];
-  for (const key of ['granted_permissions', 'runtime_granted_permissions', 'active_permissions']) {
-    ext[key] ??= {};
-    for (const hosts of ['explicit_host', 'scriptable_host']) ext[key][hosts] = [...(ext[key][hosts] ?? []), ...origins];
-  }
-  writeFileSync(file, JSON.stringify(prefs));
+  const id = await grantHosts({ extensionDir, userDataDir: dir, origins });
   const context = await launchWithExtension({ extensionDir, headless: true, userDataDir: dir, locale: 'en-US' });
   await isolateNetwork(context);
   return { context, dir, id };
