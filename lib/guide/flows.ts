@@ -5,6 +5,8 @@
 import type { ConsoleId } from '../consoles/list';
 import { CONSOLES } from '../consoles/list';
 import type { Flow } from '../consoles/flow';
+import { appleSideFlow, appleSideFlowById } from '../consoles/apple-side';
+import { isConsoleId } from '../consoles/hosts';
 
 export type { Arg, Done, Flow, Step, Target } from '../consoles/flow';
 export { CONTROL_LABELS } from '../consoles/flow';
@@ -12,9 +14,10 @@ export { CONTROL_LABELS } from '../consoles/flow';
 export const FLOWS: readonly Flow[] = CONSOLES.flatMap((c) => c.flows ?? []);
 
 export function flowById(id: string): Flow | undefined {
-  return FLOWS.find((f) => f.id === id);
+  return FLOWS.find((f) => f.id === id) ?? appleSideFlowById(id, isConsoleId);
 }
 
+/** The console's own flow for this kind, else Apple's side of it followed by "upload it in your console". */
 export function flowFor(consoleId: ConsoleId, kind: string): Flow | undefined {
-  return FLOWS.find((f) => f.console === consoleId && f.kind === kind);
+  return FLOWS.find((f) => f.console === consoleId && f.kind === kind) ?? appleSideFlow(kind, consoleId);
 }

@@ -32,9 +32,11 @@ export function guideConsole(c: Credential): ConsoleId | null {
   return c.sources.map((s) => s.console).find(renews) ?? null;
 }
 
+/** The console's flow; for a console without one (or a credential added by hand), Apple's side and then "upload it in your console". */
 export function flowOf(c: Credential): Flow | undefined {
-  const consoleId = guideConsole(c);
-  return consoleId ? flowFor(consoleId, c.kind) : undefined;
+  const mdm = (id: ConsoleId | null | undefined): id is ConsoleId => !!id && consoleOf(id).role === 'mdm';
+  const consoleId = guideConsole(c) ?? (mdm(c.console) ? c.console : c.sources.map((s) => s.console).find(mdm)) ?? 'other';
+  return flowFor(consoleId, c.kind);
 }
 
 export function startGuide(c: Credential, now: Date): GuideState | null {

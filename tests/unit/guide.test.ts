@@ -128,8 +128,23 @@ describe('the guide state machine', () => {
     expect(flowOf(cred({}))?.id).toBe('intune-apns');
     expect(flowOf(cred({ kind: 'vpp', console: 'maas360' }))?.id).toBe('maas360-vpp');
     expect(flowOf(cred({ kind: 'ade', console: 'abm', sources: [{ type: 'page', key: 'k', console: 'intune', expiresOn: null, seenAt: '' }] }))?.id).toBe('intune-ade');
-    expect(flowOf(cred({ kind: 'ade', console: 'abm' }))).toBeUndefined();
+    expect(flowOf(cred({ kind: 'apns', console: 'jamf' }))?.id).toBe('jamf-apns');
+    expect(flowOf(cred({ kind: 'vpp', console: 'clomo' }))?.id).toBe('clomo-vpp');
     expect(startGuide(cred({ kind: 'symantec', console: 'maas360' }), NOW)).toBeNull();
+  });
+
+  it('walks Apple\'s side for a console without steps of its own, then says to upload it there', () => {
+    const kandji = flowOf(cred({ kind: 'vpp', console: 'kandji' }))!;
+    expect(kandji.id).toBe('apple-vpp@kandji');
+    expect(kandji.steps.map((s) => s.id)).toEqual(['abm-content', 'console-upload']);
+    expect(kandji.steps.at(-1)).toMatchObject({ sites: ['kandji'], say: 'g_any_upload_vpp', done: { type: 'renewed' } });
+    // A stored guide finds its flow again by its id.
+    expect(flowById('apple-vpp@kandji')).toEqual(kandji);
+    expect(flowById('apple-vpp@nowhere')).toBeUndefined();
+    // Seen only on an Apple site, or added by hand: Apple's side, then "your MDM console".
+    expect(flowOf(cred({ kind: 'ade', console: 'abm' }))?.id).toBe('apple-ade@other');
+    expect(flowOf(cred({ kind: 'apns', console: undefined, topic: undefined }))?.steps.map((s) => s.id)).toEqual(['portal-renew', 'portal-csr', 'portal-upload', 'portal-download', 'console-upload']);
+    expect(flowOf(cred({ kind: 'symantec', console: 'kandji' }))).toBeUndefined();
   });
 
   it('advances only on the current step, and goes back, skips, pauses, resumes', () => {
