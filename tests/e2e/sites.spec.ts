@@ -15,7 +15,9 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { extensionWorker, grantHosts, isolateNetwork, launchWithExtension, servePages } from '../../scripts/browser.mjs';
+import { addYears, format } from 'date-fns';
 import { extensionDir, fixture } from './fixtures';
+import { makeFiles } from '../unit/support/make-files';
 
 async function launchGranted(origins: string[]): Promise<{ context: BrowserContext; dir: string; id: string }> {
   const dir = mkdtempSync(join(tmpdir(), 'tr-sites-'));
@@ -125,4 +127,54 @@ test('Jamf Cloud turned on in the options page is read: overlay, inventory, popu
   await after.goto(url);
   await after.waitForTimeout(1500);
   await expect(after.locator('token-radar-overlay')).toHaveCount(0);
+});
+
+test('a Jamf Pro content token renewal on Jamf Cloud, guided from the overlay to Apple Business Manager and back', async ({ granted }) => {
+  const { context, id } = granted;
+  const name = '大阪支店';
+  const list = 'https://contoso.jamfcloud.com/vppAccounts.html';
+  const location = 'https://contoso.jamfcloud.com/vppAccount.html?id=2';
+  const locationPage = (expiry: string) => fixture('jamf/vpp-location.ja.html').replaceAll('本社', name).replace('2027/02/10', expiry);
+  await servePages(context, {
+    [list]: fixture('jamf/volume-purchasing.ja.html'),
+    [location]: locationPage('2026/12/01'),
+    'https://business.apple.com/': fixture('abm/content-tokens.fr.html').replace('Contoso Apps – Lyon', name),
+  });
+  const options = await context.newPage();
+  await options.goto(`chrome-extension://${id}/options.html`);
+  await options.getByRole('switch', { name: 'Read Jamf Pro' }).click();
+  await expect(options.getByRole('switch', { name: 'Read Jamf Pro' })).toBeChecked();
+
+  const jamf = await context.newPage();
+  await jamf.goto(list);
+  const panel = jamf.getByRole('complementary', { name: 'Token Radar' });
+  await panel.getByRole('button', { name: 'Show details' }).click();
+  await panel.getByRole('listitem').filter({ hasText: name }).getByRole('button', { name: 'Renew…' }).click();
+  const card = (p: typeof jamf) => p.getByRole('region', { name: /^Renewing/ });
+  await expect(card(jamf)).toContainText('Step 1 of 7');
+  await expect(card(jamf)).toContainText('Next, in Apple Business Manager / Apple School Manager (another tab):');
+
+  const abm = await context.newPage();
+  await abm.goto('https://business.apple.com/#/main/preferences/paymentsandbilling');
+  await abm.locator('tr', { hasText: name }).getByRole('button', { name: 'Télécharger' }).click();
+  await expect(card(abm)).toContainText('Step 2 of 7');
+
+  await jamf.bringToFront();
+  await expect(card(jamf)).toContainText(`open Settings > Global > Volume Purchasing and select the location “${name}”`);
+  await jamf.getByRole('link', { name }).click();
+  await expect(card(jamf)).toContainText('Step 3 of 7');
+  await jamf.goto(location);
+  await jamf.getByRole('button', { name: '編集' }).click();
+  await expect(card(jamf)).toContainText('Step 4 of 7');
+  await jamf.getByRole('button', { name: 'サービストークンの更新' }).click();
+  await expect(card(jamf)).toContainText('Step 5 of 7');
+  await jamf.locator('input[type="file"]').setInputFiles({ name: 'sToken_for_Osaka.vpptoken', mimeType: 'application/octet-stream', buffer: Buffer.from(makeFiles().vpptoken) });
+  await expect(card(jamf)).toContainText('Step 6 of 7');
+  await jamf.getByRole('button', { name: '保存' }).click();
+  await expect(card(jamf)).toContainText('Step 7 of 7');
+
+  const renewed = addYears(new Date(), 1);
+  await servePages(context, { [location]: locationPage(format(renewed, 'yyyy/MM/dd')) });
+  await jamf.goto(location);
+  await expect(card(jamf)).toContainText(`Renewed: the console now shows ${format(renewed, 'MMM d, yyyy')}`);
 });
