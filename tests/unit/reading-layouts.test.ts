@@ -7,7 +7,7 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { scanPage, type PageScan } from '../../lib/scan';
+import { scanPage, type AddedSite, type PageScan } from '../../lib/scan';
 
 const NOW = new Date('2026-11-22T12:00:00');
 type Lang = 'en' | 'fr' | 'ja' | 'de' | 'es';
@@ -185,13 +185,25 @@ const comparable = (scan: PageScan) =>
     .map(({ kind, name, expiresOn, appleId, topic }) => ({ kind, name, expiresOn, ...(appleId ? { appleId } : {}), ...(topic ? { topic } : {}) }))
     .sort((a, b) => a.name.localeCompare(b.name));
 
-describe('layout matrix: the same credentials in every layout and language', () => {
-  for (const kind of ['ade', 'vpp'] as const) {
+/**
+ * Where the matrix runs: a seed console, a console turned on (Jamf Cloud) and consoles added at
+ * their own address (CLOMO PANEL, any other MDM): reading is the shared layer's everywhere.
+ */
+const WHERE: { id: string; url: string; sites?: AddedSite[] }[] = [
+  { id: 'intune', url: 'https://intune.microsoft.com/#view/tokens' },
+  { id: 'jamf', url: 'https://contoso.jamfcloud.com/view/settings/global' },
+  { id: 'clomo', url: 'https://mdm.contoso.example/settings', sites: [{ console: 'clomo', origin: 'https://mdm.contoso.example' }] },
+  { id: 'other', url: 'https://fleet.contoso.example:8443/apple', sites: [{ console: 'other', origin: 'https://fleet.contoso.example:8443' }] },
+];
+
+describe('layout matrix: the same credentials in every layout and language, on every kind of console', () => {
+  for (const where of WHERE) for (const kind of ['ade', 'vpp'] as const) {
     for (const layout of LAYOUTS) {
       for (const lang of LANGS) {
-        it(`${kind} · ${layout.id} · ${lang}`, () => {
+        it(`${where.id} · ${kind} · ${layout.id} · ${lang}`, () => {
           const doc = page(lang, WORDS[lang].heading[kind], layout.list(kind, ITEMS, lang));
-          const scan = scanPage('https://intune.microsoft.com/#view/tokens', doc, NOW);
+          const scan = scanPage(where.url, doc, NOW, { sites: where.sites });
+          expect(scan.console).toBe(where.id);
           const expected = ITEMS.map((i) => ({ kind, name: i.name, expiresOn: i.expires, ...(layout.sentences ? {} : { appleId: i.appleId }) })).sort((a, b) => a.name.localeCompare(b.name));
           expect(comparable(scan)).toEqual(expected);
           expect(scan.unreadable).toBeUndefined();
@@ -210,12 +222,12 @@ const PUSH_LAYOUTS: { id: string; render(lang: Lang): string }[] = [
   { id: 'Label: value<br>', render: (l) => `<div><b>${WORDS[l].appleId}:</b> ${PUSH.appleId}<br><b>${WORDS[l].topic}:</b> ${PUSH.topic}<br><b>${WORDS[l].expiry}:</b> ${printed(PUSH.expires, l)}<br></div>` },
 ];
 
-describe('layout matrix: a push certificate page in every single-record layout and language', () => {
-  for (const layout of PUSH_LAYOUTS) {
+describe('layout matrix: a push certificate page in every single-record layout and language, on every kind of console', () => {
+  for (const where of WHERE) for (const layout of PUSH_LAYOUTS) {
     for (const lang of LANGS) {
-      it(`apns · ${layout.id} · ${lang}`, () => {
+      it(`${where.id} · apns · ${layout.id} · ${lang}`, () => {
         const doc = page(lang, WORDS[lang].heading.apns, layout.render(lang));
-        const scan = scanPage('https://intune.microsoft.com/#view/push', doc, NOW);
+        const scan = scanPage(where.url, doc, NOW, { sites: where.sites });
         expect(comparable(scan)).toEqual([{ kind: 'apns', name: '', expiresOn: PUSH.expires, appleId: PUSH.appleId, topic: PUSH.topic }]);
       });
     }
