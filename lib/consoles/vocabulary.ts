@@ -159,7 +159,7 @@ export function isKindPhrase(text: string): boolean {
   const w = normWords(text);
   if (kindsIn(w).length === 0 || /[:：]/.test(text)) return false;
   const rest = w
-    .replace(/\bapns\b|\bvpp\b|\bdep\b|\bade\b|\bmdm\b|push|enrol+ment|inscription|registrierung\w*|inscripción|content|contenu|contenido|server|serveur|servidor|service|サーバ|サービス|登録プログラム|プッシュ(?:通知)?|コンテンツ|notification\w*/g, ' ')
+    .replace(/\bapns\b|\bvpp\b|\bdep\b|\bade\b|\bmdm\b|push|enrol+ment|\bautomated\b|\bdevices?\b|\bapps?\b|\bbooks?\b|\bvolume purchas\w*|inscription|registrierung\w*|inscripción|content|contenu|contenido|server|serveur|servidor|service|サーバ|サービス|登録プログラム|プッシュ(?:通知)?|コンテンツ|notification\w*/g, ' ')
     .replace(FILLER, ' ')
     .replace(/[\s\-–—|:：()]+/g, '');
   return rest.length === 0;

@@ -559,6 +559,9 @@ function pairAt(textNode: Text, opts: CollectOptions): Pair | null {
   if (!valueEl || valueEl.contains(labelEl) || labelEl.contains(valueEl) || isControlText(valueEl)) return null;
   const value = valueText(valueEl);
   if (!value || value.length > 300 || value === labelText) return null;
+  // A whole sentence under a title ("… will expire" over "The service token for “X” will expire on …")
+  // is an alert to read as one, not a field's value.
+  if (value.length > 40 && /[.。!?！？]$/.test(value) && value.split(/\s+/).length >= 6) return null;
   // A value that is itself a label of ours is the next label, not this one's value.
   if (value.length <= MAX_LABEL && opts.labelKey(value) && !/\d/.test(value) && !valueEl.matches('dd, td, input, textarea, output')) return null;
   return { label: labelText, key, value, element: valueEl, labelElement: labelEl };
