@@ -112,8 +112,16 @@ function orderSettler(records: PageRecord[], lang: string): Settle {
 }
 
 /** The day a value shows: an absolute date, else a date in its hint (tooltip, `datetime`), else relative text. */
+/** A validity period, `du 05/03/2026 au 05/03/2027`, `Mar 5, 2026 – Mar 5, 2027`: its end is the expiry. */
+const RANGE = /^(.*\d.*?)\s*(?:\bau\b|\bto\b|\buntil\b|\bbis\b|\bhasta\b|\ba\b|[–—～~〜]|\s-\s)\s*(.*\d.*)$/i;
+
+function periodEnd(text: string, lang: string): string {
+  const m = RANGE.exec(text);
+  return m && findDates(m[1]!, lang).length === 1 && findDates(m[2]!, lang).length === 1 ? m[2]! : text;
+}
+
 function readDay(value: string, settle: Settle, record: PageRecord, field: Field, opts: InterpretOptions): { day: IsoDate | null; dated: boolean } {
-  const text = value.replace(EXPIRY_PREFIX, '');
+  const text = periodEnd(value.replace(EXPIRY_PREFIX, ''), opts.lang);
   const shown = readDates(text, opts.lang, settle(text, record, field));
   if (shown.shown) return { day: shown.value, dated: true };
   const hint = dateHint(field.element);
@@ -184,7 +192,12 @@ function kindsOf(text: string): { strong: CredentialKind[]; weak: CredentialKind
 /** The kind a record is about: its own words, the headings above it, the page, its address, then weak words. */
 function kindOf(record: PageRecord, opts: InterpretOptions): { kind: CredentialKind | null; evidence: boolean } {
   const own: string[] = record.fields.filter((f) => typeOf(f) !== 'status').map((f) => f.label);
-  if (record.source === 'sentence') own.push(record.text);
+  if (record.source === 'sentence') {
+    own.push(record.text);
+    // An alert's own title ("Volume Purchasing Service Token Will Expire") over its text: the same alert.
+    const title = record.headings[0];
+    if (title && EXPIRY_STEMS.test(title) && !kindsOf(record.text).strong.length) own.push(title);
+  }
   // On a page of mixed kinds (Intune's connector status), a row's name says what it is.
   if (!opts.pageKind) {
     for (const f of record.fields) if (typeOf(f) === 'name' || typeOf(f) === 'kind') own.push(f.value);
@@ -235,7 +248,8 @@ function nameOf(record: PageRecord, kind: CredentialKind, opts: InterpretOptions
   // One push certificate (and one Symantec certificate) per console: no name of their own.
   if (kind === 'apns' || kind === 'symantec') return '';
   const names = record.fields
-    .filter((f) => typeOf(f) === 'name' && !DATE_SHAPE.test(f.value))
+    // A "Token" column in a list says whether there is one ("Vorhanden", "Kein Token"); on a card it names it.
+    .filter((f) => typeOf(f) === 'name' && !DATE_SHAPE.test(f.value) && !(record.source === 'row' && BARE_TOKEN.test(normWords(f.label))))
     .sort((a, b) => nameRank(a.label) - nameRank(b.label));
   for (const f of names) {
     let text = shownName(f);
@@ -254,13 +268,20 @@ function nameOf(record: PageRecord, kind: CredentialKind, opts: InterpretOptions
   // Apple Business's 2026 list names each external management service in a "Service" column.
   const service = record.fields.find((f) => typeOf(f) === 'service' && !findDates(f.value, opts.lang).length);
   if (service && !isKindPhrase(shownName(service))) return shownName(service);
-  const org = record.fields.find((f) => typeOf(f) === 'organization');
+  // A location names a content token ("Standort München"); the company that owns it does not.
+  const org = record.fields.find((f) => typeOf(f) === 'organization' && LOCATION.test(normWords(f.label)));
   if (org) return shownName(org);
   // A file name beside an upload field (`contoso_HQ.vpptoken`) names the file, not the credential.
-  const server = record.fields.find((f) => typeOf(f) === 'kind' && !DATE_SHAPE.test(f.value) && !EXPIRY_STEMS.test(f.value) && !FILE_NAME.test(shownName(f)));
+  const server = record.fields.find((f) => typeOf(f) === 'kind' && !DATE_SHAPE.test(f.value) && !EXPIRY_STEMS.test(f.value) && !FILE_NAME.test(shownName(f)) && !isKindPhrase(shownName(f)));
   if (server) return shownName(server);
   return '';
 }
+
+/** Labels of a location (not of an organisation). */
+const LOCATION = /location|emplacement|場所|standort|ubicaci/;
+
+/** A label that is just the word "token". */
+const BARE_TOKEN = /^(?:token|jeton|トークン)$/;
 
 /** A token or certificate file's name. */
 const FILE_NAME = /\.(?:vpptoken|p7m|pem|cer|crt|p12|pfx|plist|csr)\b/i;

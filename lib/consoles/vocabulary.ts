@@ -67,6 +67,10 @@ const EXPIRY = [
   '有効期限', '期限', '失効', '満了',
   'ablauf', 'abgelaufen', 'läuft ab', 'läuft am', 'gültig bis', 'verfällt', 'verfallsdatum',
   'caduc', 'vencimiento', 'vence', 'expira', 'válido hasta', 'valido hasta',
+  // A validity period: its end is the expiry (interpret reads the period's last date).
+  'validity', 'validité', 'période de validité', 'gültigkeit', 'validez', '有効期間',
+  // "Renew by": the day it must be renewed by is the day it expires.
+  'renew by', 'renew before', 'renouveler avant', 'à renouveler avant', 'erneuern bis', 'renovar antes',
 ];
 
 /** Labels with an expiry word that are not the credential's expiry date. */
@@ -80,7 +84,7 @@ const OTHER_DATE = [
   'licen', 'credit', 'crédit', 'guthaben', 'crédito', 'subscription', 'abonnement', 'suscrip', 'trial', 'essai', 'prueba',
   'password', 'mot de passe', 'passwort', 'contraseña', 'パスワード', 'session', 'sitzung', 'sesión',
   'created', 'créé', 'erstellt', 'creado', '作成', 'uploaded', 'téléchargé', 'hochgeladen', 'subido', 'cargado',
-  'updated', 'mis à jour', 'modif', 'aktualisiert', 'geändert', 'actualiz', '更新',
+  'updated', 'mis à jour', 'modif', 'aktualisiert', 'geändert', 'actualiz', '更新', 'アップデート', 'software update', 'os update',
   'connected on', 'date connected', 'connecté le', 'verbunden am', 'conectado el', 'added', 'ajouté', 'hinzugefügt', 'agregado',
   'check-in', 'enrolled', 'inscrit', 'registriert', 'inscrito', 'renewed', 'renouvelé', 'erneuert', 'renovado',
   'valid from', 'valide à partir', 'gültig ab', 'válido desde', 'not before', 'issued', 'émis', 'ausgestellt', 'emitido', '発行',
@@ -117,7 +121,8 @@ const KIND_WORDS: { kind: CredentialKind; strong: RegExp; weak?: RegExp }[] = [
     kind: 'ade',
     strong:
       /\bdep\b|\bade\b|enrol+ment program|device enrol+ment|automated device|programme d'inscription|inscription automatis|登録プログラム|enrollment program ?トークン|registrierungsprogramm|geräteregistrierung|programa de inscripción|inscripción automatizada/,
-    weak: /server token|service token|jetons? (?:de |du )?serveur|サーバ ?ー?トークン|サービス ?トークン|servertoken|token del servidor|mdm[- ]?server|serveurs? mdm|mdm ?サーバ|servidor(?:es)? mdm|management service|services? de gestion|管理サービス|verwaltungsdienst|servicios? de (?:gestión|administración)/,
+    // In an MDM console, "the Apple Business Manager token" is its enrollment (ADE) token.
+    weak: /apple (?:business|school) manager|server token|service token|jetons? (?:de |du )?serveur|サーバ ?ー?トークン|サービス ?トークン|servertoken|token del servidor|mdm[- ]?server|serveurs? mdm|mdm ?サーバ|servidor(?:es)? mdm|management service|services? de gestion|管理サービス|verwaltungsdienst|servicios? de (?:gestión|administración)/,
   },
   {
     kind: 'vpp',
@@ -180,6 +185,8 @@ export function fieldType(text: string): FieldType | null {
   if (/^(?:vendor|anbieter|hersteller|fournisseur|éditeur|proveedor|ベンダー|販売元)$/.test(w)) return 'vendor';
   if (/^(?:service|dienst|servicio|サービス)$/.test(w)) return 'service';
   if (hasAny(w, NAME) && w.split(' ').length <= 5) return 'name';
+  // A bare "Token" label over a token's name.
+  if (/^(?:token|jeton|トークン|token de servicio)$/.test(w)) return 'name';
   return null;
 }
 
@@ -265,7 +272,7 @@ export function isVocabularyText(text: string): boolean {
   return words.every((w) => known.has(w) || [...known].some((k) => k.length >= 4 && w.startsWith(k)) || (cjk.test(w) && segmentable(w)));
 }
 
-const STEM_LITERALS = ['expir', 'valid unti', 'échéance', "jusqu'", '有効期限', '期限', '失効', '満了', 'ablauf', 'abgelaufen', 'läuft', 'gültig bis', 'verfällt', 'caduc', 'vencim', 'vence', 'válido hasta'];
+const STEM_LITERALS = ['expir', 'validit', 'gültigkeit', 'validez', '有効期間', 'renew by', 'renew before', 'renouveler avant', 'erneuern bis', 'renovar antes', 'valid unti', 'échéance', "jusqu'", '有効期限', '期限', '失効', '満了', 'ablauf', 'abgelaufen', 'läuft', 'gültig bis', 'verfällt', 'caduc', 'vencim', 'vence', 'válido hasta'];
 
 /**
  * The cheap first test on a whole page's text: could anything on it be about an expiry? Plain
@@ -277,4 +284,4 @@ export function mayMentionExpiry(text: string): boolean {
 }
 
 /** Words that show a text may be about an expiry at all: the cheap first test on a whole page. */
-export const EXPIRY_STEMS = /expir|abgelaufen|läuft\b[^.!?]{0,40}\bab\b|valid unti|échéance|jusqu'|有効期限|期限|失効|満了|ablauf|läuft (?:ab|am)|gültig bis|verfällt|caduc|vencim|vence|expira|válido hasta/i;
+export const EXPIRY_STEMS = /expir|validit|gültigkeit|validez|有効期間|renew by|renew before|renouveler avant|erneuern bis|renovar antes|abgelaufen|läuft\b[^.!?]{0,40}\bab\b|valid unti|échéance|jusqu'|有効期限|期限|失効|満了|ablauf|läuft (?:ab|am)|gültig bis|verfällt|caduc|vencim|vence|expira|válido hasta/i;

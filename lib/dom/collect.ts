@@ -280,6 +280,8 @@ export function isHeaderRow(row: Element, labelKey: (text: string) => string | n
   const cells = ownCells(row);
   if (cells.length < 2) return false;
   if (cells.every((c) => c.tagName === 'TH')) return true;
+  // A label cell beside its value cells is a form row, never a header.
+  if (cells[0]!.tagName === 'TH' && cells.slice(1).every((c) => c.tagName === 'TD')) return false;
   const texts = cells.map((c) => cleanText(c));
   return texts.every((t) => t.length <= MAX_LABEL && !/\d{1,4}[/.-]\d{1,2}[/.-]\d{1,4}/.test(t)) && texts.filter((t) => labelKey(t)).length >= 2;
 }
@@ -294,8 +296,8 @@ function readHtmlTable(table: HTMLTableElement, opts: CollectOptions, allTables:
   const headerRow = rows[headerIndex]!;
   const headers = cellsWithCols(headerRow).map(({ el, col }) => ({ text: primaryText(el) || cleanText(el), col, ...(el.id ? { id: el.id } : {}) }));
   let body = rows.slice(headerIndex + 1);
-  // jqGrid-style: the header in a table of its own, the rows in the next table.
-  if (body.length === 0) {
+  // jqGrid-style: the header in a table of its own (nothing else in it), the rows in the next table.
+  if (body.length === 0 && rows.length === 1) {
     const i = allTables.indexOf(table);
     const next = allTables.slice(i + 1).find((t) => !t.contains(table) && !table.contains(t));
     if (next) {
@@ -500,6 +502,13 @@ function bareLabel(text: string): boolean {
   return !/\d{4}|\d{1,2}[./-]\d{1,2}[./-]|\d{1,2}\s*月\s*\d{1,2}\s*日/.test(text) && !(text.length > 20 && /[。.!?！？]$/.test(text));
 }
 
+/** The text that follows `el` inside its parent (the bare-text value of a label). */
+function textAfter(el: Element): string {
+  let out = '';
+  for (let n = el.nextSibling; n; n = n.nextSibling) out += n.textContent ?? '';
+  return out.replace(/\s+/g, ' ').trim();
+}
+
 /** The value element for a label element, by the structure around it; null when there is none. */
 function valueFor(label: Element): Element | null {
   const tag = label.tagName;
@@ -525,8 +534,18 @@ function valueFor(label: Element): Element | null {
   // A label element followed by its value; or a label wrapped alone in an element followed by the value.
   let node: Element | null = label;
   for (let i = 0; node && i < 3; i++) {
-    const next = node.nextElementSibling;
+    // `<small>Label</small><br><b>value</b>`: a line break is not the value. Text before the next
+    // element is: `<p><small>Label</small><br>value</p>` gives its parent (the value is the text
+    // after the label), a longer text is a sentence of its own.
+    let next: Element | null = null;
+    let text = false;
+    for (let n = node.nextSibling; n && !next && !text; n = n.nextSibling) {
+      if (n.nodeType === 1) {
+        if ((n as Element).tagName !== 'BR') next = n as Element;
+      } else if (n.nodeType === 3 && (n.textContent ?? '').trim()) text = true;
+    }
     if (next) return next;
+    if (text) return node === label && label.parentElement && textAfter(label).length <= 60 ? label.parentElement : null;
     const parent: Element | null = node.parentElement;
     if (!parent || parent.childElementCount > 1 || textOf(parent) !== textOf(label)) return null;
     node = parent;
@@ -556,12 +575,13 @@ function pairAt(textNode: Text, opts: CollectOptions): Pair | null {
   const key = opts.labelKey(labelText);
   if (!key) return null;
   const valueEl = valueFor(labelEl);
-  if (!valueEl || valueEl.contains(labelEl) || labelEl.contains(valueEl) || isControlText(valueEl)) return null;
-  const value = valueText(valueEl);
+  if (!valueEl || labelEl.contains(valueEl) || isControlText(valueEl)) return null;
+  // The label's own parent: its value is the text after it (valueFor returns the parent only then).
+  const value = valueEl.contains(labelEl) ? (valueEl === labelEl.parentElement ? textAfter(labelEl) : '') : valueText(valueEl);
   if (!value || value.length > 300 || value === labelText) return null;
   // A whole sentence under a title ("… will expire" over "The service token for “X” will expire on …")
   // is an alert to read as one, not a field's value.
-  if (value.length > 40 && /[.。!?！？]$/.test(value) && value.split(/\s+/).length >= 6) return null;
+  if (value.length > 40 && /[.。!?！？](?:\s|$)/.test(value) && value.split(/\s+/).length >= 6) return null;
   // A value that is itself a label of ours is the next label, not this one's value.
   if (value.length <= MAX_LABEL && opts.labelKey(value) && !/\d/.test(value) && !valueEl.matches('dd, td, input, textarea, output')) return null;
   return { label: labelText, key, value, element: valueEl, labelElement: labelEl };
@@ -670,6 +690,13 @@ function sentenceBlock(textNode: Text): Element | null {
 /** The part of the page a lone details panel can draw its other fields from. */
 const SCOPE = 'section, article, form, fieldset, dl, table, li, main, [role="region"], [role="dialog"], [role="tabpanel"], [role="group"], [role="listitem"], [role="main"], [role="alert"]';
 
+/** The part of the page a label's record is read in. A table nested in another table's cell is part of the outer one's record. */
+function scopeOf(label: Element): Element | null {
+  let scope = label.parentElement?.closest(SCOPE) ?? null;
+  while (scope?.tagName === 'TABLE' && scope.parentElement?.closest('td, th')) scope = scope.parentElement.closest(SCOPE);
+  return scope;
+}
+
 export interface Collected {
   records: PageRecord[];
   /** How many seed texts the page holds (0: nothing on it is about an expiry). */
@@ -769,7 +796,7 @@ export function* collectSteps(root: Document | Element, options: CollectOptions)
   }
   const seedPairs = pairs.filter((p) => p.key === opts.itemKey);
   if (seedPairs.length) {
-    const found = new Set(seedPairs.map((p) => p.labelElement.parentElement?.closest(SCOPE) ?? top));
+    const found = new Set(seedPairs.map((p) => scopeOf(p.labelElement) ?? top));
     // The outermost scopes only: a scope inside another is walked with it.
     const scopes = [...found].filter((sc) => ![...found].some((other) => other !== sc && other.contains(sc)));
     for (const scope of scopes) {

@@ -37,6 +37,10 @@ const KNOWN: Record<string, { missing?: string[]; ignore?: ('appleId' | 'topic' 
   },
   'intune/apns-reactblade.html': { ignore: ['appleId'], reason: 'Not read yet: the Apple ID on this frame (a miss, not a wrong value).' },
   'maas360/dep-tokens-legacy.html': { missing: ['Contoso-Kiosk'], reason: 'A row whose upload failed shows no date: no credential is reported for it rather than one with no date.' },
+  'jamf/volume-purchasing-ja.html': {
+    missing: ['アクメ教育 (旧)'],
+    reason: 'A revoked location shows "—" for its expiry: no credential is reported for it rather than one with no date (its revoked state is the health model\'s to read, issue #19).',
+  },
   'maas360/home-alerts.html': { ignore: ['name'], reason: 'Not read yet: a token name set in italics inside a notification (a miss: the credential is read without its name).' },
   'asm/mdm-server-list-detail-ja.html': {
     missing: ['教員用Mac'],
