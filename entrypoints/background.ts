@@ -1,6 +1,6 @@
 import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
-import { check, CHECK_ALARM, ensureAlarm, handleMessage, openFor, snoozeFor } from '../lib/background/service';
+import { check, CHECK_ALARM, ensureAlarm, handleMessage, openFor, snoozeFor, upgradeGuide } from '../lib/background/service';
 import { syncContentScript } from '../lib/background/sites';
 import { isRequest } from '../lib/messages';
 import { SETTINGS_KEY } from '../lib/settings-store';
@@ -15,6 +15,7 @@ export default defineBackground({
     // The consoles the admin added: registered again whenever the background starts (an update
     // drops Chromium's registrations; Firefox keeps them only while its background page lives).
     void syncContentScript().catch(() => undefined);
+    void upgradeGuide().catch(() => undefined);
     browser.alarms.onAlarm.addListener((alarm) => {
       if (alarm.name === CHECK_ALARM) void check();
     });

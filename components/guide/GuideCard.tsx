@@ -1,7 +1,6 @@
 import { projectedExpiry } from '../../lib/credentials/urgency';
 import { formatDate, kindLabel } from '../../lib/credentials/describe';
 import type { ConsoleId } from '../../lib/consoles/types';
-import { flowById } from '../../lib/guide/flows';
 import { sitesText, stepText } from '../../lib/guide/describe';
 import type { GuideAction, GuideState } from '../../lib/guide/machine';
 import { t } from '../../lib/i18n';
@@ -26,7 +25,7 @@ export function GuideCard({ view, here, onAction, onShow }: {
   onShow: () => void;
 }) {
   const { state } = view;
-  const flow = flowById(state.flowId);
+  const flow = state.steps ? { steps: state.steps } : null;
   if (!flow || state.status === 'cancelled') return null;
   const what = state.name || kindLabel(state.kind);
   if (state.status === 'done') {
@@ -55,7 +54,7 @@ export function GuideCard({ view, here, onAction, onShow }: {
           {step.warn && <p class="tr-guide__warn" role="note">{t(step.warn)}</p>}
           {step.args?.includes('appleId') && looksPersonal(state.appleId) && <p class="tr-guide__warn" role="note">{t('personalAppleId')}</p>}
           {state.step === 0 && !expired && <p class="tr-guide__note">{t('guideEarly', formatDate(projectedExpiry(today)))}</p>}
-          {flow.id === 'intune-vpp' && expired && <p class="tr-guide__warn" role="note">{t('guideVppExpired')}</p>}
+          {state.expiredWarn && expired && <p class="tr-guide__warn" role="note">{t(state.expiredWarn)}</p>}
           {view.lagging && <p class="tr-guide__warn" role="note">{t('g_verify_lag')}</p>}
           {!elsewhere && !view.targetFound && step.target.type !== 'none' && <p class="tr-guide__note">{t('guideNotFound')}</p>}
         </>

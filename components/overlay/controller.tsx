@@ -12,9 +12,9 @@ import { render } from 'preact';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { expiryView } from '../../lib/credentials/describe';
 import { findStepTarget } from '../../lib/guide/find';
-import { flowById } from '../../lib/guide/flows';
 import { guardNotes } from '../../lib/guide/guards';
-import { guideMatches, type GuideAction, type GuideState } from '../../lib/guide/machine';
+import type { GuideAction, GuideState } from '../../lib/guide/machine';
+import { guideMatches } from '../../lib/guide/match';
 import { watchGuide } from '../../lib/guide/store';
 import { t } from '../../lib/i18n';
 import { send } from '../../lib/messages';
@@ -153,8 +153,7 @@ export function startOverlay(ctx: ContentScriptContext, sites: readonly AddedSit
   };
 
   const draw = () => {
-    const flow = guide ? flowById(guide.flowId) : undefined;
-    const step = flow && guide ? flow.steps[guide.step] : undefined;
+    const step = guide?.steps?.[guide.step];
     const view = guide && scan.console ? { state: guide, targetFound: !!target, lagging } : null;
     const container = ui.container();
     if (!container) {
@@ -191,19 +190,18 @@ export function startOverlay(ctx: ContentScriptContext, sites: readonly AddedSit
   const follow = () => {
     target = null;
     lagging = false;
-    const flow = guide ? flowById(guide.flowId) : undefined;
-    if (!guide || !flow || (guide.status !== 'active' && guide.status !== 'paused')) return;
-    const step = flow.steps[guide.step];
+    if (!guide?.steps || (guide.status !== 'active' && guide.status !== 'paused')) return;
+    const step = guide.steps[guide.step];
     if (step && scan.console && step.sites.includes(scan.console)) {
       target = findStepTarget(document, step, guide);
       // A click that navigated (Renew opens another page) may not have been reported before the
       // page went away: when this page shows the next step's control and not this one's, it was done.
-      const next = flow.steps[guide.step + 1];
+      const next = guide.steps[guide.step + 1];
       if (!target && guide.status === 'active' && step.done.type === 'click' && next?.sites.includes(scan.console) && findStepTarget(document, next, guide)) {
         guideAction({ type: 'done', stepId: step.id });
       }
     }
-    if (scan.console === flow.console) {
+    if (scan.console === guide.console) {
       const shown = scan.credentials.find((c) => guideMatches(guide!, c) && c.expiresOn);
       if (shown?.expiresOn && (!guide.oldExpiry || shown.expiresOn > guide.oldExpiry)) {
         if (reportedRenewal !== shown.expiresOn) {
@@ -363,8 +361,7 @@ export function startOverlay(ctx: ContentScriptContext, sites: readonly AddedSit
   });
   // A step is done when the admin activates its control (or picks a file in it): we only watch.
   const stepDone = (kind: 'click' | 'file', event: Event) => {
-    const flow = guide ? flowById(guide.flowId) : undefined;
-    const step = flow?.steps[guide?.step ?? -1];
+    const step = guide?.steps?.[guide.step];
     if (!guide || guide.status !== 'active' || !step || step.done.type !== kind || !scan.console || !step.sites.includes(scan.console)) return;
     // The page may have changed since the last scan: look for the control again if needed.
     const control = target?.isConnected ? target : findStepTarget(document, step, guide);

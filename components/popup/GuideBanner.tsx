@@ -1,7 +1,6 @@
 import { useEffect, useState } from 'preact/hooks';
 import { kindLabel } from '../../lib/credentials/describe';
 import { sitesText, stepText } from '../../lib/guide/describe';
-import { flowById } from '../../lib/guide/flows';
 import type { GuideState } from '../../lib/guide/machine';
 import { watchGuide } from '../../lib/guide/store';
 import { t } from '../../lib/i18n';
@@ -11,7 +10,7 @@ import { send } from '../../lib/messages';
 export function GuideBanner() {
   const [guide, setGuide] = useState<GuideState | null>(null);
   useEffect(() => watchGuide(setGuide), []);
-  const flow = guide ? flowById(guide.flowId) : undefined;
+  const flow = guide?.steps ? { steps: guide.steps } : undefined;
   if (!guide || !flow || (guide.status !== 'active' && guide.status !== 'paused')) return null;
   const step = flow.steps[guide.step]!;
   const act = (type: 'pause' | 'resume' | 'cancel') => void send({ type: 'guide-action', action: { type } });

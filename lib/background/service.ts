@@ -315,6 +315,15 @@ function guideStartUrl(c: Credential, state: GuideState): string | null {
   return (site && consoleOf(site).start) || renewUrl(c);
 }
 
+/** A guide stored by an earlier version has no steps of its own: give it its flow's (or end it when the flow is gone). */
+export async function upgradeGuide(): Promise<void> {
+  const state = await loadGuide();
+  if (!state || (Array.isArray(state.steps) && state.console)) return;
+  const flow = flowById(state.flowId);
+  if (!flow) return void (await browser.storage.local.remove(GUIDE_KEY));
+  await saveGuide({ ...state, steps: flow.steps, console: flow.console, ...(flow.expiredWarn ? { expiredWarn: flow.expiredWarn } : {}) });
+}
+
 /** Gives back the host permissions `access` no longer needs (a host still used by another entry stays). */
 async function releasePatterns(before: string[], access: ConsoleAccess): Promise<void> {
   const kept = new Set(accessPatterns(access));

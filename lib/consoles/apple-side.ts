@@ -4,8 +4,8 @@
  * guide walks it and then says to upload the file in the console. The flow's id carries the
  * console (`apple-vpp@kandji`) so a stored guide finds it again.
  */
-import { abmContentSteps, abmTokenSteps } from './apple-business';
-import { portalSteps } from './apple-push';
+import { abmContentSteps, abmTokenSteps } from './apple-business/steps';
+import { portalSteps } from './apple-push/steps';
 import type { Flow, Step } from './flow';
 import type { ConsoleId } from './list';
 

@@ -40,6 +40,8 @@ export interface Flow {
   console: ConsoleId;
   kind: CredentialKind;
   steps: readonly Step[];
+  /** Said on the first step when the credential has already expired (it changes what renewing means). */
+  expiredWarn?: MessageKey;
 }
 
 /** Control labels every console shares, in normLabel form (lower case, no trailing punctuation). */

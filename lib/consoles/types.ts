@@ -5,7 +5,6 @@
  */
 import type { MessageKey } from '../i18n';
 import type { PageKind, ScanContext } from './adapter';
-import type { Flow } from './flow';
 import type { ConsoleId } from './list';
 
 export type { ConsoleId } from './list';
@@ -49,8 +48,6 @@ export interface ConsoleModule<Id extends string = string> {
   account?(ctx: ScanContext): string | undefined;
   /** Where alert sentences are read: on any page of the console (default), or only on the page kinds that allow them. */
   sentences?: 'anywhere' | 'recognised';
-  /** The renewal flows that end in this console, one per credential kind it renews. */
-  flows?: readonly Flow[];
   /** Where a flow's first steps on this site begin (an Apple site's start page). */
   start?: string;
   /** Where to send the admin to renew a credential last seen at `url` on this console. Default: that page. */

@@ -4,7 +4,7 @@ import { consoleOf } from '../consoles/hosts';
 import type { ConsoleId } from '../consoles/types';
 import { kindLabel } from '../credentials/describe';
 import { t, type MessageKey } from '../i18n';
-import type { Step } from './flows';
+import type { Step } from '../consoles/flow';
 import type { GuideState } from './machine';
 
 export function stepText(step: Step, state: GuideState): string {

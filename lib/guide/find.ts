@@ -4,7 +4,7 @@
  */
 import { normLabel, textOf } from '../dom/read';
 import { normName } from '../inventory/merge';
-import type { Step, Target } from './flows';
+import type { Step, Target } from '../consoles/flow';
 
 const CONTROLS = 'button, a[href], a[role], [role="button"], [role="menuitem"], [role="tab"], [role="link"], input[type="button"], input[type="submit"]';
 const ROWS = 'tr, [role="row"], li, [role="listitem"], [role="option"]';

@@ -1,9 +1,9 @@
 /**
- * Every renewal flow, from the console modules that define them (lib/consoles/<id>/index.ts;
- * the step and flow types are in lib/consoles/flow.ts).
+ * Every renewal flow, from the console folders that define them (lib/consoles/<id>/flows.ts,
+ * listed in lib/consoles/flows.ts; the step and flow types are in lib/consoles/flow.ts).
  */
 import type { ConsoleId } from '../consoles/list';
-import { CONSOLES } from '../consoles/list';
+import { CONSOLE_FLOWS } from '../consoles/flows';
 import type { Flow } from '../consoles/flow';
 import { appleSideFlow, appleSideFlowById } from '../consoles/apple-side';
 import { isConsoleId } from '../consoles/hosts';
@@ -11,7 +11,7 @@ import { isConsoleId } from '../consoles/hosts';
 export type { Arg, Done, Flow, Step, Target } from '../consoles/flow';
 export { CONTROL_LABELS } from '../consoles/flow';
 
-export const FLOWS: readonly Flow[] = CONSOLES.flatMap((c) => c.flows ?? []);
+export const FLOWS: readonly Flow[] = CONSOLE_FLOWS;
 
 export function flowById(id: string): Flow | undefined {
   return FLOWS.find((f) => f.id === id) ?? appleSideFlowById(id, isConsoleId);

@@ -9,7 +9,7 @@ import { textOf, TOPIC_RE } from '../dom/read';
 import { t } from '../i18n';
 import { normName } from '../inventory/merge';
 import { controls } from './find';
-import { CONTROL_LABELS } from './flows';
+import { CONTROL_LABELS } from '../consoles/flow';
 import type { GuideState } from './machine';
 
 export interface GuardNote {

@@ -3,14 +3,20 @@
  * Kept in extension storage by the background (the only writer), so it survives tab switches,
  * reloads and a stopped service worker. Pure transitions.
  */
-import { normName } from '../inventory/merge';
 import type { Credential } from '../inventory/model';
 import { consoleOf } from '../consoles/hosts';
 import type { ConsoleId } from '../consoles/list';
-import { flowById, flowFor, type Flow } from './flows';
+import type { MessageKey } from '../i18n';
+import { FLOWS, flowById, flowFor, type Flow, type Step } from './flows';
 
 export interface GuideState {
   flowId: string;
+  /** The flow's steps, as started: the content script reads them here instead of carrying every console's flows. */
+  steps: readonly Step[];
+  /** The console the flow ends in: its page showing the new expiry means the renewal is done. */
+  console: ConsoleId;
+  /** What to say when the credential has already expired, for flows where that changes the renewal. */
+  expiredWarn?: MessageKey;
   credentialId: string;
   kind: Credential['kind'];
   name: string;
@@ -27,7 +33,7 @@ export interface GuideState {
 
 /** The MDM console a credential is renewed in: its own, or the console it was also seen in. */
 export function guideConsole(c: Credential): ConsoleId | null {
-  const renews = (id: ConsoleId | null | undefined): id is ConsoleId => !!id && !!consoleOf(id).flows?.length;
+  const renews = (id: ConsoleId | null | undefined): id is ConsoleId => !!id && FLOWS.some((f) => f.console === id);
   if (renews(c.console)) return c.console;
   return c.sources.map((s) => s.console).find(renews) ?? null;
 }
@@ -43,9 +49,10 @@ export function startGuide(c: Credential, now: Date): GuideState | null {
   const flow = flowOf(c);
   if (!flow) return null;
   const state: GuideState = {
-    flowId: flow.id, credentialId: c.id, kind: c.kind, name: c.name, oldExpiry: c.expiresOn, step: 0, status: 'active',
+    flowId: flow.id, steps: flow.steps, console: flow.console, credentialId: c.id, kind: c.kind, name: c.name, oldExpiry: c.expiresOn, step: 0, status: 'active',
     startedAt: now.toISOString(), updatedAt: now.toISOString(),
   };
+  if (flow.expiredWarn) state.expiredWarn = flow.expiredWarn;
   if (c.topic) state.topic = c.topic;
   if (c.appleId) state.appleId = c.appleId;
   return state;
@@ -86,9 +93,4 @@ export function reduce(state: GuideState, action: GuideAction, now: Date): Guide
   }
 }
 
-/** True when a credential read on a page is the one being renewed (same kind; the topic, else the name). */
-export function guideMatches(state: GuideState, c: { kind: string; name: string; topic?: string | undefined }): boolean {
-  if (c.kind !== state.kind) return false;
-  if (state.topic || c.topic) return !!state.topic && c.topic === state.topic;
-  return normName(c.name) === normName(state.name);
-}
+export { guideMatches } from './match';
