@@ -1,15 +1,15 @@
 import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
-import { check, CHECK_ALARM, ensureAlarm, handleMessage, openFor, snoozeFor, upgradeGuide } from '../lib/background/service';
+import { check, CHECK_ALARM, ensureAlarm, handleRaw, openFor, snoozeFor, upgradeGuide } from '../lib/background/service';
 import { syncContentScript } from '../lib/background/sites';
-import { isRequest } from '../lib/messages';
 import { SETTINGS_KEY } from '../lib/settings-store';
 
 export default defineBackground({
   type: 'module',
   main() {
     // MV3: the worker is stopped whenever idle; every listener is registered synchronously here.
-    browser.runtime.onMessage.addListener((message: unknown, sender) => (isRequest(message) ? handleMessage(message, sender) : undefined));
+    // Every message is checked against one schema and its sender's rights first (lib/background/requests.ts).
+    browser.runtime.onMessage.addListener((message: unknown, sender) => handleRaw(message, sender));
     browser.runtime.onInstalled.addListener(() => void ensureAlarm().then(() => check()));
     browser.runtime.onStartup.addListener(() => void ensureAlarm().then(() => check()));
     // The consoles the admin added: registered again whenever the background starts (an update

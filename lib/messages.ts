@@ -5,7 +5,7 @@
 import { browser } from 'wxt/browser';
 import type { Credential, ManualFields } from './inventory/model';
 import type { ConsoleAccess } from './consoles/sites';
-import type { ConsoleId } from './consoles/types';
+import type { AddedSite, ConsoleId } from './consoles/types';
 import type { GuideAction, GuideState } from './guide/machine';
 import type { Observation, ObservedCredential } from './observation';
 import type { Settings } from './settings';
@@ -69,7 +69,7 @@ export interface AddPrefill {
 export interface Responses {
   ping: PingResponse;
   observe: Result<{ credentials: number }>;
-  list: Result<{ credentials: Credential[]; settings: Settings }>;
+  list: Result<{ credentials: Credential[]; settings: Settings; sites: AddedSite[] }>;
   save: Result<{ id: string }>;
   remove: Result;
   renewed: Result;
@@ -87,17 +87,6 @@ export interface Responses {
   'consoles-enable': Result<{ access: ConsoleAccess }>;
   'consoles-add': Result<{ access: ConsoleAccess }>;
   'consoles-remove': Result<{ access: ConsoleAccess }>;
-}
-
-const TYPES = new Set<string>(['ping', 'observe', 'list', 'save', 'remove', 'renewed', 'snooze', 'archive', 'import', 'erase', 'check', 'add-file', 'load-inspector', 'guide-start', 'guide-action', 'open-add', 'consoles-get', 'consoles-enable', 'consoles-add', 'consoles-remove']);
-
-/** Requests only the extension's own pages may send (never a content script in a console's frame). */
-export const PAGE_ONLY = new Set<string>(['consoles-enable', 'consoles-add', 'consoles-remove']);
-
-export function isRequest(value: unknown): value is Request {
-  if (typeof value !== 'object' || value === null) return false;
-  const type = (value as { type?: unknown }).type;
-  return typeof type === 'string' && TYPES.has(type);
 }
 
 /** Sends a request to the background worker (waking it if it was stopped) and returns its typed answer. */

@@ -5,6 +5,7 @@ import { consoleOf } from '../../lib/consoles/hosts';
 import { looksPersonal } from '../../lib/credentials/apple-id';
 import { consequence, expiryView, formatDate, kindLabel, relativeDays } from '../../lib/credentials/describe';
 import type { ListItem } from '../../lib/credentials/list';
+import type { AddedSite } from '../../lib/consoles/types';
 import { renewUrl } from '../../lib/credentials/renew-url';
 import { calendarDate, daysLeft, projectedExpiry } from '../../lib/credentials/urgency';
 import { t } from '../../lib/i18n';
@@ -19,9 +20,11 @@ export interface RowActions {
 }
 
 /** One credential: a summary line that opens its details and actions. */
-export function CredentialRow({ item, now, open, onToggle, actions }: {
+export function CredentialRow({ item, now, sites, open, onToggle, actions }: {
   item: ListItem;
   now: Date;
+  /** The consoles added at their own addresses: a page of one of them can be opened. */
+  sites: readonly AddedSite[];
   open: boolean;
   onToggle: () => void;
   actions: RowActions;
@@ -45,16 +48,16 @@ export function CredentialRow({ item, now, open, onToggle, actions }: {
           {c.archived ? ` · ${t('archivedTag')}` : ''}
         </span>
       </button>
-      {open && <Details id={detailsId} item={item} now={now} actions={actions} name={name} />}
+      {open && <Details id={detailsId} item={item} now={now} sites={sites} actions={actions} name={name} />}
     </li>
   );
 }
 
-function Details({ id, item, now, actions, name }: { id: string; item: ListItem; now: Date; actions: RowActions; name: string }) {
+function Details({ id, item, now, sites, actions, name }: { id: string; item: ListItem; now: Date; sites: readonly AddedSite[]; actions: RowActions; name: string }) {
   const c = item.credential;
   const [mode, setMode] = useState<'idle' | 'renew' | 'delete'>('idle');
   const [renewDate, setRenewDate] = useState(projectedExpiry(now));
-  const url = renewUrl(c);
+  const url = renewUrl(c, sites);
   const disagreeing = conflicts(c);
   const last = c.history.at(-1);
   const lastSeen = [...c.sources].sort((a, b) => b.seenAt.localeCompare(a.seenAt))[0];

@@ -8,6 +8,7 @@ import type { Credential, ManualFields } from '../../lib/inventory/model';
 import { send, type Request } from '../../lib/messages';
 import { parseAddQuery } from '../../lib/inventory/prefill';
 import { CredentialForm } from './CredentialForm';
+import type { AddedSite } from '../../lib/consoles/types';
 import { CredentialRow } from './CredentialRow';
 import { FileCheck } from '../files/FileCheck';
 import { GuideBanner } from './GuideBanner';
@@ -27,10 +28,13 @@ export function PopupApp() {
   const [openId, setOpenId] = useState<string | null>(() => decodeURIComponent(location.hash.slice(1)) || null);
   const now = useMemo(() => new Date(), [credentials]);
 
+  const [sites, setSites] = useState<AddedSite[]>([]);
+
   async function refresh() {
     const answer = await send({ type: 'list' });
     if (answer.ok) {
       setCredentials(answer.credentials);
+      setSites(answer.sites);
       setError(null);
     } else {
       setError(answer.error);
@@ -122,6 +126,7 @@ export function PopupApp() {
                       key={item.credential.id}
                       item={item}
                       now={now}
+                      sites={sites}
                       open={openId === item.credential.id}
                       onToggle={() => setOpenId(openId === item.credential.id ? null : item.credential.id)}
                       actions={{ run, renew, edit: (id) => setForm({ mode: 'edit', id }) }}

@@ -19,7 +19,8 @@ import { reduce, startGuide, type GuideState } from '../guide/machine';
 import { GUIDE_KEY, loadGuide, saveGuide } from '../guide/store';
 import { addFormQuery } from '../inventory/prefill';
 import { ISO_DATE, KINDS, type Credential, type ManualFields, type Source } from '../inventory/model';
-import { PAGE_ONLY, type Failure, type Request, type Responses } from '../messages';
+import type { Failure, Request, Responses } from '../messages';
+import { parseRequest } from './requests';
 import type { ObservedCredential } from '../observation';
 import { buildNotification, notificationId, parseNotificationId } from '../notify/build';
 import { dueAlerts, dueSoon } from '../notify/plan';
@@ -151,8 +152,8 @@ async function handle(request: Request, sender?: Sender): Promise<Responses[Requ
       return { ok: true, credentials: changed.length };
     }
     case 'list': {
-      const [credentials, settings] = await Promise.all([inventory().then((i) => i.all()), loadSettings()]);
-      return { ok: true, credentials, settings };
+      const [credentials, settings, access] = await Promise.all([inventory().then((i) => i.all()), loadSettings(), loadAccess()]);
+      return { ok: true, credentials, settings, sites: access.sites };
     }
     case 'save': {
       const problem = validFields(request.fields);
@@ -286,7 +287,7 @@ async function handle(request: Request, sender?: Sender): Promise<Responses[Requ
       const state = startGuide(c, now);
       if (!state) return invalid(t('guideNoFlow'));
       await saveGuide(state);
-      return { ok: true, state, url: guideStartUrl(c, state) };
+      return { ok: true, state, url: await guideStartUrl(c, state) };
     }
     case 'guide-action': {
       const current = await loadGuide();
@@ -307,12 +308,12 @@ async function handle(request: Request, sender?: Sender): Promise<Responses[Requ
 type Sender = { tab?: { id?: number }; frameId?: number; url?: string };
 
 /** Where the renewal starts: the Apple site for flows that begin there, else the console page. */
-function guideStartUrl(c: Credential, state: GuideState): string | null {
+async function guideStartUrl(c: Credential, state: GuideState): Promise<string | null> {
   const first = flowById(state.flowId)?.steps[0];
   if (!first) return null;
   // The site the credential was seen on when the step may happen on several (Business or School Manager).
   const site = first.sites.find((s) => c.console === s || c.sources.some((x) => x.console === s)) ?? first.sites[0];
-  return (site && consoleOf(site).start) || renewUrl(c);
+  return (site && consoleOf(site).start) || renewUrl(c, (await loadAccess()).sites);
 }
 
 /** A guide stored by an earlier version has no steps of its own: give it its flow's (or end it when the flow is gone). */
@@ -336,8 +337,14 @@ function fromExtensionPage(sender?: Sender): boolean {
   return !sender || (typeof sender.url === 'string' && sender.url.startsWith(browser.runtime.getURL('/')));
 }
 
+/** Every message the worker receives: checked against the one schema and its sender's rights, then handled. */
+export async function handleRaw(message: unknown, sender?: Sender): Promise<Responses[Request['type']] | Failure> {
+  const parsed = parseRequest(message, fromExtensionPage(sender));
+  if (!parsed.ok) return { ok: false, code: parsed.code, error: parsed.error };
+  return handleMessage(parsed.request, sender);
+}
+
 export async function handleMessage(request: Request, sender?: Sender): Promise<Responses[Request['type']]> {
-  if (PAGE_ONLY.has(request.type) && !fromExtensionPage(sender)) return { ok: false, code: 'forbidden', error: 'not from an extension page' } as Failure as Responses[Request['type']];
   try {
     return await handle(request, sender);
   } catch (error) {
@@ -355,7 +362,7 @@ export async function openFor(notification: string): Promise<void> {
   const parsed = parseNotificationId(notification);
   if (!parsed) return;
   const [first] = await credentialsById(parsed.ids);
-  const url = first ? renewUrl(first) : null;
+  const url = first ? renewUrl(first, (await loadAccess()).sites) : null;
   await browser.tabs.create({ url: url ?? browser.runtime.getURL(`/popup.html#${encodeURIComponent(parsed.ids[0] ?? '')}`) });
   await browser.notifications.clear(notification);
 }

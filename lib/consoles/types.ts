@@ -48,6 +48,8 @@ export interface ConsoleModule<Id extends string = string> {
   account?(ctx: ScanContext): string | undefined;
   /** Where alert sentences are read: on any page of the console (default), or only on the page kinds that allow them. */
   sentences?: 'anywhere' | 'recognised';
+  /** The console's start page when it is the same for every customer (opened when no page of it is known). */
+  home?: string;
   /** Where a flow's first steps on this site begin (an Apple site's start page). */
   start?: string;
   /** Where to send the admin to renew a credential last seen at `url` on this console. Default: that page. */

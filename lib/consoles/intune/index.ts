@@ -24,6 +24,7 @@ export const intune: ConsoleModule<'intune'> = {
     { host: '*.reactblade-rc.portal.azure.net' },
   ],
   pages: intunePages,
+  home: ADMIN_CENTER,
   // Newer Intune pages are frames on *.reactblade.portal.azure.net: open the admin center itself.
   renewUrl: (url, kind) => (url.hostname.endsWith('.portal.azure.net') ? (kind === 'vpp' ? APPLE_VPP : APPLE_ENROLLMENT) : url.href),
 };

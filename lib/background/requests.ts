@@ -1,0 +1,121 @@
+/**
+ * Every message the background accepts, as one schema (valibot: in the worker only, never in
+ * the content script), and who may send which. A message that does not match is answered with
+ * `invalid` and changes nothing; content scripts, which run inside console pages, may only
+ * report what they read and follow the guide.
+ */
+import * as v from 'valibot';
+import { CONSOLES } from '../consoles/list';
+import { KINDS } from '../inventory/model';
+import type { Request } from '../messages';
+
+const text = (max = 200) => v.pipe(v.string(), v.maxLength(max));
+const id = v.pipe(v.string(), v.minLength(1), v.maxLength(80));
+const isoDate = v.pipe(v.string(), v.regex(/^\d{4}-\d{2}-\d{2}$/));
+const isoDateTime = v.pipe(v.string(), v.maxLength(40), v.isoTimestamp());
+const consoleId = v.picklist(CONSOLES.map((c) => c.id));
+const credentialKind = v.picklist(['apns', 'ade', 'vpp', 'symantec'] as const);
+const httpsUrl = v.pipe(
+  v.string(),
+  v.maxLength(2048),
+  v.check((s) => {
+    try {
+      return new URL(s).protocol === 'https:';
+    } catch {
+      return false;
+    }
+  }, 'not an https address'),
+);
+
+const observed = v.strictObject({
+  kind: credentialKind,
+  name: text(),
+  expiresOn: v.nullable(isoDate),
+  appleId: v.optional(text()),
+  topic: v.optional(text()),
+  status: v.optional(text()),
+});
+
+const observation = v.strictObject({
+  console: consoleId,
+  page: text(80),
+  account: v.optional(text()),
+  url: httpsUrl,
+  seenAt: isoDateTime,
+  credentials: v.pipe(v.array(observed), v.maxLength(1000)),
+});
+
+const manualFields = v.strictObject({
+  kind: v.picklist(KINDS),
+  name: text(),
+  expiresOn: v.nullable(isoDate),
+  console: v.optional(consoleId),
+  account: v.optional(text()),
+  appleId: v.optional(text()),
+  topic: v.optional(text()),
+  organization: v.optional(text()),
+  owner: v.optional(text()),
+  notes: v.optional(text(2000)),
+});
+
+const guideAction = v.variant('type', [
+  v.strictObject({ type: v.literal('done'), stepId: id }),
+  v.strictObject({ type: v.literal('back') }),
+  v.strictObject({ type: v.literal('skip') }),
+  v.strictObject({ type: v.literal('pause') }),
+  v.strictObject({ type: v.literal('resume') }),
+  v.strictObject({ type: v.literal('cancel') }),
+  v.strictObject({ type: v.literal('renewed'), expiresOn: isoDate }),
+]);
+
+const REQUEST = v.variant('type', [
+  v.strictObject({ type: v.literal('ping') }),
+  v.strictObject({ type: v.literal('observe'), observation }),
+  v.strictObject({ type: v.literal('list') }),
+  v.strictObject({ type: v.literal('save'), id: v.optional(id), fields: manualFields }),
+  v.strictObject({ type: v.literal('remove'), id }),
+  v.strictObject({ type: v.literal('renewed'), id, expiresOn: isoDate }),
+  v.strictObject({ type: v.literal('snooze'), id, days: v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(366)) }),
+  v.strictObject({ type: v.literal('archive'), id, archived: v.boolean() }),
+  v.strictObject({ type: v.literal('import'), json: v.pipe(v.string(), v.maxLength(20 * 1024 * 1024)) }),
+  v.strictObject({ type: v.literal('erase') }),
+  v.strictObject({ type: v.literal('check') }),
+  v.strictObject({ type: v.literal('add-file'), fileName: text(255), item: observed, matchId: v.optional(id) }),
+  v.strictObject({ type: v.literal('load-inspector') }),
+  v.strictObject({ type: v.literal('guide-start'), credentialId: v.optional(id), found: v.optional(observed), console: v.optional(consoleId), account: v.optional(text()) }),
+  v.strictObject({ type: v.literal('guide-action'), action: guideAction }),
+  v.strictObject({
+    type: v.literal('open-add'),
+    prefill: v.strictObject({ kind: v.optional(text(20)), name: v.optional(text()), appleId: v.optional(text()), topic: v.optional(text()), console: v.optional(text(40)) }),
+  }),
+  v.strictObject({ type: v.literal('consoles-get') }),
+  v.strictObject({ type: v.literal('consoles-enable'), console: consoleId, on: v.boolean() }),
+  v.strictObject({ type: v.literal('consoles-add'), console: consoleId, origin: text(300) }),
+  v.strictObject({ type: v.literal('consoles-remove'), origin: text(300) }),
+]);
+
+// The schema and the typed union must describe the same messages.
+type Parsed = v.InferOutput<typeof REQUEST>;
+const sameShape: [Parsed extends Request ? true : false, Request['type'] extends Parsed['type'] ? true : false] = [true, true];
+void sameShape;
+
+/** What a content script (inside a console page) may ask: report what it read, follow the guide, load the file reader, open the add form. */
+const FROM_PAGES = new Set<Request['type']>(['ping', 'observe', 'guide-start', 'guide-action', 'load-inspector', 'open-add']);
+
+export type Parse = { ok: true; request: Request } | { ok: false; code: 'invalid' | 'forbidden'; error: string };
+
+/**
+ * The request, when it is well-formed and its sender may send it. `fromExtensionPage` is true
+ * for the extension's own pages (popup, options), false for a content script.
+ */
+export function parseRequest(value: unknown, fromExtensionPage: boolean): Parse {
+  const result = v.safeParse(REQUEST, value);
+  if (!result.success) {
+    const issue = result.issues[0];
+    const where = issue.path?.map((p) => String(p.key)).join('.') ?? '';
+    return { ok: false, code: 'invalid', error: `Malformed message${where ? ` (${where})` : ''}: ${issue.message}` };
+  }
+  const request = result.output as Request;
+  if (!fromExtensionPage && !FROM_PAGES.has(request.type)) return { ok: false, code: 'forbidden', error: `A console page may not send "${request.type}".` };
+  return { ok: true, request };
+}

@@ -1,0 +1,80 @@
+/** Every message the background accepts, and who may send it: a malformed message of each type is rejected. */
+import { describe, expect, it } from 'vitest';
+import { parseRequest } from '../../lib/background/requests';
+import type { Request } from '../../lib/messages';
+
+const found = { kind: 'ade', name: 'Contoso ABM', expiresOn: '2027-06-04', appleId: 'abm@contoso.example' } as const;
+const observation = { console: 'intune' as const, page: 'ade-token-list', url: 'https://intune.microsoft.com/', seenAt: '2026-11-30T06:00:00.000Z', credentials: [found] };
+
+/** One valid message of every type, and malformed variants of it. */
+const CASES: { valid: Request; malformed: unknown[] }[] = [
+  { valid: { type: 'ping' }, malformed: [{ type: 'ping', extra: 1 }] },
+  {
+    valid: { type: 'observe', observation },
+    malformed: [
+      { type: 'observe' },
+      { type: 'observe', observation: { ...observation, console: 'nowhere' } },
+      { type: 'observe', observation: { ...observation, url: 'javascript:alert(1)' } },
+      { type: 'observe', observation: { ...observation, seenAt: 'yesterday' } },
+      { type: 'observe', observation: { ...observation, credentials: [{ ...found, kind: 'password' }] } },
+      { type: 'observe', observation: { ...observation, credentials: [{ ...found, expiresOn: '4 June' }] } },
+      { type: 'observe', observation: { ...observation, credentials: [{ ...found, history: null }] } },
+      { type: 'observe', observation: { ...observation, credentials: [{ ...found, name: 'x'.repeat(10_000) }] } },
+    ],
+  },
+  { valid: { type: 'list' }, malformed: [{ type: 'list', all: true }] },
+  {
+    valid: { type: 'save', fields: { kind: 'vpp', name: 'HQ', expiresOn: null, console: 'jamf' } },
+    malformed: [{ type: 'save' }, { type: 'save', fields: { kind: 'vpp', name: 'HQ' } }, { type: 'save', fields: { kind: 'key', name: 'HQ', expiresOn: null } }, { type: 'save', fields: { kind: 'vpp', name: 'HQ', expiresOn: null, console: 'x' } }, { type: 'save', id: '', fields: { kind: 'vpp', name: 'HQ', expiresOn: null } }],
+  },
+  { valid: { type: 'remove', id: 'c1' }, malformed: [{ type: 'remove' }, { type: 'remove', id: 3 }] },
+  { valid: { type: 'renewed', id: 'c1', expiresOn: '2027-11-30' }, malformed: [{ type: 'renewed', id: 'c1', expiresOn: 'next year' }] },
+  { valid: { type: 'snooze', id: 'c1', days: 7 }, malformed: [{ type: 'snooze', id: 'c1', days: -1 }, { type: 'snooze', id: 'c1', days: 1.5 }, { type: 'snooze', id: 'c1', days: '7' }] },
+  { valid: { type: 'archive', id: 'c1', archived: true }, malformed: [{ type: 'archive', id: 'c1', archived: 'yes' }] },
+  { valid: { type: 'import', json: '{}' }, malformed: [{ type: 'import', json: {} }] },
+  { valid: { type: 'erase' }, malformed: [{ type: 'erase', all: true }] },
+  { valid: { type: 'check' }, malformed: [{ type: 'check', now: 0 }] },
+  { valid: { type: 'add-file', fileName: 'HQ.vpptoken', item: { kind: 'vpp', name: 'HQ', expiresOn: '2027-01-01' } }, malformed: [{ type: 'add-file', fileName: 'x', item: { kind: 'vpp', name: 'HQ', expiresOn: '2027-01-01', token: 'secret' } }] },
+  { valid: { type: 'load-inspector' }, malformed: [{ type: 'load-inspector', file: '/x.js' }] },
+  { valid: { type: 'guide-start', credentialId: 'c1' }, malformed: [{ type: 'guide-start', found: { kind: 'ade' } }, { type: 'guide-start', console: 'evil' }] },
+  { valid: { type: 'guide-action', action: { type: 'done', stepId: 'portal-csr' } }, malformed: [{ type: 'guide-action', action: { type: 'jump', step: 9 } }, { type: 'guide-action', action: { type: 'renewed', expiresOn: 'soon' } }] },
+  { valid: { type: 'open-add', prefill: { kind: 'ade', name: 'X' } }, malformed: [{ type: 'open-add' }, { type: 'open-add', prefill: { url: 'https://x' } }] },
+  { valid: { type: 'consoles-get' }, malformed: [{ type: 'consoles-get', x: 1 }] },
+  { valid: { type: 'consoles-enable', console: 'jamf', on: true }, malformed: [{ type: 'consoles-enable', console: 'jamf', on: 'true' }] },
+  { valid: { type: 'consoles-add', console: 'clomo', origin: 'https://mdm.contoso.example' }, malformed: [{ type: 'consoles-add', console: 'nope', origin: 'https://x.example' }] },
+  { valid: { type: 'consoles-remove', origin: 'https://mdm.contoso.example' }, malformed: [{ type: 'consoles-remove' }] },
+];
+
+describe('messages to the background', () => {
+  it('covers every type of request', () => {
+    const types: Record<Request['type'], true> = {
+      ping: true, observe: true, list: true, save: true, remove: true, renewed: true, snooze: true, archive: true, import: true, erase: true, check: true,
+      'add-file': true, 'load-inspector': true, 'guide-start': true, 'guide-action': true, 'open-add': true, 'consoles-get': true, 'consoles-enable': true, 'consoles-add': true, 'consoles-remove': true,
+    };
+    expect(CASES.map((c) => c.valid.type).sort()).toEqual(Object.keys(types).sort());
+  });
+
+  for (const { valid, malformed } of CASES) {
+    it(`"${valid.type}": well-formed is accepted, malformed is rejected with a reason`, () => {
+      expect(parseRequest(valid, true)).toEqual({ ok: true, request: valid });
+      for (const bad of malformed) {
+        const answer = parseRequest(bad, true);
+        expect(answer.ok, JSON.stringify(bad).slice(0, 80)).toBe(false);
+        if (!answer.ok) expect(answer).toMatchObject({ code: 'invalid', error: expect.stringMatching(/^Malformed message/) });
+      }
+    });
+  }
+
+  it('rejects what is not a message at all', () => {
+    for (const bad of [null, undefined, 3, 'erase', [], {}, { type: 'nonsense' }, { type: null }]) expect(parseRequest(bad, true).ok).toBe(false);
+  });
+
+  it('a console page may only report, follow the guide, load the file reader and open the add form', () => {
+    const allowed = new Set(['ping', 'observe', 'guide-start', 'guide-action', 'load-inspector', 'open-add']);
+    for (const { valid } of CASES) {
+      const answer = parseRequest(valid, false);
+      if (allowed.has(valid.type)) expect(answer.ok, valid.type).toBe(true);
+      else expect(answer, valid.type).toMatchObject({ ok: false, code: 'forbidden' });
+    }
+  });
+});
