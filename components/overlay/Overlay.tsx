@@ -1,8 +1,7 @@
-import { productName } from '../../lib/credentials/describe';
 import { useState } from 'preact/hooks';
 import { consoleOf } from '../../lib/consoles/hosts';
 import { looksPersonal } from '../../lib/credentials/apple-id';
-import { consequence, expiryView, formatDate, kindLabel } from '../../lib/credentials/describe';
+import { consequence, displayText, expiryView, formatDate, kindLabel, productName } from '../../lib/credentials/describe';
 import { URGENCY_ORDER } from '../../lib/credentials/urgency';
 import type { GuideAction } from '../../lib/guide/machine';
 import { t } from '../../lib/i18n';
@@ -59,7 +58,7 @@ function Panel({ scan, now, error, guide, onStartGuide, onAddByHand, onSaveOutli
   // Collapsed, the panel shows the most urgent credential only.
   const views = scan.credentials.map((c) => ({ c, view: expiryView(c.kind, c.expiresOn, now) }));
   const first = [...views].sort((a, b) => URGENCY_ORDER.indexOf(a.view.urgency) - URGENCY_ORDER.indexOf(b.view.urgency))[0];
-  const worst = first && { urgency: first.view.urgency, text: first.view.text, label: first.c.name || kindLabel(first.c.kind) };
+  const worst = first && { urgency: first.view.urgency, text: first.view.text, label: first.c.name ? displayText(first.c.name, 60) : kindLabel(first.c.kind) };
   const guiding = !!guide && (guide.state.status === 'active' || guide.state.status === 'paused');
   return (
     <aside class="tr-panel" aria-label={t('panelTitle')} data-open={open}>
@@ -111,7 +110,7 @@ function CredentialItem({ credential: c, now, canGuide, onStartGuide }: {
         <span class="tr-kind">{kindLabel(c.kind)}</span>
         <span class={`tr-chip tr-chip--${view.urgency}`}>{view.text}</span>
       </div>
-      {c.name && <div class="tr-item__name">{c.name}</div>}
+      {c.name && <div class="tr-item__name"><bdi>{displayText(c.name)}</bdi></div>}
       {c.expiresOn && <div class="tr-item__meta">{t('expiresOnDate', formatDate(c.expiresOn))}</div>}
       {c.appleId && (
         <div class="tr-item__meta">

@@ -3,7 +3,7 @@ import { useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { consoleOf } from '../../lib/consoles/hosts';
 import { looksPersonal } from '../../lib/credentials/apple-id';
-import { consequence, expiryView, formatDate, kindLabel, relativeDays } from '../../lib/credentials/describe';
+import { consequence, displayText, expiryView, formatDate, kindLabel, relativeDays } from '../../lib/credentials/describe';
 import type { ListItem } from '../../lib/credentials/list';
 import type { AddedSite } from '../../lib/consoles/types';
 import { renewUrl } from '../../lib/credentials/renew-url';
@@ -31,7 +31,7 @@ export function CredentialRow({ item, now, sites, open, onToggle, actions }: {
 }) {
   const c = item.credential;
   const view = expiryView(c.kind, c.expiresOn, now);
-  const name = c.name || c.topic || kindLabel(c.kind);
+  const name = displayText(c.name || c.topic || kindLabel(c.kind));
   const detailsId = `details-${c.id}`;
   return (
     <li class={`cred cred--${item.urgency}`} id={`cred-${c.id}`}>
@@ -40,7 +40,7 @@ export function CredentialRow({ item, now, sites, open, onToggle, actions }: {
           <span class="cred__kind">{kindLabel(c.kind)}</span>
           <span class={`chip chip--${view.urgency}`}>{view.text}</span>
         </span>
-        <span class="cred__name">{name}</span>
+        <span class="cred__name"><bdi>{name}</bdi></span>
         <span class="cred__meta">
           {c.expiresOn ? formatDate(c.expiresOn) : '—'}
           {c.console ? ` · ${productName(c.console)}` : ''}

@@ -277,6 +277,11 @@ function nameOf(record: PageRecord, kind: CredentialKind, opts: InterpretOptions
   return '';
 }
 
+/** A page's text kept for a credential: a name a page made a megabyte long is cut (the rest is no name). */
+function clip(text: string): string {
+  return text.length > 200 ? `${text.slice(0, 199)}…` : text;
+}
+
 /** Labels of a location (not of an organisation). */
 const LOCATION = /location|emplacement|場所|standort|ubicaci/;
 
@@ -348,11 +353,11 @@ export function* interpretSteps(records: PageRecord[], opts: InterpretOptions): 
       if (evidence) unsure.push({ reason: 'kind', element: anchor, ...(appleId ? { appleId } : {}), ...(topic ? { topic } : {}) });
       continue;
     }
-    const found: FoundCredential = { kind, name: nameOf(record, kind, opts), expiresOn: expiry.day, anchor };
+    const found: FoundCredential = { kind, name: clip(nameOf(record, kind, opts)), expiresOn: expiry.day, anchor };
     if (appleId) found.appleId = appleId;
     const statusField = record.fields.find((f) => typeOf(f) === 'status');
     const status = statusField ? primaryText(statusField.element) || statusField.value : '';
-    if (status) found.status = status;
+    if (status) found.status = clip(status);
     if (topic) found.topic = topic;
     if (!found.expiresOn) unsure.push({ reason: 'date', kind, ...(found.name ? { name: found.name } : {}), ...(appleId ? { appleId } : {}), ...(topic ? { topic } : {}), element: anchor });
     if (record.partial) partial = record.partial;

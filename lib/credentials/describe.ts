@@ -67,3 +67,12 @@ export function productName(id: ConsoleId): string {
   const c = consoleOf(id);
   return c.productKey ? t(c.productKey) : c.product;
 }
+
+/** Invisible and direction-changing characters: shown as a mark, never obeyed (a name cannot reverse the text around it). */
+const HIDDEN = /[\u200B-\u200F\u202A-\u202E\u2060-\u2069\uFEFF]/g;
+
+/** Page text as the admin reads it: hidden characters marked, cut at `max` characters. Render it in a <bdi> so its direction stays its own. */
+export function displayText(text: string, max = 120): string {
+  const shown = text.replace(HIDDEN, '\uFFFD');
+  return shown.length > max ? `${shown.slice(0, max - 1)}…` : shown;
+}

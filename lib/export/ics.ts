@@ -13,7 +13,8 @@ export interface IcsWords {
 
 /** Escapes TEXT values (RFC 5545 §3.3.11). */
 function text(value: string): string {
-  return value.replace(/\\/g, '\\\\').replace(/;/g, '\\;').replace(/,/g, '\\,').replace(/\r?\n/g, '\\n');
+  // Any line break, a lone CR too: a raw one would start a property of its own (an ATTENDEE …).
+  return value.replace(/\\/g, '\\\\').replace(/;/g, '\\;').replace(/,/g, '\\,').replace(/\r\n|\r|\n/g, '\\n');
 }
 
 /** Folds a content line at 75 octets (RFC 5545 §3.1), never inside a UTF-8 sequence. */
@@ -55,7 +56,7 @@ export function exportIcs(all: readonly Credential[], settings: Settings, now: D
     const description = words.description(c);
     lines.push(
       'BEGIN:VEVENT',
-      `UID:${c.id}@token-radar`,
+      `UID:${text(c.id)}@token-radar`,
       `DTSTAMP:${stamp(now)}`,
       `DTSTART;VALUE=DATE:${compact(c.expiresOn)}`,
       `DTEND;VALUE=DATE:${compact(nextDay(c.expiresOn))}`,

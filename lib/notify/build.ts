@@ -37,11 +37,16 @@ export function buildNotification(due: DueAlert[], now: Date, timeZone?: string)
 const PREFIX = 'tr';
 /** The notification id carries what a click needs, so it still works after the worker restarted. */
 export function notificationId(ids: string[], snoozeDays: number, now: Date): string {
-  return [PREFIX, now.getTime().toString(36), snoozeDays, ids.join(',')].join('|');
+  // Ids come from imports too: encoded, so a '|' or ',' in one cannot split it.
+  return [PREFIX, now.getTime().toString(36), snoozeDays, ids.map(encodeURIComponent).join(',')].join('|');
 }
 
 export function parseNotificationId(id: string): { ids: string[]; snoozeDays: number } | null {
   const [prefix, , snooze, ids] = id.split('|');
   if (prefix !== PREFIX || !ids) return null;
-  return { ids: ids.split(','), snoozeDays: Number(snooze) || 7 };
+  try {
+    return { ids: ids.split(',').map(decodeURIComponent), snoozeDays: Number(snooze) || 7 };
+  } catch {
+    return null;
+  }
 }

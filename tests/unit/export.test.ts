@@ -104,6 +104,17 @@ describe('iCalendar export', () => {
     for (const line of ics.split('\r\n')) expect(new TextEncoder().encode(line).length).toBeLessThanOrEqual(75);
   });
 
+  it('an imported id or name cannot add a property of its own (no ATTENDEE smuggled in by a CR, a semicolon or a comma)', () => {
+    const hostile = { ...tokens[0]!, id: 'x\rATTENDEE:mailto:evil@example.com', name: 'A\rATTENDEE;CN=x:mailto:evil@example.com' };
+    const out = exportIcs([hostile], normaliseSettings({}), NOW, { summary: (c) => c.name, description: () => '' });
+    const cal = new ICAL.Component(ICAL.parse(out));
+    const event = cal.getFirstSubcomponent('vevent')!;
+    expect(event.getAllProperties('attendee')).toHaveLength(0);
+    expect(new ICAL.Event(event).summary).toBe(hostile.name.replace('\r', '\n'));
+    expect(new ICAL.Event(event).uid).toBe(`${hostile.id.replace('\r', '\n')}@token-radar`);
+    for (const line of out.split('\r\n')) expect(line).not.toMatch(/\r/);
+  });
+
   it('folds multibyte text without splitting a character', () => {
     const long = `SUMMARY:${'期限'.repeat(40)}`;
     const folded = fold(long);

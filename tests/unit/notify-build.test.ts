@@ -34,6 +34,10 @@ describe('the notification', () => {
   it('carries what a click needs in its id, so a restarted worker still knows', () => {
     const id = notificationId(['a1', 'b2'], 7, NOW);
     expect(parseNotificationId(id)).toEqual({ ids: ['a1', 'b2'], snoozeDays: 7 });
+    // Ids from an import may hold the separators: they survive the round trip.
+    const odd = ['a|b', 'c,d', '%e'];
+    expect(parseNotificationId(notificationId(odd, 3, NOW))).toEqual({ ids: odd, snoozeDays: 3 });
+    expect(parseNotificationId('tr|x|7|%E0%A4%A')).toBeNull();
     expect(parseNotificationId('someone-else')).toBeNull();
   });
 });

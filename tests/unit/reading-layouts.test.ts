@@ -318,3 +318,13 @@ describe('mutations: the right credential or none, never a wrong date or kind', 
     expect(result).toEqual({ console: 'intune', page: null, credentials: [] });
   });
 });
+
+describe('hostile page text', () => {
+  it('a name a page made a megabyte long is cut, and the date is still read', () => {
+    const huge = 'N'.repeat(1_000_000);
+    const doc = new DOMParser().parseFromString(`<html lang="en"><body><h1>Enrollment program tokens</h1><dl><dt>Token name</dt><dd>${huge}</dd><dt>Expiration date</dt><dd>6/4/2027</dd></dl></body></html>`, 'text/html');
+    const [c] = scanPage('https://intune.microsoft.com/#view/tokens', doc, NOW).credentials;
+    expect(c?.expiresOn).toBe('2027-06-04');
+    expect(c!.name.length).toBeLessThanOrEqual(200);
+  });
+});

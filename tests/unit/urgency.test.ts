@@ -84,3 +84,15 @@ describe('renewal', () => {
     expect(worstUrgency([])).toBeNull();
   });
 });
+
+describe('page text as the admin reads it', () => {
+  it('marks hidden and direction-changing characters and cuts what is too long', async () => {
+    const { displayText } = await import('../../lib/credentials/describe');
+    expect(displayText('Contoso\u202Eelif.exe')).toBe('Contoso\uFFFDelif.exe');
+    expect(displayText('A\u200Bdmin\uFEFF')).toBe('A\uFFFDdmin\uFFFD');
+    const long = displayText('x'.repeat(1_000_000));
+    expect(long).toHaveLength(120);
+    expect(long.endsWith('…')).toBe(true);
+    expect(displayText('学園 MDM サーバ')).toBe('学園 MDM サーバ');
+  });
+});
