@@ -82,6 +82,10 @@ function regionsOf(scan: PageScan): Element[] {
 }
 
 /** Mounts the overlay's UI (its shadow root) the first time there is something to show. */
+/** Resending an observation the worker did not answer: first after this long, doubling up to the ceiling. */
+const RETRY_FIRST_MS = 250;
+const RETRY_MAX_MS = 30_000;
+
 export interface LazyUi {
   /** The container, or null while nothing has been mounted. */
   container(): HTMLElement | null;
@@ -113,6 +117,8 @@ export function startOverlay(ctx: ContentScriptContext, sites: readonly AddedSit
   let target: Element | null = null;
   let lagging = false;
   let reportedRenewal = '';
+  let retryTimer: ReturnType<typeof setTimeout> | undefined;
+  let retryDelay = RETRY_FIRST_MS;
 
   const guideAction = (action: GuideAction) => {
     void send({ type: 'guide-action', action }).catch(() => undefined);
@@ -249,10 +255,15 @@ export function startOverlay(ctx: ContentScriptContext, sites: readonly AddedSit
     const key = observationKey(observation);
     if (key === lastKey) return;
     lastKey = key;
+    if (retryTimer !== undefined) clearTimeout(retryTimer);
+    retryTimer = undefined;
     send({ type: 'observe', observation })
       .then((answer) => {
+        // No answer: the worker stopped while handling it.
+        if (!answer) throw new Error('no answer');
+        retryDelay = RETRY_FIRST_MS;
         // A storage failure (full disk, newer inventory) is told where the admin is looking.
-        const next = answer && !answer.ok ? answer.error : undefined;
+        const next = !answer.ok ? answer.error : undefined;
         if (next !== error) {
           error = next;
           draw();
@@ -260,8 +271,16 @@ export function startOverlay(ctx: ContentScriptContext, sites: readonly AddedSit
         if (next) lastKey = '';
       })
       .catch(() => {
-        // The background is restarting or the extension was updated: the next change resends.
+        // The background was stopped or is restarting: send again until it answers, waiting
+        // longer each time (observations merge, so a repeat is harmless). A newer reading of
+        // the page replaces this one; an updated extension ends here (its context is gone).
+        if (lastKey !== key || !ctx.isValid) return;
         lastKey = '';
+        retryTimer = setTimeout(() => {
+          retryTimer = undefined;
+          if (ctx.isValid) report();
+        }, retryDelay);
+        retryDelay = Math.min(retryDelay * 2, RETRY_MAX_MS);
       });
   };
 
@@ -386,6 +405,7 @@ export function startOverlay(ctx: ContentScriptContext, sites: readonly AddedSit
     observer.disconnect();
     stopWatching();
     if (timer !== undefined) clearTimeout(timer);
+    if (retryTimer !== undefined) clearTimeout(retryTimer);
     if (idle !== undefined) cancelIdle(idle);
     running?.return(undefined as never);
     running = undefined;

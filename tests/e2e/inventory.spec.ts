@@ -68,3 +68,35 @@ test('crossing a threshold raises exactly one notification, even across a worker
   });
   expect(badge).toEqual({ text: '2', colour: [0xc2, 0x41, 0x0c, 255] });
 });
+
+test('observations sent while the worker is being stopped again and again all arrive: none lost, none doubled', async ({ context, serve, openPopup, stopServiceWorker }) => {
+  const N = 24;
+  const page = (i: number) => `<html lang="en"><body><h1>Apple VPP tokens</h1><dl><dt>Token name</dt><dd>Retry token ${i}</dd><dt>Expiration date</dt><dd>6/4/2027</dd></dl></body></html>`;
+  const pages: Record<string, string> = {};
+  for (let i = 0; i < N; i++) pages[`https://intune.microsoft.com/?retry=${i}`] = page(i);
+  await serve(pages);
+  // The worker is stopped every 100 ms while the pages load and report.
+  let stopping = true;
+  const stopper = (async () => {
+    while (stopping) {
+      await stopServiceWorker().catch(() => undefined);
+      await new Promise((r) => setTimeout(r, 100));
+    }
+  })();
+  const tabs = await Promise.all(Object.keys(pages).map(async (url) => {
+    const tab = await context.newPage();
+    await tab.goto(url);
+    return tab;
+  }));
+  await Promise.all(tabs.map((tab) => expect(tab.locator('token-radar-badge')).toHaveCount(1)));
+  await new Promise((r) => setTimeout(r, 1500));
+  stopping = false;
+  await stopper;
+  const popup = await openPopup();
+  const names = async () => {
+    const answer = (await sendFromPage<Responses['list']>(popup, { type: 'list' })) as Extract<Responses['list'], { ok: true }>;
+    return answer.credentials.map((c) => c.name).filter((n) => n.startsWith('Retry token')).sort();
+  };
+  await expect.poll(names, { timeout: 40_000 }).toHaveLength(N);
+  expect(new Set(await names()).size).toBe(N);
+});
