@@ -8,5 +8,8 @@ export default defineConfig({
     include: ['tests/unit/**/*.test.{ts,tsx}'],
     environment: 'happy-dom',
     setupFiles: ['tests/unit/support/setup.ts'],
+    // Property tests run hundreds of generated pages: half a second alone, several seconds on a
+    // busy two-core CI machine. A time limit here guards against hangs, not speed (npm run bench does).
+    testTimeout: 30_000,
   },
 });
