@@ -78,6 +78,17 @@ test('the content script stays off sites that are not consoles', async ({ contex
   expect(await page.evaluate((tag) => document.querySelectorAll(tag).length, OVERLAY_TAG)).toBe(0);
 });
 
+test('on identity.apple.com the content script runs under /pushcert/ only (the host permission covers the origin; the match pattern does not)', async ({ context, serve }) => {
+  // The certificate list itself, served outside /pushcert/: never read there.
+  await serve({ 'https://identity.apple.com/account/certificates': { fixture: 'apple-push/certificates.en.html' } });
+  const page = await context.newPage();
+  await page.goto('https://identity.apple.com/account/certificates');
+  await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+  await page.waitForTimeout(1500);
+  expect(await page.evaluate((tag) => document.querySelectorAll(tag).length, OVERLAY_TAG)).toBe(0);
+  await expect(page.locator('token-radar-badge')).toHaveCount(0);
+});
+
 test('the service worker answers after being stopped, as a new instance', async ({ openPopup, stopServiceWorker }) => {
   const popup = await openPopup();
   const ping = () => sendFromPage<PingResponse>(popup, { type: 'ping' });
