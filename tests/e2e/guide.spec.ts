@@ -10,6 +10,19 @@ const INTUNE_PUSH = 'https://intune.microsoft.com/#view/Microsoft_Intune_DeviceS
 const PORTAL = 'https://identity.apple.com/pushcert/';
 const us = (d: Date) => format(d, 'M/d/yyyy');
 
+/** Loads `url` in a tab the extension is still navigating: a load interrupted by that navigation is tried again. */
+async function gotoSettled(page: Page, url: string): Promise<void> {
+  for (let attempt = 0; ; attempt++) {
+    try {
+      await page.goto(url);
+      return;
+    } catch (error) {
+      if (attempt >= 5 || !String(error).includes('interrupted by another navigation')) throw error;
+      await page.waitForTimeout(300);
+    }
+  }
+}
+
 function guideCard(page: Page) {
   return page.getByRole('region', { name: /^Renewing/ });
 }
@@ -134,7 +147,7 @@ test('an Intune enrollment token renewal: from the popup to Apple Business Manag
   await expect.poll(() => requested).toContain('https://business.apple.com/');
   // The extension's own navigation of that tab may still be under way: let it settle first.
   await abm.waitForLoadState('domcontentloaded').catch(() => undefined);
-  await abm.goto('https://business.apple.com/#/main/preferences').catch(async () => abm.goto('https://business.apple.com/#/main/preferences'));
+  await gotoSettled(abm, 'https://business.apple.com/#/main/preferences');
 
   const card = guideCard(abm);
   await expect(card).toContainText('Step 1 of 7');
