@@ -380,6 +380,8 @@ export function startOverlay(ctx: ContentScriptContext, sites: readonly AddedSit
   });
   // A step is done when the admin activates its control (or picks a file in it): we only watch.
   const stepDone = (kind: 'click' | 'file', event: Event) => {
+    // Only what the admin did: a page's script clicking or filling a field does not move the guide.
+    if (!event.isTrusted) return;
     const step = guide?.steps?.[guide.step];
     if (!guide || guide.status !== 'active' || !step || step.done.type !== kind || !scan.console || !step.sites.includes(scan.console)) return;
     // The page may have changed since the last scan: look for the control again if needed.

@@ -77,6 +77,8 @@ function show(host: HTMLElement, verdict: Verdict | 'reading'): void {
 export function watchUploads(ctx: ContentScriptContext, currentScan: () => PageScan): void {
   let generation = 0;
   const onChange = async (event: Event) => {
+    // Only a file the admin picked: a page's own script can fill a file field and fire 'change'.
+    if (!event.isTrusted) return;
     const input = event.target;
     if (!(input instanceof HTMLInputElement) || input.type !== 'file') return;
     const file = input.files?.[0];

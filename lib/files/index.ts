@@ -10,6 +10,7 @@ import { formatDate } from '../credentials/describe';
 import { projectedExpiry } from '../credentials/urgency';
 import { t, type MessageKey } from '../i18n';
 import { asText, fromBase64, startsWith, toBinary } from './bytes';
+import { firstPemBlock } from './pem';
 import type { FileError, FileKind, FileReport, InspectOptions } from './report';
 
 export type { FileKind, FileReport, FileError, FileWarning, InspectOptions } from './report';
@@ -119,13 +120,11 @@ function certificateFromDer(der: string): forge.pki.Certificate {
 // ---- PEM ---------------------------------------------------------------------------------
 
 function fromPem(name: string, text: string, now: Date, opts: InspectOptions): FileReport | Promise<FileReport> | null {
-  const block = /-----BEGIN ([A-Z0-9 ]+)-----([\s\S]*?)-----END \1-----/.exec(text);
-  if (!block) {
-    if (/-----BEGIN [A-Z0-9 ]+-----/.test(text)) throw new Fail('truncated');
-    return null;
-  }
-  const label = block[1]!;
-  const der = fromBase64(block[2]!.replace(/^[A-Za-z-]+:.*$/gm, ''));
+  const block = firstPemBlock(text);
+  if (block === 'truncated') throw new Fail('truncated');
+  if (block === 'none') return null;
+  const label = block.label;
+  const der = fromBase64(block.body.replace(/^[A-Za-z-]+:.*$/gm, ''));
   if (!der) throw new Fail('truncated');
   const bin = toBinary(der);
   switch (label) {
@@ -285,7 +284,51 @@ function fromDer(name: string, bytes: Uint8Array, now: Date, opts: InspectOption
   }
 }
 
+/**
+ * The largest key-derivation iteration count a .p12 may ask for. node-forge derives keys on the
+ * page's thread, linearly in the count: 2^21 iterations take about 5 s. Files made by macOS,
+ * Windows and OpenSSL use 2,048 to a few hundred thousand.
+ */
+export const MAX_P12_ITERATIONS = 500_000;
+
+/** The iteration counts a PFX asks for: its MAC's, and those of its encrypted bags' PBE and PBKDF2 parameters. */
+function p12Iterations(asn1: forge.asn1.Asn1): number[] {
+  const counts: number[] = [];
+  const integer = (node: forge.asn1.Asn1 | undefined): number | null => {
+    if (!node || node.type !== forge.asn1.Type.INTEGER || typeof node.value !== 'string') return null;
+    // More than four bytes is more than any count we accept: count it as huge without converting.
+    return node.value.length > 4 ? Number.MAX_SAFE_INTEGER : forge.util.createBuffer(node.value).getInt(node.value.length * 8);
+  };
+  const parts = Array.isArray(asn1.value) ? asn1.value : [];
+  // PFX: version, authSafe, macData { mac, macSalt, iterations }.
+  const macData = parts[2];
+  if (macData && Array.isArray(macData.value)) {
+    const n = integer(macData.value[2] as forge.asn1.Asn1 | undefined);
+    if (n !== null) counts.push(n);
+  }
+  // Inside the authenticated safe: every SEQUENCE { OCTET STRING salt, INTEGER iterations, … }.
+  const walk = (node: forge.asn1.Asn1, depth: number) => {
+    if (depth > 24 || !Array.isArray(node.value)) return;
+    const [a, b] = node.value as forge.asn1.Asn1[];
+    if (node.type === forge.asn1.Type.SEQUENCE && a?.type === forge.asn1.Type.OCTETSTRING && b) {
+      const n = integer(b);
+      if (n !== null) counts.push(n);
+    }
+    for (const child of node.value as forge.asn1.Asn1[]) walk(child, depth + 1);
+  };
+  try {
+    const authSafe = parts[1] as forge.asn1.Asn1 | undefined;
+    const content = Array.isArray(authSafe?.value) ? (authSafe!.value[1] as forge.asn1.Asn1 | undefined) : undefined;
+    const octets = content && Array.isArray(content.value) ? (content.value[0] as forge.asn1.Asn1 | undefined) : undefined;
+    if (octets && typeof octets.value === 'string') walk(parseDer(octets.value), 0);
+  } catch {
+    // Not the structure we looked for: node-forge will say what is wrong with it.
+  }
+  return counts;
+}
+
 function fromP12(name: string, asn1: forge.asn1.Asn1, now: Date, opts: InspectOptions): FileReport {
+  if (p12Iterations(asn1).some((n) => n > MAX_P12_ITERATIONS)) throw new Fail('too-slow');
   if (opts.password === undefined) {
     // Some .p12 files have an empty password: try it before asking.
     try {

@@ -43,7 +43,9 @@ export type FileError =
   | 'wrong-password'
   | 'no-certificate'
   | 'bad-vpptoken'
-  | 'wrong-key';
+  | 'wrong-key'
+  /** A .p12 asking for so many key-derivation rounds that reading it would freeze the page. */
+  | 'too-slow';
 
 export interface InspectOptions {
   password?: string;

@@ -1,4 +1,5 @@
 import fc from 'fast-check';
+import forge from 'node-forge';
 import { describe, expect, it } from 'vitest';
 import { inspectFile, MAX_BYTES, type FileReport } from '../../lib/files';
 import { bytes, makeFiles, OTHER_TOPIC, SECRET_ACCESS, SECRET_TOKEN, TOPIC, utf8 } from './support/make-files';
@@ -196,5 +197,32 @@ describe('matching a file to the inventory', () => {
   });
   it('does not track a CSR', () => {
     expect(matchFile(ok(inspect('a.csr', utf8(f.csrPem))), [])).toEqual({ type: 'not-tracked' });
+  });
+});
+
+describe('files made to freeze the page', () => {
+  it('a .p12 asking for millions of key-derivation rounds is refused before any is run, with a clear message', () => {
+    const asn1 = forge.asn1.fromDer(forge.util.createBuffer(String.fromCharCode(...f.p12)));
+    // The MAC's iteration count, raised to 2^24 (node-forge would take about a minute).
+    const macData = (asn1.value as forge.asn1.Asn1[])[2]!;
+    (macData.value as forge.asn1.Asn1[])[2] = forge.asn1.create(forge.asn1.Class.UNIVERSAL, forge.asn1.Type.INTEGER, false, forge.asn1.integerToDer(2 ** 24).getBytes());
+    const slow = bytes(forge.asn1.toDer(asn1).getBytes());
+    for (const password of [undefined, f.p12Password]) {
+      expect(inspect('push.p12', slow, password === undefined ? {} : { password })).toMatchObject({ ok: false, error: 'too-slow', message: expect.stringContaining('would freeze this page') });
+    }
+    // A count of many bytes is huge without being converted.
+    (macData.value as forge.asn1.Asn1[])[2] = forge.asn1.create(forge.asn1.Class.UNIVERSAL, forge.asn1.Type.INTEGER, false, '\x7f' + '\xff'.repeat(15));
+    expect(inspect('push.p12', bytes(forge.asn1.toDer(asn1).getBytes()), { password: f.p12Password })).toMatchObject({ ok: false, error: 'too-slow' });
+    // The ordinary file still opens.
+    expect(ok(inspect('push.p12', f.p12, { password: f.p12Password }))).toMatchObject({ kind: 'apns-certificate' });
+  });
+
+  it('a megabyte of BEGIN lines without END is read once, not once per line', () => {
+    const junk = '-----BEGIN A-----\n'.repeat(55_000);
+    expect(inspect('x.pem', utf8(junk))).toMatchObject({ ok: false, error: 'truncated' });
+    const distinct = Array.from({ length: 40_000 }, (_, i) => `-----BEGIN A${i}-----\n`).join('');
+    expect(inspect('x.pem', utf8(distinct))).toMatchObject({ ok: false, error: 'truncated' });
+    // A certificate after such lines is still found.
+    expect(ok(inspect('x.pem', utf8(`${'-----BEGIN JUNK-----\n'.repeat(10_000)}${f.apnsPem}`)))).toMatchObject({ kind: 'apns-certificate', topic: TOPIC });
   });
 });
