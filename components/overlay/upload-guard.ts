@@ -77,8 +77,6 @@ function show(host: HTMLElement, verdict: Verdict | 'reading'): void {
 export function watchUploads(ctx: ContentScriptContext, currentScan: () => PageScan): void {
   let generation = 0;
   const onChange = async (event: Event) => {
-    // Only a file the admin picked: a page's own script can fill a file field and fire 'change'.
-    if (!event.isTrusted) return;
     const input = event.target;
     if (!(input instanceof HTMLInputElement) || input.type !== 'file') return;
     const file = input.files?.[0];
@@ -87,6 +85,8 @@ export function watchUploads(ctx: ContentScriptContext, currentScan: () => PageS
       existing?.remove();
       return;
     }
+    // Only a file the admin picked is read: a page's own script can fill a file field and fire 'change'.
+    if (!event.isTrusted) return;
     const mine = ++generation;
     const host = noteFor(input);
     show(host, 'reading');

@@ -4,12 +4,24 @@
  * open the extension's pages, and stop the service worker through CDP.
  */
 import { test as base, expect, type BrowserContext, type Page, type Worker } from '@playwright/test';
-import { existsSync, readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
 import { extensionWorker, isolateNetwork, launchWithExtension, servePages } from '../../scripts/browser.mjs';
 
 export const extensionDir = resolve(import.meta.dirname, '../../.output/chrome-mv3');
 export const fixturesDir = resolve(import.meta.dirname, '../fixtures/pages');
+
+/**
+ * A file on disk, as an admin picks one: a console page's file field then gets the browser's own
+ * (trusted) change event. A file handed over from memory arrives with a synthetic one, which the
+ * extension rightly ignores (a page's script could send it).
+ */
+export function onDisk(name: string, content: string | Uint8Array): string {
+  const path = join(mkdtempSync(join(tmpdir(), 'tr-file-')), name);
+  writeFileSync(path, content);
+  return path;
+}
 
 /** A fixture page's HTML: `name` is a path under tests/fixtures/pages/. */
 export function fixture(name: string): string {

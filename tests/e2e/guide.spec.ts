@@ -1,7 +1,7 @@
 import type { Page } from '@playwright/test';
 import { addDays, addYears, format } from 'date-fns';
 import type { Responses } from '../../lib/messages';
-import { expect, fixture, sendFromPage, test } from './fixtures';
+import { expect, fixture, sendFromPage, test, onDisk } from './fixtures';
 import { makeFiles } from '../unit/support/make-files';
 
 const files = makeFiles();
@@ -74,7 +74,7 @@ test('an Intune push certificate renewal, walked across the console and the Appl
   await rows.nth(0).getByRole('link', { name: 'Renew' }).click();
   await portal.waitForURL('**/pushcert/renew');
   await expect(guideCard(portal)).toContainText('Step 4 of 9');
-  await portal.locator('input[type=file]').setInputFiles({ name: 'IntuneCSR.csr', mimeType: 'text/plain', buffer: Buffer.from(files.csrPem) });
+  await portal.locator('input[type=file]').setInputFiles(onDisk('IntuneCSR.csr', Buffer.from(files.csrPem)));
   await expect(guideCard(portal)).toContainText('Step 5 of 9');
   await portal.getByRole('button', { name: 'Upload', exact: true }).click();
   await expect(guideCard(portal)).toContainText('Step 6 of 9');
@@ -86,7 +86,7 @@ test('an Intune push certificate renewal, walked across the console and the Appl
   await intune.bringToFront();
   await expect(card).toContainText('Step 7 of 9');
   await expect(card).toContainText('check the Apple ID is mdm-admin@contoso.example');
-  await intune.locator('#cert').setInputFiles({ name: 'MDM_Microsoft Corporation_Certificate.pem', mimeType: 'application/x-pem-file', buffer: Buffer.from(files.apnsPem) });
+  await intune.locator('#cert').setInputFiles(onDisk('MDM_Microsoft Corporation_Certificate.pem', Buffer.from(files.apnsPem)));
   await expect(intune.locator('#cert + token-radar-upload-check')).toContainText('Same topic as the push certificate in use');
   await expect(card).toContainText('Step 8 of 9');
   await intune.getByRole('button', { name: 'Upload', exact: true }).click();
@@ -172,7 +172,7 @@ test('an Intune enrollment token renewal: from the popup to Apple Business Manag
   await intune.getByRole('button', { name: 'Renew token', exact: true }).click();
   await expect(intuneCard).toContainText('Step 4 of 7');
   await intune.goto('https://intune.microsoft.com/?p=renew#view/Microsoft_Intune_Enrollment/RenewDepTokenBlade');
-  await intune.locator('#token').setInputFiles({ name: 'Contoso_Token_smime.p7m', mimeType: 'application/pkcs7-mime', buffer: Buffer.from(files.adeSmime) });
+  await intune.locator('#token').setInputFiles(onDisk('Contoso_Token_smime.p7m', Buffer.from(files.adeSmime)));
   await expect(intune.locator('#token + token-radar-upload-check')).toContainText('Automated Device Enrollment server token');
   await expect(intuneCard).toContainText('Step 5 of 7');
   await intune.getByRole('button', { name: 'Next', exact: true }).click();
@@ -215,7 +215,7 @@ test('a MaaS360 VPP token renewal, started from the overlay', async ({ context, 
   await maas.locator('tr', { hasText: name }).getByRole('link', { name: 'Update' }).click();
   await expect(card).toContainText('Step 3 of 5');
   await maas.goto('https://m3.maas360.com/emc/content/vpp-update.html');
-  await maas.locator('#vppfile').setInputFiles({ name: 'sToken_for_Fabrikam.vpptoken', mimeType: 'application/octet-stream', buffer: Buffer.from(files.vpptoken) });
+  await maas.locator('#vppfile').setInputFiles(onDisk('sToken_for_Fabrikam.vpptoken', Buffer.from(files.vpptoken)));
   await expect(guideCard(maas)).toContainText('Step 4 of 5');
   await maas.getByRole('button', { name: 'Submit' }).click();
   await expect(guideCard(maas)).toContainText('Step 5 of 5');

@@ -16,7 +16,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { extensionWorker, grantHosts, isolateNetwork, launchWithExtension, servePages } from '../../scripts/browser.mjs';
 import { addYears, format } from 'date-fns';
-import { extensionDir, fixture } from './fixtures';
+import { extensionDir, fixture, onDisk } from './fixtures';
 import { makeFiles } from '../unit/support/make-files';
 
 async function launchGranted(origins: string[]): Promise<{ context: BrowserContext; dir: string; id: string }> {
@@ -168,7 +168,7 @@ test('a Jamf Pro content token renewal on Jamf Cloud, guided from the overlay to
   await expect(card(jamf)).toContainText('Step 4 of 7');
   await jamf.getByRole('button', { name: 'サービストークンの更新' }).click();
   await expect(card(jamf)).toContainText('Step 5 of 7');
-  await jamf.locator('input[type="file"]').setInputFiles({ name: 'sToken_for_Osaka.vpptoken', mimeType: 'application/octet-stream', buffer: Buffer.from(makeFiles().vpptoken) });
+  await jamf.locator('input[type="file"]').setInputFiles(onDisk('sToken_for_Osaka.vpptoken', Buffer.from(makeFiles().vpptoken)));
   await expect(card(jamf)).toContainText('Step 6 of 7');
   await jamf.getByRole('button', { name: '保存' }).click();
   await expect(card(jamf)).toContainText('Step 7 of 7');

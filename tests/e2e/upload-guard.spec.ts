@@ -1,4 +1,4 @@
-import { expect, test } from './fixtures';
+import { expect, test, onDisk } from './fixtures';
 import { makeFiles } from '../unit/support/make-files';
 
 const PUSH_URL = 'https://intune.microsoft.com/#view/Microsoft_Intune_DeviceSettings/AppleMdmPushCertificateBlade';
@@ -12,7 +12,7 @@ test('a push certificate with another topic is called out next to the upload fie
   const page = await context.newPage();
   await page.goto(PUSH_URL);
   await expect(page.locator('token-radar-badge')).toHaveCount(1);
-  await page.locator('#cert').setInputFiles({ name: 'MDM_Microsoft Corporation_Certificate.pem', mimeType: 'application/x-pem-file', buffer: Buffer.from(files.otherTopicPem) });
+  await page.locator('#cert').setInputFiles(onDisk('MDM_Microsoft Corporation_Certificate.pem', Buffer.from(files.otherTopicPem)));
   const note = page.locator('#cert + token-radar-upload-check');
   await expect(note).toHaveAttribute('data-level', 'danger');
   await expect(note).toContainText('Different topic from the push certificate in use (com.apple.mgmt.External.4f1c2a9e-7b3d-4e55-9a61-0c2d8e7f1b34)');
@@ -26,7 +26,7 @@ test('the right certificate shows the expiry the console will get', async ({ con
   const page = await context.newPage();
   await page.goto(PUSH_URL);
   await expect(page.locator('token-radar-badge')).toHaveCount(1);
-  await page.locator('#cert').setInputFiles({ name: 'MDM_Microsoft Corporation_Certificate.pem', mimeType: 'application/x-pem-file', buffer: Buffer.from(files.freshApnsPem) });
+  await page.locator('#cert').setInputFiles(onDisk('MDM_Microsoft Corporation_Certificate.pem', Buffer.from(files.freshApnsPem)));
   const note = page.locator('#cert + token-radar-upload-check');
   await expect(note).toHaveAttribute('data-level', 'ok');
   await expect(note).toContainText('Same topic as the push certificate in use: this renews it.');
@@ -39,11 +39,25 @@ test('a wrong kind of file and an expired certificate are told apart', async ({ 
   await page.goto(PUSH_URL);
   await expect(page.locator('token-radar-badge')).toHaveCount(1);
   const note = page.locator('#cert + token-radar-upload-check');
-  await page.locator('#cert').setInputFiles({ name: 'sToken_for_Contoso.vpptoken', mimeType: 'application/octet-stream', buffer: Buffer.from(files.vpptoken) });
+  await page.locator('#cert').setInputFiles(onDisk('sToken_for_Contoso.vpptoken', Buffer.from(files.vpptoken)));
   await expect(note).toContainText('Wrong file: this page expects a push certificate (.pem).');
-  await page.locator('#cert').setInputFiles({ name: 'old.pem', mimeType: 'application/x-pem-file', buffer: Buffer.from(files.expiredApnsPem) });
+  await page.locator('#cert').setInputFiles(onDisk('old.pem', Buffer.from(files.expiredApnsPem)));
   await expect(note).toContainText('This file has already expired: download a new one.');
   await expect(page.locator('token-radar-upload-check')).toHaveCount(1);
   await page.locator('#cert').setInputFiles([]);
   await expect(page.locator('token-radar-upload-check')).toHaveCount(0);
+});
+
+test("a file a page's own script puts in an upload field is not read: only the admin's pick is", async ({ context }) => {
+  const page = await context.newPage();
+  await page.goto(PUSH_URL);
+  await expect(page.locator('token-radar-badge')).toHaveCount(1);
+  // What a hostile or buggy page can do: fill the field and fire a synthetic 'change'.
+  await page.locator('#cert').setInputFiles({ name: 'MDM_Microsoft Corporation_Certificate.pem', mimeType: 'application/x-pem-file', buffer: Buffer.from(files.otherTopicPem) });
+  expect(await page.locator('#cert').evaluate((i: HTMLInputElement) => i.files?.length)).toBe(1);
+  await page.waitForTimeout(1500);
+  await expect(page.locator('token-radar-upload-check')).toHaveCount(0);
+  // The admin picking the same file gets the check.
+  await page.locator('#cert').setInputFiles(onDisk('MDM_Microsoft Corporation_Certificate.pem', Buffer.from(files.otherTopicPem)));
+  await expect(page.locator('#cert + token-radar-upload-check')).toHaveAttribute('data-level', 'danger');
 });
