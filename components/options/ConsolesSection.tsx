@@ -30,8 +30,8 @@ export function ConsolesSection() {
     } else setStatus({ level: 'error', text: answer.error });
   };
 
-  const toggle = (id: ConsoleId, on: boolean) => {
-    const c = CONSOLES.find((x) => x.id === id)!;
+  const toggle = (c: (typeof OPTIONAL_CONSOLES)[number], on: boolean) => {
+    const id = c.id;
     // Asked for in the click itself: no await before the request.
     const asked = on ? browser.permissions.request({ origins: optionalPatterns(c) }) : Promise.resolve(true);
     setBusy(true);
@@ -83,7 +83,7 @@ export function ConsolesSection() {
         {OPTIONAL_CONSOLES.map((c) => (
           <li key={c.id}>
             <label>
-              <input type="checkbox" role="switch" checked={access.enabled.includes(c.id)} disabled={busy} onChange={(e) => toggle(c.id, (e.currentTarget as HTMLInputElement).checked)} />{' '}
+              <input type="checkbox" role="switch" checked={access.enabled.includes(c.id)} disabled={busy} onChange={(e) => toggle(c, (e.currentTarget as HTMLInputElement).checked)} />{' '}
               {t('consolesSwitch', productName(c.id))}
             </label>{' '}
             <span class="muted">{(c.optionalHosts ?? []).map((h) => h.host).join(', ')}</span>

@@ -5,7 +5,7 @@
  * the alerts already raised are stored on each credential in the same transaction that decides them.
  */
 import { browser } from 'wxt/browser';
-import { consoleOf, isConsoleId } from '../consoles/hosts';
+import { consoleOf } from '../consoles/hosts';
 import { accessPatterns, addSite, OPTIONAL_CONSOLES, removeSite, setEnabled, sitePattern, type ConsoleAccess } from '../consoles/sites';
 import { loadAccess, saveAccess, syncContentScript } from './sites';
 import { renewUrl } from '../credentials/renew-url';
@@ -221,31 +221,22 @@ async function handle(request: Request, sender?: Sender): Promise<Responses[Requ
     case 'consoles-get':
       return { ok: true, access: await loadAccess() };
     case 'consoles-enable': {
-      if (!isConsoleId(request.console) || !OPTIONAL_CONSOLES.some((c) => c.id === request.console) || typeof request.on !== 'boolean') return invalid(t('consolesInvalid'));
+      // The schema checked the id and the switch; only a console with cloud hosts has one.
+      if (!OPTIONAL_CONSOLES.some((c) => c.id === request.console)) return invalid(t('consolesInvalid'));
       const before = await loadAccess();
-      const access = setEnabled(before, request.console, request.on);
-      await saveAccess(access);
-      await syncContentScript(access);
-      if (!request.on) await releasePatterns(accessPatterns(before), access);
-      return { ok: true, access };
+      return { ok: true, access: await changeAccess(before, setEnabled(before, request.console, request.on)) };
     }
     case 'consoles-add': {
       const before = await loadAccess();
-      const added = addSite(before, String(request.console), String(request.origin));
+      const added = addSite(before, request.console, request.origin);
       if (!added.ok) return invalid(t(`siteErr_${added.error.replace(/-/g, '_')}` as MessageKey));
       // The options page asked for the address first: without the grant nothing is added.
       if (!(await browser.permissions.contains({ origins: [sitePattern(added.site.origin)] }))) return { ok: false, code: 'permission', error: t('siteErr_permission') };
-      await saveAccess(added.access);
-      await syncContentScript(added.access);
-      return { ok: true, access: added.access };
+      return { ok: true, access: await changeAccess(before, added.access) };
     }
     case 'consoles-remove': {
       const before = await loadAccess();
-      const access = removeSite(before, String(request.origin));
-      await saveAccess(access);
-      await syncContentScript(access);
-      await releasePatterns(accessPatterns(before), access);
-      return { ok: true, access };
+      return { ok: true, access: await changeAccess(before, removeSite(before, request.origin)) };
     }
     case 'erase':
       await serial(async () => (await inventory()).replaceAll([]));
@@ -325,11 +316,17 @@ export async function upgradeGuide(): Promise<void> {
   await saveGuide({ ...state, steps: flow.steps, console: flow.console, ...(flow.expiredWarn ? { expiredWarn: flow.expiredWarn } : {}) });
 }
 
-/** Gives back the host permissions `access` no longer needs (a host still used by another entry stays). */
-async function releasePatterns(before: string[], access: ConsoleAccess): Promise<void> {
+/**
+ * Stores the consoles turned on and added, registers the content script for them, and gives back
+ * the host permissions no longer needed (a host still used by another entry stays).
+ */
+async function changeAccess(before: ConsoleAccess, access: ConsoleAccess): Promise<ConsoleAccess> {
+  await saveAccess(access);
+  await syncContentScript(access);
   const kept = new Set(accessPatterns(access));
-  const gone = before.filter((p) => !kept.has(p));
+  const gone = accessPatterns(before).filter((p) => !kept.has(p));
   if (gone.length) await browser.permissions.remove({ origins: gone });
+  return access;
 }
 
 /** True when the request comes from one of the extension's own pages (the options page, the popup). */
@@ -344,7 +341,7 @@ export async function handleRaw(message: unknown, sender?: Sender): Promise<Resp
   return handleMessage(parsed.request, sender);
 }
 
-export async function handleMessage(request: Request, sender?: Sender): Promise<Responses[Request['type']]> {
+async function handleMessage(request: Request, sender?: Sender): Promise<Responses[Request['type']]> {
   try {
     return await handle(request, sender);
   } catch (error) {

@@ -37,6 +37,9 @@ export async function syncContentScript(access?: ConsoleAccess): Promise<string[
   const scripting = (browser as unknown as { scripting?: typeof browser.scripting }).scripting;
   if (scripting?.registerContentScripts && import.meta.env.MANIFEST_VERSION === 3) {
     const existing = await scripting.getRegisteredContentScripts({ ids: [SCRIPT_ID] });
+    // The worker starts often: a registration that already matches is left as it is.
+    const same = (a: readonly string[] = [], b: readonly string[]) => a.length === b.length && a.every((p) => b.includes(p));
+    if (existing.length === (patterns.length ? 1 : 0) && (!existing.length || same(existing[0]!.matches, patterns))) return patterns;
     if (existing.length) await scripting.unregisterContentScripts({ ids: [SCRIPT_ID] });
     if (patterns.length) {
       await scripting.registerContentScripts([{ id: SCRIPT_ID, js: [SCRIPT_FILE], matches: patterns, allFrames: true, runAt: 'document_idle', persistAcrossSessions: true }]);

@@ -59,10 +59,9 @@ export function consoleForUrl(url: string, sites: readonly AddedSite[] = []): Co
   if (parsed.protocol !== 'https:') return null;
   for (const site of sites) if (site.origin === parsed.origin && isConsoleId(site.console)) return site.console;
   const hostname = parsed.hostname.toLowerCase();
-  for (const c of CONSOLES) {
-    for (const h of [...c.hosts, ...(c.optionalHosts ?? [])]) {
-      if (hostMatches(h.host, hostname) && parsed.pathname.startsWith(h.pathPrefix ?? '/')) return c.id;
-    }
-  }
+  for (const { id, host } of ALL_HOSTS) if (hostMatches(host.host, hostname) && parsed.pathname.startsWith(host.pathPrefix ?? '/')) return id;
   return null;
 }
+
+/** Every built-in host (required and optional) with its console, in the list's order. */
+const ALL_HOSTS = CONSOLES.flatMap((c) => [...c.hosts, ...(c.optionalHosts ?? [])].map((host) => ({ id: c.id, host })));

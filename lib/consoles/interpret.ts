@@ -12,7 +12,7 @@ import { findDates, numericOrder, parseDisplayedDate, possibleOrders, readDates,
 import { dateHint, primaryText, type Field, type PageRecord } from '../dom/collect';
 import { EMAIL_RE, textOf, TOPIC_RE } from '../dom/read';
 import type { FoundCredential } from './adapter';
-import { EXPIRY_PREFIX, EXPIRY_STEMS, isKindPhrase, kindsIn, nameRank, normWords, relativeDays, saysExpiry, type FieldType } from './vocabulary';
+import { EXPIRY_PREFIX, EXPIRY_STEMS, isBareTokenLabel, isKindPhrase, isLocationLabel, kindsIn, nameRank, normWords, relativeDays, saysExpiry, type FieldType } from './vocabulary';
 
 export interface InterpretOptions {
   lang: string;
@@ -111,7 +111,6 @@ function orderSettler(records: PageRecord[], lang: string): Settle {
   };
 }
 
-/** The day a value shows: an absolute date, else a date in its hint (tooltip, `datetime`), else relative text. */
 /** A validity period, `du 05/03/2026 au 05/03/2027`, `Mar 5, 2026 – Mar 5, 2027`: its end is the expiry. */
 const RANGE = /^(.*\d.*?)\s*(?:\bau\b|\bto\b|\buntil\b|\bbis\b|\bhasta\b|\ba\b|[–—～~〜]|\s-\s)\s*(.*\d.*)$/i;
 
@@ -120,6 +119,7 @@ function periodEnd(text: string, lang: string): string {
   return m && findDates(m[1]!, lang).length === 1 && findDates(m[2]!, lang).length === 1 ? m[2]! : text;
 }
 
+/** The day a value shows: an absolute date (a period's end), else a date in its hint (tooltip, `datetime`), else relative text. */
 function readDay(value: string, settle: Settle, record: PageRecord, field: Field, opts: InterpretOptions): { day: IsoDate | null; dated: boolean } {
   const text = periodEnd(value.replace(EXPIRY_PREFIX, ''), opts.lang);
   const shown = readDates(text, opts.lang, settle(text, record, field));
@@ -200,9 +200,10 @@ function kindOf(record: PageRecord, opts: InterpretOptions): { kind: CredentialK
   }
   // On a page of mixed kinds (Intune's connector status), a row's name says what it is.
   if (!opts.pageKind) {
-    for (const f of record.fields) if (typeOf(f) === 'name' || typeOf(f) === 'kind') own.push(f.value);
+    const named = record.fields.filter((f) => typeOf(f) === 'name' || typeOf(f) === 'kind').map((f) => f.value);
+    own.push(...named);
     // A row whose first column has a header we do not know ("項目", "Item"): its cells are its own words.
-    if (record.source === 'row' && !record.fields.some((f) => typeOf(f) === 'name' || typeOf(f) === 'kind')) own.push(record.text);
+    if (record.source === 'row' && named.length === 0) own.push(record.text);
   }
   const ownKinds = new Set(own.flatMap((t) => kindsOf(t).strong));
   // A push topic in the record's Subject ID field: a push certificate.
@@ -249,7 +250,7 @@ function nameOf(record: PageRecord, kind: CredentialKind, opts: InterpretOptions
   if (kind === 'apns' || kind === 'symantec') return '';
   const names = record.fields
     // A "Token" column in a list says whether there is one ("Vorhanden", "Kein Token"); on a card it names it.
-    .filter((f) => typeOf(f) === 'name' && !DATE_SHAPE.test(f.value) && !(record.source === 'row' && BARE_TOKEN.test(normWords(f.label))))
+    .filter((f) => typeOf(f) === 'name' && !DATE_SHAPE.test(f.value) && !(record.source === 'row' && isBareTokenLabel(f.label)))
     .sort((a, b) => nameRank(a.label) - nameRank(b.label));
   for (const f of names) {
     let text = shownName(f);
@@ -269,7 +270,7 @@ function nameOf(record: PageRecord, kind: CredentialKind, opts: InterpretOptions
   const service = record.fields.find((f) => typeOf(f) === 'service' && !findDates(f.value, opts.lang).length);
   if (service && !isKindPhrase(shownName(service))) return shownName(service);
   // A location names a content token ("Standort München"); the company that owns it does not.
-  const org = record.fields.find((f) => typeOf(f) === 'organization' && LOCATION.test(normWords(f.label)));
+  const org = record.fields.find((f) => typeOf(f) === 'organization' && isLocationLabel(f.label));
   if (org) return shownName(org);
   // A file name beside an upload field (`contoso_HQ.vpptoken`) names the file, not the credential.
   const server = record.fields.find((f) => typeOf(f) === 'kind' && !DATE_SHAPE.test(f.value) && !EXPIRY_STEMS.test(f.value) && !FILE_NAME.test(shownName(f)) && !isKindPhrase(shownName(f)));
@@ -281,12 +282,6 @@ function nameOf(record: PageRecord, kind: CredentialKind, opts: InterpretOptions
 function clip(text: string): string {
   return text.length > 200 ? `${text.slice(0, 199)}…` : text;
 }
-
-/** Labels of a location (not of an organisation). */
-const LOCATION = /location|emplacement|場所|standort|ubicaci/;
-
-/** A label that is just the word "token". */
-const BARE_TOKEN = /^(?:token|jeton|トークン)$/;
 
 /** A token or certificate file's name. */
 const FILE_NAME = /\.(?:vpptoken|p7m|pem|cer|crt|p12|pfx|plist|csr)\b/i;

@@ -90,7 +90,10 @@ export function readAccess(value: unknown): ConsoleAccess {
     ? v.sites.filter((s): s is AddedSite => {
         if (typeof s !== 'object' || s === null) return false;
         const { console, origin } = s as { console?: unknown; origin?: unknown };
-        return isConsoleId(console) && typeof origin === 'string' && parseOrigin(origin).ok && (parseOrigin(origin) as { origin: string }).origin === origin;
+        if (!isConsoleId(console) || typeof origin !== 'string') return false;
+        // Stored exactly as parseOrigin gives it, or not ours.
+        const parsed = parseOrigin(origin);
+        return parsed.ok && parsed.origin === origin;
       })
     : [];
   return { enabled: [...new Set(enabled)], sites };

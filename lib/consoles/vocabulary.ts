@@ -106,9 +106,21 @@ const TOPIC = [
   'サブジェクト', 'トピック', 'antragsteller', 'betreff-id', 'thema', 'id. de asunto', 'id de asunto', 'asunto', 'tema',
 ];
 const STATUS = ['status', 'state', 'état', 'etat', 'statut', '状態', 'ステータス', '状況', 'zustand', 'estado', 'health', 'santé'];
-const ORGANIZATION = [
-  'organization', 'organisation', "nom de l'organisation", 'organización', '組織', 'location', 'emplacement', '場所', 'standort', 'ubicación', 'ubicacion',
-];
+/** Words of a location (an Apple Business Manager location names its content token). */
+const LOCATION = ['location', 'emplacement', '場所', 'standort', 'ubicación', 'ubicacion'];
+const ORGANIZATION = ['organization', 'organisation', "nom de l'organisation", 'organización', '組織', ...LOCATION];
+
+/** A location's label, not an organisation's: its value can name a content token, a company's cannot. */
+export function isLocationLabel(label: string): boolean {
+  return hasAny(normWords(label), LOCATION);
+}
+
+/** A label that is just the word "token": on a card it names one; in a list it may only say whether there is one. */
+export function isBareTokenLabel(label: string): boolean {
+  return BARE_TOKEN.test(normWords(label));
+}
+
+const BARE_TOKEN = /^(?:token|jeton|トークン)$/;
 
 /** Kind words: strong ones name a kind for certain; weak ones only where nothing stronger speaks. */
 const KIND_WORDS: { kind: CredentialKind; strong: RegExp; weak?: RegExp }[] = [
@@ -186,7 +198,7 @@ export function fieldType(text: string): FieldType | null {
   if (/^(?:service|dienst|servicio|サービス)$/.test(w)) return 'service';
   if (hasAny(w, NAME) && w.split(' ').length <= 5) return 'name';
   // A bare "Token" label over a token's name.
-  if (/^(?:token|jeton|トークン|token de servicio)$/.test(w)) return 'name';
+  if (BARE_TOKEN.test(w) || w === 'token de servicio') return 'name';
   return null;
 }
 

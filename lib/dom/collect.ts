@@ -282,8 +282,15 @@ export function isHeaderRow(row: Element, labelKey: (text: string) => string | n
   if (cells.every((c) => c.tagName === 'TH')) return true;
   // A label cell beside its value cells is a form row, never a header.
   if (cells[0]!.tagName === 'TH' && cells.slice(1).every((c) => c.tagName === 'TD')) return false;
-  const texts = cells.map((c) => cleanText(c));
-  return texts.every((t) => t.length <= MAX_LABEL && !/\d{1,4}[/.-]\d{1,2}[/.-]\d{1,4}/.test(t)) && texts.filter((t) => labelKey(t)).length >= 2;
+  return (labelsIn(cells.map((c) => cleanText(c)), labelKey, NUMERIC_DATE) ?? 0) >= 2;
+}
+
+const NUMERIC_DATE = /\d{1,4}[/.-]\d{1,2}[/.-]\d{1,4}/;
+
+/** How many of a would-be header row's texts are labels we know; null when one is no header text (too long, or a date). */
+function labelsIn(texts: readonly string[], labelKey: (text: string) => string | null, dated: RegExp): number | null {
+  if (texts.some((t) => t.length > MAX_LABEL || dated.test(t))) return null;
+  return texts.filter((t) => labelKey(t)).length;
 }
 
 /** Reads an HTML table: its header row, and the rows under it (or in the next table, jqGrid-style). */
@@ -328,8 +335,9 @@ function plainGridAround(el: Element, opts: CollectOptions): Grid | null {
     const rows = Array.from(container.children).filter((r) => r.tagName === row.tagName && r.childElementCount === width);
     if (rows.length < 2) continue;
     const header = Array.from(rows[0]!.children).map((c) => cleanText(c));
-    const labels = header.filter((t) => opts.labelKey(t)).length;
-    if (labels < 2 || labels * 2 < width || header.some((t) => t.length > MAX_LABEL || /\d{1,4}[/.-]\d{1,2}[/.-]\d{1,4}|\d{4}/.test(t))) continue;
+    // Stricter than a table's header (no role or tag says it is one): half its cells are labels, and none holds a year.
+    const labels = labelsIn(header, opts.labelKey, NUMERIC_DATE_OR_YEAR) ?? 0;
+    if (labels < 2 || labels * 2 < width) continue;
     return {
       root: container,
       headers: header.map((text, col) => ({ text, col })),
@@ -338,6 +346,8 @@ function plainGridAround(el: Element, opts: CollectOptions): Grid | null {
   }
   return null;
 }
+
+const NUMERIC_DATE_OR_YEAR = /\d{1,4}[/.-]\d{1,2}[/.-]\d{1,4}|\d{4}/;
 
 /** Elements that are never a plain grid's row. */
 const BLOCKS_NOT_ROWS = new Set(['TR', 'TBODY', 'THEAD', 'TABLE', 'UL', 'OL', 'DL', 'BODY', 'HTML', 'FORM', 'SELECT']);
