@@ -170,6 +170,22 @@ const LAYOUTS: Layout[] = [
     },
   },
   {
+    id: 'plain div grid (rows of spans, a header row of labels, no roles)',
+    list: (_k, items, l) => {
+      const w = WORDS[l];
+      const row = (cells: string[]) => `<div class="row">${cells.map((c) => `<span class="col">${c}</span>`).join('')}</div>`;
+      return `<div class="list">${row([w.name, w.appleId, w.sync, w.expiry])}${items.map((i) => row([`<a href="#">${esc(i.name)}</a>`, i.appleId, printed(i.sync, l), printed(i.expires, l)])).join('')}</div>`;
+    },
+  },
+  {
+    id: 'tiles: <small>label</small><br>value, bare text values',
+    list: (_k, items, l) => {
+      const w = WORDS[l];
+      const kv = (a: string, b: string) => `<p class="kv"><small>${a}</small><br>${b}</p>`;
+      return items.map((i) => `<div class="tile" role="group">${kv(w.name, `<b>${esc(i.name)}</b>`)}${kv(w.appleId, i.appleId)}${kv(w.sync, printed(i.sync, l))}${kv(w.expiry, `<b>${printed(i.expires, l)}</b>`)}</div>`).join('');
+    },
+  },
+  {
     id: 'alert sentences',
     sentences: true,
     list: (k, items, l) => items.map((i) => `<div role="alert"><p>${esc(WORDS[l].sentence(k, i.name, printed(i.expires, l)))}</p></div>`).join(''),
@@ -213,12 +229,16 @@ describe('layout matrix: the same credentials in every layout and language, on e
   }
 });
 
+/** A validity period's label in each language: its end is the expiry. */
+const PERIOD: Record<Lang, string> = { en: 'Validity', fr: 'Validité', ja: '有効期間', de: 'Gültigkeit', es: 'Validez' };
+
 /** A lone push certificate (the console's certificate page) in every single-record layout. */
 const PUSH_LAYOUTS: { id: string; render(lang: Lang): string }[] = [
   { id: 'dl', render: (l) => `<dl><dt>${WORDS[l].sync}</dt><dd>${printed(PUSH.sync, l)}</dd><dt>${WORDS[l].expiry}</dt><dd>${printed(PUSH.expires, l)}</dd><dt>${WORDS[l].appleId}</dt><dd>${PUSH.appleId}</dd><dt>${WORDS[l].topic}</dt><dd>${PUSH.topic}</dd></dl>` },
   { id: 'two-column form table', render: (l) => `<table><tr><th>${WORDS[l].appleId}</th><td>${PUSH.appleId}</td></tr><tr><th>${WORDS[l].topic}</th><td>${PUSH.topic}</td></tr><tr><td>${WORDS[l].expiry}</td><td>${printed(PUSH.expires, l)}</td></tr></table>` },
   { id: 'essentials divs', render: (l) => `<div><div><div>${WORDS[l].appleId}</div><div>${PUSH.appleId}</div></div><div><div>${WORDS[l].expiry}</div><div>${printed(PUSH.expires, l)}</div></div></div><div><div><div>${WORDS[l].topic}</div><div>${PUSH.topic}</div></div></div>` },
   { id: 'label for', render: (l) => `<label for="a">${WORDS[l].appleId}</label><input id="a" value="${PUSH.appleId}"><label for="t">${WORDS[l].topic}</label><input id="t" value="${PUSH.topic}"><label for="e">${WORDS[l].expiry}</label><input id="e" value="${printed(PUSH.expires, l)}">` },
+  { id: 'certificate summary nested in a form table, validity as a period', render: (l) => `<table role="presentation"><tr><td>Certificate</td><td><table><tr><td>${WORDS[l].topic}</td><td>${PUSH.topic}</td></tr><tr><td>${PERIOD[l]}</td><td>${printed(PUSH.sync, l)} – ${printed(PUSH.expires, l)}</td></tr></table></td></tr><tr><td>${WORDS[l].appleId}</td><td>${PUSH.appleId}</td></tr></table>` },
   { id: 'Label: value<br>', render: (l) => `<div><b>${WORDS[l].appleId}:</b> ${PUSH.appleId}<br><b>${WORDS[l].topic}:</b> ${PUSH.topic}<br><b>${WORDS[l].expiry}:</b> ${printed(PUSH.expires, l)}<br></div>` },
 ];
 
