@@ -42,6 +42,7 @@ export type Request =
   | { type: 'add-file'; fileName: string; item: ObservedCredential; matchId?: string }
   /** A content script needs the file reader (node-forge) in its frame: the worker injects it there. */
   | { type: 'load-inspector' }
+  | { type: 'load-overlay' }
   /** Start the renewal guide for a credential: by its id (popup), or as read on a console page (overlay). */
   | { type: 'guide-start'; credentialId?: string; found?: ObservedCredential; console?: ConsoleId; account?: string }
   /** Move the guide: a step seen done, back, skip, pause, resume, cancel, or the console showing the new expiry. */
@@ -68,7 +69,8 @@ export interface AddPrefill {
 
 export interface Responses {
   ping: PingResponse;
-  observe: Result<{ credentials: number }>;
+  /** `replaced`: the observed push certificates (by their index in the observation) that are half of a created-anew pair. */
+  observe: Result<{ credentials: number; replaced?: { index: number; topic: string; newer: boolean }[] }>;
   list: Result<{ credentials: Credential[]; settings: Settings; sites: AddedSite[] }>;
   save: Result<{ id: string }>;
   remove: Result;
@@ -80,6 +82,7 @@ export interface Responses {
   check: Result<{ notified: number }>;
   'add-file': Result<{ id: string }>;
   'load-inspector': Result;
+  'load-overlay': Result;
   'guide-start': Result<{ state: GuideState; url: string | null }>;
   'guide-action': Result<{ state: GuideState | null }>;
   'open-add': Result;

@@ -4,7 +4,7 @@ import type { ConsoleId } from '../../lib/consoles/types';
 import { sitesText, stepText } from '../../lib/guide/describe';
 import type { GuideAction, GuideState } from '../../lib/guide/machine';
 import { t } from '../../lib/i18n';
-import { looksPersonal } from '../../lib/credentials/apple-id';
+import { holderNote } from '../../lib/credentials/apple-id';
 
 export interface GuideView {
   state: GuideState;
@@ -52,7 +52,7 @@ export function GuideCard({ view, here, onAction, onShow }: {
           {elsewhere && <p class="tr-guide__where">{t('guideOtherTab', sitesText(step.sites))}</p>}
           <p class="tr-guide__say">{stepText(step, state)}</p>
           {step.warn && <p class="tr-guide__warn" role="note">{t(step.warn)}</p>}
-          {step.args?.includes('appleId') && looksPersonal(state.appleId) && <p class="tr-guide__warn" role="note">{t('personalAppleId')}</p>}
+          {step.args?.includes('appleId') && holderNote(state.appleId) && <p class="tr-guide__warn" role="note">{t(holderNote(state.appleId)!)}</p>}
           {state.step === 0 && !expired && <p class="tr-guide__note">{t('guideEarly', formatDate(projectedExpiry(today)))}</p>}
           {state.expiredWarn && expired && <p class="tr-guide__warn" role="note">{t(state.expiredWarn)}</p>}
           {view.lagging && <p class="tr-guide__warn" role="note">{t('g_verify_lag')}</p>}

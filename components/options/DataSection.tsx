@@ -1,7 +1,8 @@
-import { productName } from '../../lib/credentials/describe';
 import { useState } from 'preact/hooks';
 import { consoleOf } from '../../lib/consoles/hosts';
-import { consequence, kindLabel } from '../../lib/credentials/describe';
+import { consequence, healthAdvice, healthLabel, kindLabel, productName } from '../../lib/credentials/describe';
+import { holderNote } from '../../lib/credentials/apple-id';
+import { isProblem } from '../../lib/credentials/health';
 import { calendarDate } from '../../lib/credentials/urgency';
 import { exportCsv } from '../../lib/export/csv';
 import { exportIcs } from '../../lib/export/ics';
@@ -32,9 +33,17 @@ export function DataSection() {
     if (kind === 'csv') download(`token-radar-${today}.csv`, exportCsv(inv.credentials, now), 'text/csv;charset=utf-8');
     if (kind === 'ics') {
       const ics = exportIcs(inv.credentials, inv.settings, now, {
-        summary: (c) => `${kindLabel(c.kind)}: ${c.name || c.topic || ''}`.replace(/: $/, ''),
+        summary: (c) => `${c.health && isProblem(c.health.state) ? `[${healthLabel(c.health.state)}] ` : ''}${kindLabel(c.kind)}: ${c.name || c.topic || ''}`.replace(/: $/, ''),
         description: (c) =>
-          [consequence(c.kind), c.console ? productName(c.console) + (c.account ? ` (${c.account})` : '') : '', c.appleId ? t('appleIdValue', c.appleId) : '', c.owner ? t('ownerValue', c.owner) : '']
+          [
+            // A problem read beside the date comes first: the event's date is not the whole story.
+            c.health && isProblem(c.health.state) ? `${healthLabel(c.health.state)}: ${healthAdvice(c.health.state)}` : '',
+            consequence(c.kind),
+            c.console ? productName(c.console) + (c.account ? ` (${c.account})` : '') : '',
+            c.appleId ? t('appleIdValue', c.appleId) : '',
+            holderNote(c.appleId) ? t(holderNote(c.appleId)!) : '',
+            c.owner ? t('ownerValue', c.owner) : '',
+          ]
             .filter(Boolean)
             .join('\n'),
       });

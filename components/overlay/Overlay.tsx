@@ -1,7 +1,7 @@
 import { useState } from 'preact/hooks';
 import { consoleOf } from '../../lib/consoles/hosts';
-import { looksPersonal } from '../../lib/credentials/apple-id';
-import { consequence, displayText, expiryView, formatDate, kindLabel, productName } from '../../lib/credentials/describe';
+import { holderNote } from '../../lib/credentials/apple-id';
+import { consequence, displayText, expiryView, formatDate, healthAdvice, kindLabel, productName } from '../../lib/credentials/describe';
 import { URGENCY_ORDER } from '../../lib/credentials/urgency';
 import type { GuideAction } from '../../lib/guide/machine';
 import { t } from '../../lib/i18n';
@@ -9,7 +9,7 @@ import type { FoundCredential, PageScan } from '../../lib/scan';
 import { GuideCard, type GuideView } from '../guide/GuideCard';
 import { Highlight } from '../guide/Highlight';
 
-interface Props {
+export interface OverlayProps {
   scan: PageScan;
   now: Date;
   error?: string | undefined;
@@ -30,7 +30,7 @@ interface Props {
  * panel summarising the credentials read here (shown only where some were read). Page-derived
  * strings are rendered as text (Preact escapes them); nothing is HTML.
  */
-export function Overlay(props: Props) {
+export function Overlay(props: OverlayProps) {
   const { scan, guide } = props;
   const [hidden, setHidden] = useState(false);
   const panel = !hidden && scan.console && (scan.credentials.length > 0 || !!scan.unreadable);
@@ -52,11 +52,11 @@ export function Overlay(props: Props) {
   );
 }
 
-function Panel({ scan, now, error, guide, onStartGuide, onAddByHand, onSaveOutline, onHide }: Props & { onHide: () => void }) {
+function Panel({ scan, now, error, guide, onStartGuide, onAddByHand, onSaveOutline, onHide }: OverlayProps & { onHide: () => void }) {
   const [open, setOpen] = useState(false);
   const product = productName(scan.console!);
   // Collapsed, the panel shows the most urgent credential only.
-  const views = scan.credentials.map((c) => ({ c, view: expiryView(c.kind, c.expiresOn, now) }));
+  const views = scan.credentials.map((c) => ({ c, view: expiryView(c.kind, c.expiresOn, now, undefined, c.health) }));
   const first = [...views].sort((a, b) => URGENCY_ORDER.indexOf(a.view.urgency) - URGENCY_ORDER.indexOf(b.view.urgency))[0];
   const worst = first && { urgency: first.view.urgency, text: first.view.text, label: first.c.name ? displayText(first.c.name, 60) : kindLabel(first.c.kind) };
   const guiding = !!guide && (guide.state.status === 'active' || guide.state.status === 'paused');
@@ -103,19 +103,23 @@ function CredentialItem({ credential: c, now, canGuide, onStartGuide }: {
   canGuide: boolean;
   onStartGuide: (c: FoundCredential) => void;
 }) {
-  const view = expiryView(c.kind, c.expiresOn, now);
+  const view = expiryView(c.kind, c.expiresOn, now, undefined, c.health);
+  const holder = holderNote(c.appleId);
+  const advice = view.fromReading ? healthAdvice(view.health) : '';
   return (
-    <li class="tr-item" data-urgency={view.urgency}>
+    <li class="tr-item" data-urgency={view.urgency} data-health={view.health}>
       <div class="tr-item__top">
         <span class="tr-kind">{kindLabel(c.kind)}</span>
         <span class={`tr-chip tr-chip--${view.urgency}`}>{view.text}</span>
       </div>
       {c.name && <div class="tr-item__name"><bdi>{displayText(c.name)}</bdi></div>}
       {c.expiresOn && <div class="tr-item__meta">{t('expiresOnDate', formatDate(c.expiresOn))}</div>}
+      {advice && <div class="tr-warn" role="note">{advice}</div>}
+      {c.status && c.health === 'unknown' && <div class="tr-item__meta">{t('statusShown')} <bdi>{displayText(c.status, 80)}</bdi></div>}
       {c.appleId && (
         <div class="tr-item__meta">
           {t('appleIdValue', c.appleId)}
-          {looksPersonal(c.appleId) && <div class="tr-warn" role="note">{t('personalAppleId')}</div>}
+          {holder && <div class="tr-warn" role="note">{t(holder)}</div>}
         </div>
       )}
       {c.topic && <div class="tr-item__meta tr-mono">{t('topicValue', c.topic)}</div>}

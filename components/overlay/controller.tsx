@@ -8,7 +8,6 @@
  * never stops changing is still read) and run in idle time. Then the panel and guide are
  * re-rendered, badges and warnings moved, and new observations and guide progress reported.
  */
-import { render } from 'preact';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { expiryView } from '../../lib/credentials/describe';
 import { findStepTarget } from '../../lib/guide/find';
@@ -26,7 +25,7 @@ import { outlineOf } from '../../lib/consoles/outline';
 import { Badges, BADGE_TAG } from './badges';
 import { EXPIRY_STEMS } from '../../lib/consoles/vocabulary';
 import { createNotes, NOTE_TAG } from './notes';
-import { Overlay } from './Overlay';
+import type { OverlayProps } from './Overlay';
 import { GUARD_TAG, watchUploads } from './upload-guard';
 
 /** Quiet time after the last page change before a rescan. */
@@ -81,12 +80,16 @@ function regionsOf(scan: PageScan): Element[] {
   return [...out];
 }
 
-/** Mounts the overlay's UI (its shadow root) the first time there is something to show. */
 /** Resending an observation the worker did not answer: first after this long, doubling up to the ceiling. */
 const RETRY_FIRST_MS = 250;
-const RETRY_MAX_MS = 30_000;
+const RETRY_MAX_MS = 8_000;
+/** An answer not back by then is taken as lost (a worker stopped mid-message may never answer) and the observation is sent again. */
+const ANSWER_WAIT_MS = 10_000;
 
+/** Mounts the overlay's UI (its shadow root) the first time there is something to show. */
 export interface LazyUi {
+  /** Draws the panel and guide card into the container (null clears it); available once `mount` has resolved. */
+  render(props: OverlayProps | null, container: HTMLElement): void;
   /** The container, or null while nothing has been mounted. */
   container(): HTMLElement | null;
   /** Mounts the UI; resolves to its container. */
@@ -119,6 +122,9 @@ export function startOverlay(ctx: ContentScriptContext, sites: readonly AddedSit
   let reportedRenewal = '';
   let retryTimer: ReturnType<typeof setTimeout> | undefined;
   let retryDelay = RETRY_FIRST_MS;
+  /** Push certificates of this page the worker says were created anew beside another (by index in the scan). */
+  let replaced: { index: number; topic: string; newer: boolean }[] = [];
+  let answeredKey = '';
 
   const guideAction = (action: GuideAction) => {
     void send({ type: 'guide-action', action }).catch(() => undefined);
@@ -167,27 +173,34 @@ export function startOverlay(ctx: ContentScriptContext, sites: readonly AddedSit
       const wanted = !!error || (!!scan.console && (scan.credentials.length > 0 || !!scan.unreadable)) || (!!view && (isMain || !!target));
       if (wanted && !mounting) {
         mounting = true;
-        void ui.mount().then(() => {
-          mounting = false;
-          if (ctx.isValid) draw();
-        });
+        ui.mount().then(
+          () => {
+            mounting = false;
+            if (ctx.isValid) draw();
+          },
+          () => {
+            // Not loaded this time (the worker was restarting): try again shortly.
+            mounting = false;
+            setTimeout(() => ctx.isValid && draw(), RETRY_FIRST_MS * 4);
+          },
+        );
       }
       return;
     }
-    render(
-      <Overlay
-        scan={scan}
-        now={now}
-        error={error}
-        guide={view}
-        showGuide={!!view && (isMain || !!target)}
-        highlight={guide?.status === 'active' && target && step ? { target, label: stepText(step, guide) } : null}
-        onGuide={guideAction}
-        onShowTarget={showTarget}
-        onStartGuide={startGuide}
-        onAddByHand={addByHand}
-        onSaveOutline={saveOutline}
-      />,
+    ui.render(
+      {
+        scan,
+        now,
+        error,
+        guide: view,
+        showGuide: !!view && (isMain || !!target),
+        highlight: guide?.status === 'active' && target && step ? { target, label: stepText(step, guide) } : null,
+        onGuide: guideAction,
+        onShowTarget: showTarget,
+        onStartGuide: startGuide,
+        onAddByHand: addByHand,
+        onSaveOutline: saveOutline,
+      },
       container,
     );
   };
@@ -236,16 +249,27 @@ export function startOverlay(ctx: ContentScriptContext, sites: readonly AddedSit
       badges.sync(
         scan.credentials.flatMap((c) => {
           if (!c.anchor) return [];
-          const view = expiryView(c.kind, c.expiresOn, now);
+          const view = expiryView(c.kind, c.expiresOn, now, undefined, c.health);
           return [{ anchor: c.anchor, urgency: view.urgency, text: view.text, prefix }];
         }),
       );
       requestIdle(() => {
         if (!current()) return;
-        notes.sync(guardNotes(document, scan.console, guide).map((n) => ({ anchor: n.anchor, urgency: n.level, text: n.text, prefix })));
         report();
+        syncNotes();
       });
     });
+  };
+
+  /** The guards' warnings, and the worker's word on push certificates created anew instead of renewed, beside what they concern. */
+  const syncNotes = () => {
+    const prefix = t('badgePrefix');
+    const list = guardNotes(document, scan.console, guide).map((n) => ({ anchor: n.anchor, urgency: n.level, text: n.text, prefix }));
+    for (const r of replaced) {
+      const anchor = scan.credentials[r.index]?.anchor;
+      if (anchor) list.push({ anchor, urgency: r.newer ? 'danger' : 'warn', text: t(r.newer ? 'replacedPushNew' : 'replacedPush', r.topic), prefix });
+    }
+    notes.sync(list);
   };
 
   /** Tells the background what this page shows, when it differs from what was told last. */
@@ -254,21 +278,42 @@ export function startOverlay(ctx: ContentScriptContext, sites: readonly AddedSit
     if (!observation) return;
     const key = observationKey(observation);
     if (key === lastKey) return;
+    // What the worker said of the last observation's certificates no longer points at this scan's.
+    if (key !== answeredKey) replaced = [];
     lastKey = key;
     if (retryTimer !== undefined) clearTimeout(retryTimer);
     retryTimer = undefined;
-    send({ type: 'observe', observation })
+    let waited: ReturnType<typeof setTimeout> | undefined;
+    Promise.race([
+      send({ type: 'observe', observation }),
+      new Promise<never>((_, reject) => {
+        waited = setTimeout(() => reject(new Error('no answer in time')), ANSWER_WAIT_MS);
+      }),
+    ])
+      .finally(() => clearTimeout(waited))
       .then((answer) => {
         // No answer: the worker stopped while handling it.
         if (!answer) throw new Error('no answer');
-        retryDelay = RETRY_FIRST_MS;
-        // A storage failure (full disk, newer inventory) is told where the admin is looking.
+        // A storage failure (full disk, newer inventory, a database closing with its worker) is
+        // told where the admin is looking, and the observation is sent again: it may pass next
+        // time. Only a message the worker refused as malformed is not repeated.
         const next = !answer.ok ? answer.error : undefined;
         if (next !== error) {
           error = next;
           draw();
         }
-        if (next) lastKey = '';
+        if (answer.ok) {
+          retryDelay = RETRY_FIRST_MS;
+          const next = answer.replaced ?? [];
+          // Indexes are the observation's: only for the scan it came from.
+          if (lastKey === key && (next.length || replaced.length)) {
+            answeredKey = key;
+            replaced = next;
+            syncNotes();
+          }
+        }
+        else if (answer.code === 'invalid') lastKey = '';
+        else throw new Error(answer.code);
       })
       .catch(() => {
         // The background was stopped or is restarting: send again until it answers, waiting
@@ -414,7 +459,7 @@ export function startOverlay(ctx: ContentScriptContext, sites: readonly AddedSit
     badges.clear();
     notes.clear();
     const container = ui.container();
-    if (container) render(null, container);
+    if (container) ui.render(null, container);
     ui.remove();
   };
   ctx.onInvalidated(stop);

@@ -2,8 +2,9 @@ import { productName } from '../../lib/credentials/describe';
 import { useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { consoleOf } from '../../lib/consoles/hosts';
-import { looksPersonal } from '../../lib/credentials/apple-id';
-import { consequence, displayText, expiryView, formatDate, kindLabel, relativeDays } from '../../lib/credentials/describe';
+import { holderNote } from '../../lib/credentials/apple-id';
+import { consequence, displayText, expiryView, formatDate, healthAdvice, healthLabel, kindLabel, relativeDays } from '../../lib/credentials/describe';
+import type { Credential } from '../../lib/inventory/model';
 import type { ListItem } from '../../lib/credentials/list';
 import type { AddedSite } from '../../lib/consoles/types';
 import { renewUrl } from '../../lib/credentials/renew-url';
@@ -30,7 +31,7 @@ export function CredentialRow({ item, now, sites, open, onToggle, actions }: {
   actions: RowActions;
 }) {
   const c = item.credential;
-  const view = expiryView(c.kind, c.expiresOn, now);
+  const view = expiryView(c.kind, c.expiresOn, now, undefined, c.health?.state);
   const name = displayText(c.name || c.topic || kindLabel(c.kind));
   const detailsId = `details-${c.id}`;
   return (
@@ -61,12 +62,15 @@ function Details({ id, item, now, sites, actions, name }: { id: string; item: Li
   const disagreeing = conflicts(c);
   const last = c.history.at(-1);
   const lastSeen = [...c.sources].sort((a, b) => b.seenAt.localeCompare(a.seenAt))[0];
+  const holder = holderNote(c.appleId);
   return (
     <div class="cred__details" id={id} role="region" aria-label={t('detailsFor', name)}>
+      <HealthNote credential={c} now={now} />
+      {item.replaced && <p class="warn" role="note">{t(item.replaced.newer ? 'replacedPushNew' : 'replacedPush', item.replaced.topic)}</p>}
       {c.appleId && (
         <p>
           {t('appleIdValue', c.appleId)}
-          {looksPersonal(c.appleId) && <span class="warn" role="note"> {t('personalAppleId')}</span>}
+          {holder && <span class="warn" role="note"> {t(holder)}</span>}
         </p>
       )}
       {c.topic && <p class="mono">{t('topicValue', c.topic)}</p>}
@@ -143,6 +147,29 @@ function Details({ id, item, now, sites, actions, name }: { id: string; item: Li
           </button>
           <button type="button" class="button button--danger" onClick={() => setMode('delete')}>{t('actionDelete')}</button>
         </div>
+      )}
+    </div>
+  );
+}
+
+/** What was read beside the date: the state, what it means, and where and when it was shown. */
+function HealthNote({ credential: c, now }: { credential: Credential; now: Date }) {
+  const h = c.health;
+  if (!h || h.state === 'active') return null;
+  const advice = healthAdvice(h.state);
+  const where = t(h.via === 'alert' ? 'healthViaAlert' : h.via === 'file' ? 'healthViaFile' : h.via === 'manual' ? 'healthViaManual' : 'healthViaPage');
+  const when = relativeDays(daysLeft(calendarDate(new Date(h.seenAt)), now));
+  return (
+    <div class={advice ? 'warn' : 'muted'} role="note">
+      {advice && (
+        <p>
+          <strong>{healthLabel(h.state)}</strong> — {advice}
+        </p>
+      )}
+      {h.text && (
+        <p class="muted">
+          {t('healthRead', displayText(h.text, 80), where, when)}
+        </p>
       )}
     </div>
   );

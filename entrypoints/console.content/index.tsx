@@ -2,11 +2,22 @@ import { defineContentScript } from 'wxt/utils/define-content-script';
 import { createShadowRootUi, type ShadowRootContentScriptUi } from 'wxt/utils/content-script-ui/shadow-root';
 import { startOverlay } from '../../components/overlay/controller';
 import { browser } from 'wxt/browser';
+import { send } from '../../lib/messages';
+import type { OverlayRenderer } from '../overlay-ui';
 
 import { consoleForUrl, hostPermissions } from '../../lib/consoles/hosts';
 import { ACCESS_KEY, readAccess } from '../../lib/consoles/sites';
 import type { AddedSite } from '../../lib/consoles/types';
 import overlayCss from '../../components/overlay/overlay.css?inline';
+
+/** The panel and guide card's renderer, once the background has loaded it into this frame (entrypoints/overlay-ui.tsx). */
+const renderer = () => (globalThis as unknown as { __tokenRadarOverlay?: OverlayRenderer }).__tokenRadarOverlay;
+
+async function loadRenderer(): Promise<void> {
+  if (renderer()) return;
+  const answer = await send({ type: 'load-overlay' });
+  if (!answer?.ok || !renderer()) throw new Error('The overlay could not be loaded.');
+}
 
 export default defineContentScript({
   matches: hostPermissions,
@@ -31,9 +42,10 @@ export default defineContentScript({
     let pending: Promise<HTMLElement> | undefined;
     let removed = false;
     startOverlay(ctx, sites, {
+      render: (props, into) => renderer()?.render(props, into),
       container: () => container,
       mount: () =>
-        (pending ??= createShadowRootUi(ctx, {
+        (pending ??= loadRenderer().then(() => createShadowRootUi(ctx, {
           name: 'token-radar-overlay',
           css: overlayCss,
           position: 'inline',
@@ -50,6 +62,10 @@ export default defineContentScript({
             container = created.uiContainer;
           }
           return created.uiContainer;
+        })).catch((error: unknown) => {
+          // The worker could not load the panel (it was restarting): the next draw asks again.
+          pending = undefined;
+          throw error;
         })),
       remove: () => {
         removed = true;

@@ -7,6 +7,7 @@
 import * as v from 'valibot';
 import { CONSOLES } from '../consoles/list';
 import { KINDS } from '../inventory/model';
+import { HEALTH_ORDER } from '../credentials/health';
 import type { Request } from '../messages';
 
 const text = (max = 200) => v.pipe(v.string(), v.maxLength(max));
@@ -34,6 +35,8 @@ const observed = v.strictObject({
   appleId: v.optional(text()),
   topic: v.optional(text()),
   status: v.optional(text()),
+  health: v.optional(v.picklist(HEALTH_ORDER)),
+  via: v.optional(v.literal('alert')),
 });
 
 const observation = v.strictObject({
@@ -82,6 +85,7 @@ const REQUEST = v.variant('type', [
   v.strictObject({ type: v.literal('check') }),
   v.strictObject({ type: v.literal('add-file'), fileName: text(255), item: observed, matchId: v.optional(id) }),
   v.strictObject({ type: v.literal('load-inspector') }),
+  v.strictObject({ type: v.literal('load-overlay') }),
   v.strictObject({ type: v.literal('guide-start'), credentialId: v.optional(id), found: v.optional(observed), console: v.optional(consoleId), account: v.optional(text()) }),
   v.strictObject({ type: v.literal('guide-action'), action: guideAction }),
   v.strictObject({
@@ -100,7 +104,7 @@ const sameShape: [Parsed extends Request ? true : false, Request['type'] extends
 void sameShape;
 
 /** What a content script (inside a console page) may ask: report what it read, follow the guide, load the file reader, open the add form. */
-const FROM_PAGES = new Set<Request['type']>(['ping', 'observe', 'guide-start', 'guide-action', 'load-inspector', 'open-add']);
+const FROM_PAGES = new Set<Request['type']>(['ping', 'observe', 'guide-start', 'guide-action', 'load-inspector', 'load-overlay', 'open-add']);
 
 export type Parse = { ok: true; request: Request } | { ok: false; code: 'invalid' | 'forbidden'; error: string };
 

@@ -21,7 +21,8 @@ import { addFormQuery } from '../inventory/prefill';
 import { ISO_DATE, KINDS, type Credential, type ManualFields, type Source } from '../inventory/model';
 import type { Failure, Request, Responses } from '../messages';
 import { parseRequest } from './requests';
-import type { ObservedCredential } from '../observation';
+import type { Observation, ObservedCredential } from '../observation';
+import { replacedPushCertificates } from '../credentials/replaced';
 import { buildNotification, notificationId, parseNotificationId } from '../notify/build';
 import { dueAlerts, dueSoon } from '../notify/plan';
 import { loadSettings } from '../settings-store';
@@ -91,7 +92,9 @@ export function check(now = new Date()): Promise<number> {
     await inv.update((all) => {
       due = dueAlerts(all, settings, now);
       const stamp = now.toISOString();
-      return { put: due.map(({ credential, key }) => ({ ...credential, alerts: { ...credential.alerts, [key]: stamp } })) };
+      return {
+        put: due.map(({ credential, key, alsoKeys = [] }) => ({ ...credential, alerts: { ...credential.alerts, ...Object.fromEntries([key, ...alsoKeys].map((k) => [k, stamp])) } })),
+      };
     });
     if (due.length) {
       const content = buildNotification(due, now);
@@ -147,9 +150,9 @@ async function handle(request: Request, sender?: Sender): Promise<Responses[Requ
     case 'ping':
       return { ok: true, version: browser.runtime.getManifest().version, workerStartedAt };
     case 'observe': {
-      const changed = await serial(async () => (await inventory()).observe(request.observation, now));
+      const { changed, all } = await serial(async () => (await inventory()).observeAll(request.observation, now));
       void check();
-      return { ok: true, credentials: changed.length };
+      return { ok: true, credentials: changed.length, ...replacedIn(request.observation, all) };
     }
     case 'list': {
       const [credentials, settings, access] = await Promise.all([inventory().then((i) => i.all()), loadSettings(), loadAccess()]);
@@ -194,6 +197,8 @@ async function handle(request: Request, sender?: Sender): Promise<Responses[Requ
           updatedAt: now.toISOString(),
         };
         delete next.snoozedUntil;
+        // Renewed: what a console said of the old certificate or token (revoked, taken …) no longer holds.
+        delete next.health;
         return next;
       });
       void check();
@@ -287,10 +292,13 @@ async function handle(request: Request, sender?: Sender): Promise<Responses[Requ
       if (next !== current) await saveGuide(next);
       return { ok: true, state: next };
     }
-    case 'load-inspector': {
+    case 'load-inspector':
+    case 'load-overlay': {
+      // The file reader, or the panel and guide card: loaded into the asking frame when first needed.
       const tabId = sender?.tab?.id;
-      if (tabId === undefined) return invalid('No tab to load the file reader in.');
-      await browser.scripting.executeScript({ target: { tabId, frameIds: [sender?.frameId ?? 0] }, files: ['/inspector.js'] });
+      if (tabId === undefined) return invalid('No tab to load into.');
+      const file = request.type === 'load-inspector' ? '/inspector.js' : '/overlay-ui.js';
+      await browser.scripting.executeScript({ target: { tabId, frameIds: [sender?.frameId ?? 0] }, files: [file] });
       return { ok: true };
     }
   }
@@ -347,6 +355,20 @@ async function handleMessage(request: Request, sender?: Sender): Promise<Respons
   } catch (error) {
     return failure(error);
   }
+}
+
+/** The observed push certificates that are half of a created-anew pair, for the page to say so beside them. */
+function replacedIn(obs: Observation, all: Credential[]): { replaced?: { index: number; topic: string; newer: boolean }[] } {
+  if (!obs.credentials.some((c) => c.kind === 'apns' && c.topic)) return {};
+  const pairs = replacedPushCertificates(all);
+  const out: { index: number; topic: string; newer: boolean }[] = [];
+  obs.credentials.forEach((o, index) => {
+    if (o.kind !== 'apns' || !o.topic) return;
+    const c = all.find((x) => x.kind === 'apns' && x.topic === o.topic);
+    const pair = c && pairs.get(c.id);
+    if (pair) out.push({ index, ...pair });
+  });
+  return out.length ? { replaced: out } : {};
 }
 
 async function credentialsById(ids: string[]): Promise<Credential[]> {

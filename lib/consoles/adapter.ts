@@ -1,4 +1,5 @@
 import type { CredentialKind } from '../credentials/kinds';
+import type { Health } from '../credentials/health';
 
 /** One credential as read from a page. Part of the `scanPage` contract. */
 export interface FoundCredential {
@@ -12,6 +13,10 @@ export interface FoundCredential {
   topic?: string;
   /** As displayed (Active, Expired, 有効 …). */
   status?: string;
+  /** The state its status, a badge or a notice says ('unknown' for status words not known; absent when the page says none). */
+  health?: Health;
+  /** 'alert' when read from a sentence about it (a home page notice) rather than its own row or panel. */
+  via?: 'alert';
   /** Where on the page it was read, for the overlay. */
   anchor?: Element;
 }

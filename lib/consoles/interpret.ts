@@ -7,6 +7,7 @@
  */
 import type { CredentialKind } from '../credentials/kinds';
 import { dateInDays } from '../credentials/urgency';
+import { noticeHealth, statusHealth, worseHealth } from '../credentials/health';
 import type { Steps } from '../steps';
 import { findDates, numericOrder, parseDisplayedDate, possibleOrders, readDates, type IsoDate, type Order } from '../dates/parse';
 import { dateHint, primaryText, type Field, type PageRecord } from '../dom/collect';
@@ -306,12 +307,23 @@ function firstMatch(fields: Field[], type: FieldType, re: RegExp): string | unde
   return undefined;
 }
 
+/** A record's text without the names in it (its name fields, its title, quoted names): a token may be called "Duplicate test". */
+function withoutNames(record: PageRecord): string {
+  let text = record.text;
+  for (const f of record.fields) if (typeOf(f) === 'name' && f.value) text = text.split(f.value).join(' ');
+  if (record.name) text = text.split(record.name).join(' ');
+  for (const q of QUOTES_ALL) text = text.replace(q, ' ');
+  return text;
+}
+const QUOTES_ALL = QUOTES.map((q) => new RegExp(q.source, `${q.flags}g`));
+
 /** Reads the records of a page, pausing every few records. */
 export function* interpretSteps(records: PageRecord[], opts: InterpretOptions): Steps<Reading> {
   const settle = orderSettler(records, opts.lang);
   const credentials: FoundCredential[] = [];
   const unsure: Unsure[] = [];
   let partial: Reading['partial'];
+  let pageTerms = false;
   let n = 0;
   for (const record of records) {
     if (++n % 8 === 0) yield;
@@ -322,8 +334,15 @@ export function* interpretSteps(records: PageRecord[], opts: InterpretOptions): 
     );
     let expiry: { day: IsoDate | null; dated: boolean } | null = null;
     let anchor: Element = record.element;
+    // What the record says of the credential's health beyond its date: its status value, else a
+    // badge or notice in its text (its name left out: a token may be called "Duplicate test").
+    const statusField = record.fields.find((f) => typeOf(f) === 'status');
+    const status = statusField ? primaryText(statusField.element) || statusField.value : '';
+    const health = status ? statusHealth(status) : noticeHealth(withoutNames(record));
     if (record.source === 'sentence') {
       expiry = sentenceExpiry(record, settle, opts);
+      // A notice without a date ("The VPP token 'X' is assigned to another MDM") still says something.
+      if (!expiry && health) expiry = { day: null, dated: false };
     } else {
       const read = expiryFields.map((f) => ({ f, ...readDay(f.value, settle, record, f, opts) })).filter((r) => r.dated);
       if (read.length) {
@@ -345,18 +364,29 @@ export function* interpretSteps(records: PageRecord[], opts: InterpretOptions): 
       (record.source === 'sentence' && /apple[- ]?id|id(?:\.)? de apple|identifiant apple|id apple|apple アカウント|apple account/i.test(record.text) ? record.text.match(EMAIL_RE)?.[0] : undefined);
     const topic = firstMatch(record.fields, 'topic', TOPIC_RE) ?? record.text.match(TOPIC_RE)?.[0];
     if (!kind) {
+      // Terms to accept, said of no credential in particular, are the account's: every token on the page waits for them.
+      if (health === 'terms-pending' && !expiry.dated) pageTerms = true;
       if (evidence) unsure.push({ reason: 'kind', element: anchor, ...(appleId ? { appleId } : {}), ...(topic ? { topic } : {}) });
       continue;
     }
     const found: FoundCredential = { kind, name: clip(nameOf(record, kind, opts)), expiresOn: expiry.day, anchor };
+    // A notice without a date must name its token (a push certificate is the console's one): a title
+    // such as "Terms and Conditions Not Signed" is about the account, not a credential of its own.
+    if (!expiry.dated && !found.name && kind !== 'apns') {
+      if (health === 'terms-pending') pageTerms = true;
+      continue;
+    }
     if (appleId) found.appleId = appleId;
-    const statusField = record.fields.find((f) => typeOf(f) === 'status');
-    const status = statusField ? primaryText(statusField.element) || statusField.value : '';
     if (status) found.status = clip(status);
+    if (health) found.health = health;
+    if (record.source === 'sentence') found.via = 'alert';
     if (topic) found.topic = topic;
-    if (!found.expiresOn) unsure.push({ reason: 'date', kind, ...(found.name ? { name: found.name } : {}), ...(appleId ? { appleId } : {}), ...(topic ? { topic } : {}), element: anchor });
+    if (!found.expiresOn && expiry.dated) unsure.push({ reason: 'date', kind, ...(found.name ? { name: found.name } : {}), ...(appleId ? { appleId } : {}), ...(topic ? { topic } : {}), element: anchor });
     if (record.partial) partial = record.partial;
     credentials.push(found);
+  }
+  if (pageTerms) {
+    for (const c of credentials) if ((c.kind === 'ade' || c.kind === 'vpp') && (!c.health || worseHealth(c.health, 'terms-pending') === 'terms-pending')) c.health = 'terms-pending';
   }
   return { credentials: dedupe(credentials), unsure, ...(partial ? { partial } : {}) };
 }
@@ -379,6 +409,9 @@ function dedupe(list: FoundCredential[]): FoundCredential[] {
     if (!same.appleId && c.appleId) same.appleId = c.appleId;
     if (!same.topic && c.topic) same.topic = c.topic;
     if (!same.status && c.status) same.status = c.status;
+    // The worse state wins on one page; what the credential's own row says makes it no longer an alert.
+    if (c.health) same.health = same.health ? worseHealth(same.health, c.health) : c.health;
+    if (!c.via) delete same.via;
   }
   return out;
 }

@@ -1,7 +1,8 @@
-/** How an expiry reads to the admin, in the UI language: "Expires in 12 days", "Expired 3 days ago; grace period ends in 27 days". */
+/** How an expiry reads to the admin, in the UI language: "Expires in 12 days", "Expired 3 days ago; it may keep working for up to 27 more day(s), but do not rely on it". */
 import type { AnyKind, Urgency } from './urgency';
 import { daysLeft, graceEndsOn, urgencyOf } from './urgency';
 import { t, uiLanguage } from '../i18n';
+import { isProblem, standing, type Health } from './health';
 import { consoleOf } from '../consoles/hosts';
 import type { ConsoleId } from '../consoles/list';
 
@@ -41,15 +42,44 @@ export interface ExpiryView {
   urgency: Urgency;
   days: number | null;
   text: string;
+  /** The worse of the date's state and the state read (revoked, taken by another MDM …). */
+  health: Health;
+  /** The state read decides: `text` starts with it. */
+  fromReading: boolean;
 }
 
-export function expiryView(kind: AnyKind, expiresOn: string | null, now: Date, timeZone?: string): ExpiryView {
+type Underscored<S extends string> = S extends `${infer A}-${infer B}` ? `${A}_${Underscored<B>}` : S;
+const underscored = <S extends Health>(state: S) => state.replace(/-/g, '_') as Underscored<S>;
+
+/** A state as the admin reads it ("Revoked", "Assigned to another MDM"). */
+export function healthLabel(state: Health): string {
+  return t(`health_${underscored(state)}`);
+}
+
+/** What the state read means for the admin, for the states a date cannot tell; '' for the others. */
+export function healthAdvice(state: Health): string {
+  return isProblem(state) ? t(`healthAdvice_${underscored(state)}`) : '';
+}
+
+/**
+ * How a credential reads: its date ("Expires in 12 days") and, when a state read beside it is
+ * worse ("Revoked"), that state first. The urgency is the worse of the two.
+ */
+export function expiryView(kind: AnyKind, expiresOn: string | null, now: Date, timeZone?: string, read?: Health): ExpiryView {
+  const date = dateView(kind, expiresOn, now, timeZone);
+  const { health, urgency, fromReading } = standing(date.urgency, read);
+  const text = fromReading ? `${healthLabel(health)} · ${date.text}` : date.text;
+  return { ...date, urgency, text, health, fromReading };
+}
+
+function dateView(kind: AnyKind, expiresOn: string | null, now: Date, timeZone?: string): { urgency: Urgency; days: number | null; text: string } {
   const urgency = urgencyOf(kind, expiresOn, now, timeZone);
   if (!expiresOn) return { urgency, days: null, text: t('dateUnknown') };
   const days = daysLeft(expiresOn, now, timeZone);
   if (urgency === 'grace') {
     const end = daysLeft(graceEndsOn(expiresOn), now, timeZone);
-    return { urgency, days, text: t('graceWhen', relativeDays(days), relativeDays(end)) };
+    // Said as a maybe: Apple's and Microsoft's statements about this period have changed over the years.
+    return { urgency, days, text: t('graceWhen', relativeDays(days), end) };
   }
   return { urgency, days, text: days < 0 ? t('expiredWhen', relativeDays(days)) : t('expiresWhen', relativeDays(days)) };
 }

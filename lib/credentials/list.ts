@@ -5,11 +5,15 @@ import { consoleOf } from '../consoles/hosts';
 import { alertDate } from '../inventory/merge';
 import type { Credential } from '../inventory/model';
 import { daysLeft, URGENCY_ORDER, urgencyOf, type Urgency } from './urgency';
+import { standing } from './health';
+import { replacedPushCertificates, type Replaced } from './replaced';
 
 export interface ListItem {
   credential: Credential;
   urgency: Urgency;
   days: number | null;
+  /** A push certificate created anew beside another one (see replaced.ts). */
+  replaced?: Replaced;
 }
 
 export interface ListGroup {
@@ -39,11 +43,16 @@ export function matchesQuery(c: Credential, query: string): boolean {
 
 export function listGroups(all: readonly Credential[], opts: { query?: string; showArchived?: boolean; now: Date; timeZone?: string }): ListGroup[] {
   const groups = new Map<string, ListGroup>();
+  const replaced = replacedPushCertificates(all);
   for (const c of all) {
     if (c.archived && !opts.showArchived) continue;
     if (!matchesQuery(c, opts.query ?? '')) continue;
     const date = alertDate(c);
-    const item: ListItem = { credential: c, urgency: urgencyOf(c.kind, date, opts.now, opts.timeZone), days: date ? daysLeft(date, opts.now, opts.timeZone) : null };
+    // A revoked certificate outranks one expiring next month: the worse of the date and the state read.
+    const urgency = standing(urgencyOf(c.kind, date, opts.now, opts.timeZone), c.health?.state).urgency;
+    const item: ListItem = { credential: c, urgency, days: date ? daysLeft(date, opts.now, opts.timeZone) : null };
+    const pair = replaced.get(c.id);
+    if (pair) item.replaced = pair;
     const key = `${c.console ?? ''}|${c.account ?? ''}`;
     let group = groups.get(key);
     if (!group) {

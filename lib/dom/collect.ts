@@ -51,6 +51,8 @@ export interface CollectOptions {
   labelKey(text: string): string | null;
   /** True for a text that marks a region worth reading (an expiry word). */
   isSeed(text: string): boolean;
+  /** True for a text that says something about a credential without a date ("… was revoked"): it makes a sentence record of its own. */
+  isNotice?(text: string): boolean;
   /** The key of the pairs that make items (one item per expiry): a card, a row, a panel is as large as it can be without a second one. */
   itemKey: string;
   /** Splits a text that starts with a seed phrase into label and value (`Expires Dec 5, 2026`), or null. */
@@ -731,9 +733,13 @@ export function* collectSteps(root: Document | Element, options: CollectOptions)
     },
   };
   // One walk over the page finds the seeds; everything else is read only around them.
-  const seedNodes = yield* findSeeds(top, opts.isSeed, MAX_SEEDS);
+  const isNotice = opts.isNotice;
+  const found = yield* findSeeds(top, isNotice ? (t) => opts.isSeed(t) || isNotice(t) : opts.isSeed, MAX_SEEDS);
+  const seedNodes = isNotice ? found.filter((n) => opts.isSeed(n.data)) : found;
+  const seedSet = new Set(seedNodes);
+  const noticeNodes = seedNodes.length < found.length ? found.filter((n) => !seedSet.has(n)) : [];
   const records: PageRecord[] = [];
-  if (seedNodes.length === 0) return { records, seeds: 0 };
+  if (found.length === 0) return { records, seeds: 0 };
   const grids = new Set<Element>();
   const plainGrids = new Map<Element, Grid>();
   for (const node of seedNodes) {
@@ -844,12 +850,15 @@ export function* collectSteps(root: Document | Element, options: CollectOptions)
   }
 
   // Sentences: seed texts that are neither a label nor in a grid or pair read above.
+  // A notice inside a row or an item (a badge) is that record's: interpret reads it from the record's text.
   const pairEls = pairs.flatMap((p) => [p.element, p.labelElement]);
+  const itemEls = noticeNodes.length ? records.map((r) => r.element) : [];
   const blocks = new Set<Element>();
-  for (const node of seedNodes) {
+  for (const node of seedNodes.concat(noticeNodes)) {
     const parent = node.parentElement;
     if (!parent || inClaimed(parent) || parent.closest(CELL)) continue;
     if (pairEls.some((el) => el.contains(parent) || parent.contains(el))) continue;
+    if (itemEls.length && !seedSet.has(node) && itemEls.some((el) => el.contains(parent))) continue;
     const block = sentenceBlock(node);
     if (!block || blocks.has(block) || [...blocks].some((b) => b.contains(block))) continue;
     blocks.add(block);

@@ -4,13 +4,15 @@ import { productName } from '../credentials/describe';
  * every field quoted, and cells that a spreadsheet would run as a formula made inert.
  */
 import { consoleOf } from '../consoles/hosts';
-import { daysLeft } from '../credentials/urgency';
+import { daysLeft, urgencyOf } from '../credentials/urgency';
+import { standing } from '../credentials/health';
+import { holderKind } from '../credentials/apple-id';
 import { alertDate, conflicts } from '../inventory/merge';
 import type { Credential } from '../inventory/model';
 
 export const CSV_COLUMNS = [
-  'Kind', 'Name', 'Console', 'Account', 'Expires on', 'Days left', 'Apple ID', 'Push topic', 'Organization',
-  'Status', 'Owner', 'Notes', 'Sources disagree', 'Last renewed', 'Last seen', 'Archived',
+  'Kind', 'Name', 'Console', 'Account', 'Expires on', 'Days left', 'Health', 'Apple ID', 'Apple ID holder', 'Push topic', 'Organization',
+  'Status', 'Health read on', 'Health read from', 'Owner', 'Notes', 'Sources disagree', 'Last renewed', 'Last seen', 'Archived',
 ] as const;
 
 /** A cell starting with = + - @ (or a tab / return) would be a formula in Excel: prefix it with '. */
@@ -33,10 +35,15 @@ export function exportCsv(all: readonly Credential[], now: Date, timeZone?: stri
         c.account,
         c.expiresOn,
         date ? daysLeft(date, now, timeZone) : '',
+        // The worse of the date and the state read: what the popup shows (revoked, taken-by-other-mdm, expiring …).
+        standing(urgencyOf(c.kind, date, now, timeZone), c.health?.state).health,
         c.appleId,
+        holderKind(c.appleId),
         c.topic,
         c.organization,
-        c.status,
+        c.health?.text ?? c.status,
+        c.health?.seenAt.slice(0, 10),
+        c.health?.via,
         c.owner,
         c.notes,
         conflicts(c).length ? 'yes' : '',

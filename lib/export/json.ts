@@ -3,6 +3,7 @@
  * before anything is written. A bad file gets an error that names what is wrong and where.
  */
 import { CONSOLES } from '../consoles/list';
+import { HEALTH_ORDER, type Health, type HealthReading, type HealthVia } from '../credentials/health';
 import type { ConsoleId } from '../consoles/types';
 import { ISO_DATE, KINDS, type Credential, type Renewal, type Source } from '../inventory/model';
 
@@ -85,6 +86,10 @@ function source(v: unknown, path: string): Source {
     const x = str(o, k, path);
     if (x !== undefined) s[k] = x;
   }
+  if (o.via !== undefined) {
+    if (o.via !== 'alert') fail(`${path}.via`, `'${String(o.via)}' is not alert`);
+    s.via = 'alert';
+  }
   return s;
 }
 
@@ -93,6 +98,18 @@ function renewal(v: unknown, path: string): Renewal {
   const to = expiry(o, 'to', path);
   if (!to) fail(`${path}.to`, 'is missing');
   return { from: expiry(o, 'from', path), to, noticedAt: dateTime(o, 'noticedAt', path)!, source: str(o, 'source', path, true)! };
+}
+
+function healthReading(v: unknown, path: string): HealthReading {
+  const o = object(v, path);
+  const state = str(o, 'state', path, true)!;
+  if (!(HEALTH_ORDER as readonly string[]).includes(state)) fail(`${path}.state`, `'${state}' is not one of ${HEALTH_ORDER.join(', ')}`);
+  const via = str(o, 'via', path, true)!;
+  if (!['page', 'alert', 'file', 'manual'].includes(via)) fail(`${path}.via`, `'${via}' is not one of page, alert, file, manual`);
+  const reading: HealthReading = { state: state as Health, via: via as HealthVia, source: str(o, 'source', path, true)!, seenAt: dateTime(o, 'seenAt', path)! };
+  const text = str(o, 'text', path);
+  if (text !== undefined) reading.text = text;
+  return reading;
 }
 
 function credential(v: unknown, path: string): Credential {
@@ -125,6 +142,7 @@ function credential(v: unknown, path: string): Credential {
     const x = str(o, k, path);
     if (x !== undefined) c[k] = x;
   }
+  if (o.health !== undefined) c.health = healthReading(o.health, `${path}.health`);
   const snooze = dateTime(o, 'snoozedUntil', path, false);
   if (snooze) c.snoozedUntil = snooze;
   // Metadata only: refuse anything that looks like token or key material.

@@ -135,7 +135,19 @@ export class Inventory {
 
   /** Merges an observation from a console page (merge.ts has the rules). */
   async observe(obs: Observation, now: Date): Promise<Credential[]> {
-    return this.update((all) => ({ put: mergeObservation(all, obs, now) }));
+    return (await this.observeAll(obs, now)).changed;
+  }
+
+  /** Merges an observation; returns what changed and the whole inventory after it, read in the same transaction. */
+  async observeAll(obs: Observation, now: Date): Promise<{ changed: Credential[]; all: Credential[] }> {
+    let after: Credential[] = [];
+    const changed = await this.update((all) => {
+      const put = mergeObservation(all, obs, now);
+      const ids = new Set(put.map((c) => c.id));
+      after = all.filter((c) => !ids.has(c.id)).concat(put);
+      return { put };
+    });
+    return { changed, all: after };
   }
 
   /**

@@ -19,12 +19,17 @@
  *     and the credential is flagged as conflicting (see `conflicts`), until the sources agree.
  *     The flag is shown to the admin and alerts use the earliest date (see `alertDate`).
  *  5. A reading without a date changes no date. Apple ID and status follow the latest reading;
- *     topic, account and organisation are filled in where missing, never overwritten.
+ *     topic, account and organisation are filled in where missing, never overwritten. The state
+ *     read beside the date (health) follows `mergeHealth`: the credential's own page outranks an
+ *     alert about it; a renewal drops what was said of the old certificate or token.
+ *     An alert about a credential (a home page notice, read as `via: 'alert'`) never moves the
+ *     date its own page showed, and its date does not count as a disagreement with it.
  *  6. Archived credentials still match (their sources are updated); they stay archived.
  */
 import type { ConsoleId } from '../consoles/types';
 import type { Observation, ObservedCredential } from '../observation';
 import type { Credential, Source } from './model';
+import { isProblem, mergeHealth, type HealthReading } from '../credentials/health';
 
 export function normName(name: string): string {
   return name.normalize('NFKC').toLowerCase().replace(/[\s\u2013\u2014-]+/g, ' ').trim();
@@ -80,10 +85,14 @@ export function newId(now: Date): string {
 export function applyReading(c: Credential, o: ObservedCredential, source: Source): Credential {
   const next: Credential = { ...c, sources: c.sources.filter((s) => s.key !== source.key), history: [...c.history], alerts: { ...c.alerts } };
   next.sources.push(source);
-  if (o.expiresOn) {
+  let renewed = false;
+  // An alert about a credential (a home page notice) never moves the date its own page showed.
+  const heldByOwnPage = source.via === 'alert' && next.sources.some((s) => isOwnPage(s) && s.key !== source.key);
+  if (o.expiresOn && !heldByOwnPage) {
     if (!next.expiresOn) {
       next.expiresOn = o.expiresOn;
     } else if (o.expiresOn > next.expiresOn) {
+      renewed = true;
       next.history.push({ from: next.expiresOn, to: o.expiresOn, noticedAt: source.seenAt, source: source.key });
       next.expiresOn = o.expiresOn;
       next.alerts = {};
@@ -92,6 +101,16 @@ export function applyReading(c: Credential, o: ObservedCredential, source: Sourc
   }
   if (o.appleId) next.appleId = o.appleId;
   if (o.status) next.status = o.status;
+  if (o.health) {
+    const reading: HealthReading = { state: o.health, via: source.type === 'page' ? (o.via ?? 'page') : source.type, source: source.key, seenAt: source.seenAt };
+    if (o.status) reading.text = o.status;
+    next.health = mergeHealth(renewed ? undefined : next.health, reading);
+    // Well again: a later problem is told again.
+    if (!isProblem(next.health.state)) for (const k of Object.keys(next.alerts)) if (k.startsWith('h:')) delete next.alerts[k];
+  } else if (renewed && next.health && next.health.source !== source.key) {
+    // A renewal is a new certificate or token: what was said of the old one no longer holds.
+    delete next.health;
+  }
   if (o.topic && !next.topic) next.topic = o.topic;
   if (!next.name && o.name) next.name = o.name;
   next.updatedAt = source.seenAt;
@@ -104,6 +123,7 @@ export function mergeObservation(all: readonly Credential[], obs: Observation, n
   const changed = new Map<string, Credential>();
   for (const o of obs.credentials) {
     const source: Source = { type: 'page', key: sourceKey(obs), console: obs.console, page: obs.page, url: obs.url, expiresOn: o.expiresOn, seenAt: obs.seenAt };
+    if (o.via) source.via = o.via;
     const match = findMatch(working, o, obs.console, obs.account);
     let result: Credential;
     if (match) {
@@ -120,10 +140,19 @@ export function mergeObservation(all: readonly Credential[], obs: Observation, n
   return [...changed.values()];
 }
 
-/** Sources whose latest reading disagrees with the credential's expiry (rule 4), seen since its last renewal. */
+/** A reading from the credential's own page (its row, its panel), not an alert about it elsewhere. */
+function isOwnPage(s: Source): boolean {
+  return s.type === 'page' && !s.via;
+}
+
+/**
+ * Sources whose latest reading disagrees with the credential's expiry (rule 4), seen since its
+ * last renewal. An alert's date does not count against the credential's own page.
+ */
 export function conflicts(c: Credential): Source[] {
   const lastRenewal = c.history.at(-1)?.noticedAt ?? '';
-  return c.sources.filter((s) => s.expiresOn && c.expiresOn && s.expiresOn !== c.expiresOn && s.seenAt >= lastRenewal);
+  const ownPage = c.sources.some(isOwnPage);
+  return c.sources.filter((s) => s.expiresOn && c.expiresOn && s.expiresOn !== c.expiresOn && s.seenAt >= lastRenewal && !(ownPage && s.via === 'alert'));
 }
 
 /** The date alerts count down to: the credential's expiry, or an earlier conflicting reading. */

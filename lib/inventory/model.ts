@@ -4,6 +4,7 @@
  */
 import type { ConsoleId } from '../consoles/types';
 import type { AnyKind } from '../credentials/urgency';
+import type { HealthReading } from '../credentials/health';
 
 export const KINDS: readonly AnyKind[] = ['apns', 'ade', 'vpp', 'symantec', 'other'];
 
@@ -16,6 +17,8 @@ export interface Source {
   page?: string;
   url?: string;
   fileName?: string;
+  /** 'alert' when the page only told about it (a home page notice), not its own row or panel. */
+  via?: 'alert';
   /** The expiry this source showed the last time (null when it showed none). */
   expiresOn: string | null;
   seenAt: string;
@@ -41,6 +44,8 @@ export interface Credential {
   topic?: string;
   organization?: string;
   status?: string;
+  /** The state last read beside the date (revoked, taken by another MDM …): see credentials/health.ts. */
+  health?: HealthReading;
   owner?: string;
   notes?: string;
   sources: Source[];

@@ -1,5 +1,5 @@
 /** The desktop notification for the alerts due: one credential, or several consolidated into one. */
-import { expiryView, formatDate, kindLabel } from '../credentials/describe';
+import { expiryView, formatDate, healthAdvice, kindLabel } from '../credentials/describe';
 import { t } from '../i18n';
 import type { DueAlert } from './plan';
 
@@ -14,7 +14,7 @@ export interface NotificationContent {
 
 export function buildNotification(due: DueAlert[], now: Date, timeZone?: string): NotificationContent {
   const lines = due.map(({ credential: c }) => {
-    const view = expiryView(c.kind, c.expiresOn, now, timeZone);
+    const view = expiryView(c.kind, c.expiresOn, now, timeZone, c.health?.state);
     return { c, view };
   });
   const snoozeDays = due.every((d) => d.days <= 7) ? 1 : 7;
@@ -22,7 +22,9 @@ export function buildNotification(due: DueAlert[], now: Date, timeZone?: string)
     const { c, view } = lines[0]!;
     const parts = [c.name || c.topic || c.appleId || t('unnamedCredential')];
     if (c.expiresOn) parts.push(formatDate(c.expiresOn));
-    return { title: t('notifyTitle', kindLabel(c.kind), view.text), message: parts.join(' · '), ids: [c.id], snoozeDays };
+    // A problem read on a console says what it means: "Another MDM server now uses this token …".
+    const advice = view.fromReading ? healthAdvice(view.health) : '';
+    return { title: t('notifyTitle', kindLabel(c.kind), view.text), message: parts.join(' · ') + (advice ? `\n${advice}` : ''), ids: [c.id], snoozeDays };
   }
   return {
     title: t('notifyManyTitle', lines.length),

@@ -5,13 +5,18 @@ import { expect, fixture, sendFromPage, test } from './fixtures';
 
 const ADE_URL = 'https://intune.microsoft.com/#view/Microsoft_Intune_DeviceSettings/DevicesEnrollmentMenu/~/appleEnrollment';
 
-/** The Intune ADE token list with its three tokens expiring `days` from today (en-US dates). */
+/**
+ * The Intune ADE token list with its three tokens expiring `days` from today (en-US dates). The
+ * third token's status cell says "Expired" in the fixture: it follows its date here (a console
+ * saying "Expired" of a token with days left is a state of its own, tested in health.spec.ts).
+ */
 function adePage(days: [number, number, number]): string {
   const d = (n: number) => format(addDays(new Date(), n), 'M/d/yyyy');
   return fixture('intune/ade-token-list.reactblade.en.html')
     .replace('12/5/2026', d(days[0]))
     .replace('6/30/2027', d(days[1]))
-    .replace('10/2/2026', d(days[2]));
+    .replace('10/2/2026', d(days[2]))
+    .replace('<div role="gridcell">Expired</div>', `<div role="gridcell">${days[2] < 0 ? 'Expired' : 'Active'}</div>`);
 }
 
 /** The live service worker (a stopped one is replaced by a new instance on the next event). */

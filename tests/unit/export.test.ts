@@ -17,7 +17,11 @@ const base: Credential = {
 const tokens: Credential[] = [
   base,
   { ...base, id: 'b2', kind: 'ade', name: '=HYPERLINK("http://evil")', topic: undefined as never, expiresOn: '2026-12-05', owner: '田中, "IT"', notes: 'line one\nline two; with, punctuation', alerts: {}, history: [] },
-  { ...base, id: 'c3', kind: 'vpp', name: '本校のコンテンツトークン（とても長い名前がここに続きます、折り返しが必要です）', expiresOn: null, history: [], alerts: {}, snoozedUntil: '2026-11-29T12:00:00.000Z' },
+  {
+    ...base, id: 'c3', kind: 'vpp', name: '本校のコンテンツトークン（とても長い名前がここに続きます、折り返しが必要です）', expiresOn: null, history: [], alerts: { 'h:taken-by-other-mdm': '2026-11-21T08:00:00.000Z' },
+    snoozedUntil: '2026-11-29T12:00:00.000Z', appleId: 'jane.doe@contoso.example',
+    health: { state: 'taken-by-other-mdm', text: '外部 MDM に割り当てられています', via: 'page', source: 'page:intune:vpp-token-list:Contoso', seenAt: '2026-11-21T08:00:00.000Z' },
+  },
 ];
 delete (tokens[1] as Partial<Credential>).topic;
 
@@ -73,7 +77,24 @@ describe('CSV export', () => {
     expect(csv).toContain(`"'=HYPERLINK(""http://evil"")"`);
     expect(csv).toContain('"田中, ""IT"""');
     expect(csv).toContain('"line one\nline two; with, punctuation"');
-    expect(csv).toContain('"apns","","Microsoft Intune","Contoso","2027-03-14","112"');
+    expect(csv).toContain('"apns","","Microsoft Intune","Contoso","2027-03-14","112","active","mdm-admin@contoso.example","role"');
+  });
+  it('carries the health beside the date: the state, the words shown, when and from where; and who holds the Apple ID', () => {
+    const header = csv.slice(1).split('\r\n')[0]!.split(',').map((h) => h.replace(/"/g, ''));
+    const row = csv.split('\r\n').find((l) => l.includes('本校'))!;
+    const cells = row.match(/"(?:[^"]|"")*"/g)!.map((c) => c.slice(1, -1));
+    const at = (col: string) => cells[header.indexOf(col)];
+    expect(at('Health')).toBe('taken-by-other-mdm');
+    expect(at('Status')).toBe('外部 MDM に割り当てられています');
+    expect(at('Health read on')).toBe('2026-11-21');
+    expect(at('Health read from')).toBe('page');
+    expect(at('Apple ID holder')).toBe('person');
+  });
+  it('rejects an unknown health state on import, naming where', () => {
+    const bad = JSON.parse(exportJson(tokens, NOW));
+    bad.credentials[2].health.state = 'fine';
+    const r = parseImport(JSON.stringify(bad));
+    expect(!r.ok && r.error).toMatch(/credentials\[2\]\.health\.state: 'fine' is not one of revoked/);
   });
 });
 

@@ -129,3 +129,61 @@ describe('merging observations', () => {
     expect(again!.archived).toBe(true);
   });
 });
+
+describe('health readings', () => {
+  const vpp = (health: ObservedCredential['health'], extra: Partial<ObservedCredential> = {}): ObservedCredential => ({ kind: 'vpp', name: 'Stores', expiresOn: '2027-06-01', ...(health ? { health } : {}), ...extra });
+  const at = (iso: string) => ({ seenAt: iso });
+
+  it('keeps what the page showed, where and when', () => {
+    const [c] = run([obs({ page: 'vpp-token-list', credentials: [vpp('taken-by-other-mdm', { status: 'Assigned to external MDM' })] })]);
+    expect(c!.health).toEqual({ state: 'taken-by-other-mdm', text: 'Assigned to external MDM', via: 'page', source: 'page:intune:vpp-token-list:', seenAt: NOW.toISOString() });
+  });
+
+  it('a newer reading from the credential’s own page clears an alert’s; an alert never overrides the own page', () => {
+    const alert = obs({ page: 'home', ...at('2026-11-20T00:00:00.000Z'), credentials: [vpp('revoked', { via: 'alert' })] });
+    const own = obs({ page: 'vpp-token-list', ...at('2026-11-21T00:00:00.000Z'), credentials: [vpp('active', { status: 'Active' })] });
+    expect(run([alert, own])[0]!.health).toMatchObject({ state: 'active', via: 'page' });
+    const laterAlert = obs({ page: 'home', ...at('2026-11-22T00:00:00.000Z'), credentials: [vpp('revoked', { via: 'alert' })] });
+    expect(run([alert, own, laterAlert])[0]!.health).toMatchObject({ state: 'active', via: 'page' });
+  });
+
+  it('a page that says nothing of health keeps what was read; a renewal drops what was said of the old token', () => {
+    const revoked = obs({ page: 'vpp-token-list', credentials: [vpp('revoked', { status: 'Revoked' })] });
+    const silent = obs({ page: 'vpp-token-detail', credentials: [vpp(undefined)] });
+    expect(run([revoked, silent])[0]!.health?.state).toBe('revoked');
+    const renewed = obs({ page: 'vpp-token-detail', credentials: [vpp(undefined, { expiresOn: '2028-06-01' })] });
+    expect(run([revoked, renewed])[0]!.health).toBeUndefined();
+  });
+
+  it('well again: the problem alert is cleared so that a later one is told', () => {
+    const [c] = run([obs({ credentials: [vpp('active')] })], [
+      { ...run([obs({ credentials: [vpp('revoked')] })])[0]!, alerts: { 'h:revoked': 'x', t30: 'y' } },
+    ]);
+    expect(c!.alerts).toEqual({ t30: 'y' });
+  });
+});
+
+describe('alerts and the credential’s own page', () => {
+  const home = (expiresOn: string, seenAt = NOW.toISOString()) => obs({ console: 'maas360', page: 'home-notifications', seenAt, credentials: [{ kind: 'vpp', name: 'Stores', expiresOn, via: 'alert' }] });
+  const own = (expiresOn: string) => obs({ console: 'maas360', page: 'vpp-licenses', credentials: [{ kind: 'vpp', name: 'Stores', expiresOn }] });
+
+  it('an alert gives a date when nothing else has', () => {
+    expect(run([home('2027-01-10')])[0]!.expiresOn).toBe('2027-01-10');
+  });
+
+  it('an alert never moves the date the credential’s own page showed, later or earlier, and is no disagreement', () => {
+    const later = run([own('2027-01-10'), home('2027-06-10')])[0]!;
+    expect(later.expiresOn).toBe('2027-01-10');
+    expect(later.history).toEqual([]);
+    expect(conflicts(later)).toEqual([]);
+    const earlier = run([own('2027-01-10'), home('2026-12-01')])[0]!;
+    expect(earlier.expiresOn).toBe('2027-01-10');
+    expect(alertDate(earlier)).toBe('2027-01-10');
+  });
+
+  it('the own page read after an alert decides, as a renewal when later', () => {
+    const c = run([home('2027-01-10'), own('2027-06-10')])[0]!;
+    expect(c.expiresOn).toBe('2027-06-10');
+    expect(c.history).toHaveLength(1);
+  });
+});

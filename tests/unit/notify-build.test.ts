@@ -25,7 +25,7 @@ describe('the notification', () => {
     const n = buildNotification(due, NOW, 'UTC');
     expect(n.title).toBe('Apple credentials need attention: 2');
     expect(n.message.split('\n')).toEqual([
-      'Push certificate (APNs): Expired 2 days ago; grace period ends in 28 days (Nov 20, 2026)',
+      'Push certificate (APNs): Expired 2 days ago; it may keep working for up to 28 more day(s), but do not rely on it (Nov 20, 2026)',
       'Stores: Expires in 28 days (Dec 20, 2026)',
     ]);
     expect(n.snoozeDays).toBe(7);

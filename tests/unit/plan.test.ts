@@ -86,3 +86,32 @@ describe('settings', () => {
     expect(isQuiet({ ...q, enabled: false }, new Date('2026-11-22T23:00:00Z'), 'UTC')).toBe(false);
   });
 });
+
+describe('health beside the date', () => {
+  const reading = (state: NonNullable<Credential['health']>['state']) => ({ state, via: 'page' as const, source: 'page:intune:vpp-token-list:', seenAt: NOW.toISOString() });
+  it('tells a problem once per state, first, with or without a date', () => {
+    const revoked = cred('2027-06-01', { health: reading('revoked') });
+    const taken = cred(null, { health: reading('taken-by-other-mdm') });
+    const soon = cred('2026-12-01');
+    expect(keys([soon, revoked, taken])).toEqual(['h:revoked', 'h:taken-by-other-mdm', 't14']);
+    expect(keys([cred('2027-06-01', { health: reading('revoked'), alerts: { 'h:revoked': 'x' } })])).toEqual([]);
+    // Another problem later is told again.
+    expect(keys([cred('2027-06-01', { health: reading('duplicate'), alerts: { 'h:revoked': 'x' } })])).toEqual(['h:duplicate']);
+  });
+  it('tells the date reached at the same time in the same alert, and records both keys', () => {
+    const [alert] = dueAlerts([cred('2026-12-01', { health: reading('duplicate') })], DEFAULT_SETTINGS, NOW, 'UTC');
+    expect(alert).toMatchObject({ key: 'h:duplicate', alsoKeys: ['t14'], health: 'duplicate' });
+    expect(keys([cred('2026-12-01', { health: reading('duplicate'), alerts: { 'h:duplicate': 'x', t14: 'x' } })])).toEqual([]);
+  });
+  it('says nothing more when the console only says what the date says: "Expired" on a date that has passed', () => {
+    expect(keys([cred('2026-11-01', { health: reading('expired') })])).toEqual(['overdue']);
+  });
+  it('tells nothing for the states a date already tells, or words it does not know', () => {
+    expect(keys([cred('2027-06-01', { health: reading('active') }), cred('2027-06-01', { health: reading('unknown') }), cred('2027-06-01', { health: reading('expiring') })])).toEqual([]);
+  });
+  it('counts a problem on the toolbar badge whatever its date, at the urgency of the problem', () => {
+    const { count, urgencies } = dueSoon([cred('2027-06-01', { health: reading('revoked') }), cred('2027-06-01', { health: reading('terms-pending') }), cred('2027-06-01')], NOW, 'UTC');
+    expect(count).toBe(2);
+    expect(urgencies).toEqual(['expired', 'urgent']);
+  });
+});

@@ -348,3 +348,129 @@ describe('hostile page text', () => {
     expect(c!.name.length).toBeLessThanOrEqual(200);
   });
 });
+
+/**
+ * Health beside the date: every status word in five languages, in a status column (every state),
+ * a badge on a card and a notice sentence (the states a date cannot tell), on every kind of
+ * console; and a terms banner said of no token in particular, which every token on the page waits for.
+ */
+type Said = 'active' | 'expired' | 'revoked' | 'invalid' | 'taken-by-other-mdm' | 'duplicate' | 'expiring';
+const STATUS: Record<Lang, { label: string; words: Record<Said, string>; token: string; notice: Record<'revoked' | 'invalid' | 'taken-by-other-mdm' | 'duplicate', (t: string, n: string) => string>; terms: string }> = {
+  en: {
+    label: 'Status',
+    words: { active: 'Active', expired: 'Expired', revoked: 'Revoked', invalid: 'Invalid', 'taken-by-other-mdm': 'Assigned to external MDM', duplicate: 'Duplicate', expiring: 'Expiring soon' },
+    token: 'VPP token',
+    notice: {
+      revoked: (t, n) => `The ${t} “${n}” was revoked.`,
+      invalid: (t, n) => `The ${t} “${n}” is invalid.`,
+      'taken-by-other-mdm': (t, n) => `The ${t} “${n}” is assigned to an external MDM.`,
+      duplicate: (t, n) => `The ${t} “${n}” is a duplicate.`,
+    },
+    terms: 'New terms and conditions are available. Review and accept them in Apple Business Manager to keep syncing.',
+  },
+  fr: {
+    label: 'Statut',
+    words: { active: 'Actif', expired: 'Expiré', revoked: 'Révoqué', invalid: 'Non valide', 'taken-by-other-mdm': 'Affecté à une gestion MDM externe', duplicate: 'En double', expiring: 'Expire bientôt' },
+    token: 'jeton VPP',
+    notice: {
+      revoked: (t, n) => `Le ${t} « ${n} » a été révoqué.`,
+      invalid: (t, n) => `Le ${t} « ${n} » est invalide.`,
+      'taken-by-other-mdm': (t, n) => `Le ${t} « ${n} » est affecté à une gestion MDM externe.`,
+      duplicate: (t, n) => `Le ${t} « ${n} » est en double.`,
+    },
+    terms: 'De nouvelles conditions générales sont disponibles. Acceptez-les dans Apple Business Manager pour continuer la synchronisation.',
+  },
+  ja: {
+    label: '状態',
+    words: { active: '有効', expired: '期限切れ', revoked: '取り消し済み', invalid: '無効', 'taken-by-other-mdm': '外部 MDM に割り当てられています', duplicate: '重複', expiring: 'まもなく期限切れ' },
+    token: 'VPP トークン',
+    notice: {
+      revoked: (t, n) => `${t}「${n}」は取り消されました。`,
+      invalid: (t, n) => `${t}「${n}」は無効です。`,
+      'taken-by-other-mdm': (t, n) => `${t}「${n}」は外部 MDM に割り当てられています。`,
+      duplicate: (t, n) => `${t}「${n}」は重複しています。`,
+    },
+    terms: '新しい利用規約があります。Apple Business Manager で同意してください。',
+  },
+  de: {
+    label: 'Status',
+    words: { active: 'Aktiv', expired: 'Abgelaufen', revoked: 'Widerrufen', invalid: 'Ungültig', 'taken-by-other-mdm': 'Externer MDM zugewiesen', duplicate: 'Duplikat', expiring: 'Läuft bald ab' },
+    token: 'VPP-Token',
+    notice: {
+      revoked: (t, n) => `Das ${t} „${n}“ wurde widerrufen.`,
+      invalid: (t, n) => `Das ${t} „${n}“ ist ungültig.`,
+      'taken-by-other-mdm': (t, n) => `Das ${t} „${n}“ ist einem externen MDM zugewiesen.`,
+      duplicate: (t, n) => `Das ${t} „${n}“ ist ein Duplikat.`,
+    },
+    terms: 'Neue Nutzungsbedingungen sind verfügbar. Akzeptieren Sie sie in Apple Business Manager.',
+  },
+  es: {
+    label: 'Estado',
+    words: { active: 'Activo', expired: 'Caducado', revoked: 'Revocado', invalid: 'No válido', 'taken-by-other-mdm': 'Asignado a una MDM externa', duplicate: 'Duplicado', expiring: 'Vence pronto' },
+    token: 'token de VPP',
+    notice: {
+      revoked: (t, n) => `El ${t} «${n}» fue revocado.`,
+      invalid: (t, n) => `El ${t} «${n}» es inválido.`,
+      'taken-by-other-mdm': (t, n) => `El ${t} «${n}» está asignado a una MDM externa.`,
+      duplicate: (t, n) => `El ${t} «${n}» está duplicado.`,
+    },
+    terms: 'Hay nuevos términos y condiciones. Acéptelos en Apple Business Manager para seguir sincronizando.',
+  },
+};
+
+const healthOf = (scan: PageScan) => Object.fromEntries(scan.credentials.map((c) => [c.name, { expiresOn: c.expiresOn, health: c.health }]));
+const plainTable = (l: Lang) => {
+  const w = WORDS[l];
+  return `<table><thead><tr><th>${w.name}</th><th>${w.expiry}</th></tr></thead><tbody>${ITEMS.map((i) => `<tr><td>${esc(i.name)}</td><td>${printed(i.expires, l)}</td></tr>`).join('')}</tbody></table>`;
+};
+
+describe('health matrix: status words in five languages, in a status column, a badge and a notice, on every kind of console', () => {
+  const [first, second] = ITEMS as [Item, Item];
+  for (const where of WHERE) {
+    for (const lang of LANGS) {
+      const s = STATUS[lang];
+      const w = WORDS[lang];
+      for (const said of Object.keys(s.words) as Said[]) {
+        it(`${where.id} · ${lang} · status column · ${said}`, () => {
+          const body = `<table><thead><tr><th>${w.name}</th><th>${s.label}</th><th>${w.expiry}</th></tr></thead><tbody>
+            <tr><td>${esc(first.name)}</td><td><span class="pill">${s.words[said]}</span></td><td>${printed(first.expires, lang)}</td></tr>
+            <tr><td>${esc(second.name)}</td><td>${s.words.active}</td><td>${printed(second.expires, lang)}</td></tr></tbody></table>`;
+          const scan = scanPage(where.url, page(lang, w.heading.vpp, body), NOW, { sites: where.sites });
+          expect(healthOf(scan)).toEqual({ [first.name]: { expiresOn: first.expires, health: said }, [second.name]: { expiresOn: second.expires, health: 'active' } });
+        });
+      }
+      for (const said of Object.keys(s.notice) as (keyof (typeof s)['notice'])[]) {
+        it(`${where.id} · ${lang} · badge · ${said}`, () => {
+          const card = (i: Item, badge: string) => `<li class="card"><h3>${esc(i.name)}</h3>${badge}<p>${w.expiry}: ${printed(i.expires, lang)}</p></li>`;
+          const body = `<ul>${card(first, `<span class="badge">${s.words[said]}</span>`)}${card(second, '')}</ul>`;
+          const scan = scanPage(where.url, page(lang, w.heading.vpp, body), NOW, { sites: where.sites });
+          expect(healthOf(scan)).toEqual({ [first.name]: { expiresOn: first.expires, health: said }, [second.name]: { expiresOn: second.expires, health: undefined } });
+        });
+        it(`${where.id} · ${lang} · notice · ${said}`, () => {
+          const body = `<div role="alert"><p>${esc(s.notice[said](s.token, first.name))}</p></div>${plainTable(lang)}`;
+          const scan = scanPage(where.url, page(lang, w.heading.vpp, body), NOW, { sites: where.sites });
+          expect(healthOf(scan)).toEqual({ [first.name]: { expiresOn: first.expires, health: said }, [second.name]: { expiresOn: second.expires, health: undefined } });
+          // The token's own row was read: not an alert from elsewhere.
+          expect(scan.credentials.every((c) => !c.via)).toBe(true);
+        });
+      }
+      it(`${where.id} · ${lang} · terms banner over the tokens`, () => {
+        const body = `<div class="banner"><p>${esc(s.terms)}</p></div>${plainTable(lang)}`;
+        const scan = scanPage(where.url, page(lang, w.heading.vpp, body), NOW, { sites: where.sites });
+        expect(healthOf(scan)).toEqual({ [first.name]: { expiresOn: first.expires, health: 'terms-pending' }, [second.name]: { expiresOn: second.expires, health: 'terms-pending' } });
+      });
+    }
+  }
+
+  it('a terms banner naming no product at all still holds every token on the page', () => {
+    const body = `<div role="alert">New terms and conditions are available. Review and accept them to continue.</div>${plainTable('en')}`;
+    const scan = scanPage(WHERE[0]!.url, page('en', WORDS.en.heading.ade, body), NOW);
+    expect(scan.credentials.map((c) => c.health)).toEqual(['terms-pending', 'terms-pending']);
+  });
+
+  it('a footer link to the terms, and a token called "Duplicate test": nothing said of health', () => {
+    const body = `<table><thead><tr><th>Token name</th><th>Expiration date</th></tr></thead><tbody><tr><td>Duplicate test</td><td>3/14/2027</td></tr></tbody></table><footer><a href="#">Terms and Conditions</a> · <a href="#">Privacy</a></footer>`;
+    const scan = scanPage(WHERE[0]!.url, page('en', 'Apple VPP tokens', body), NOW);
+    expect(healthOf(scan)).toEqual({ 'Duplicate test': { expiresOn: '2027-03-14', health: undefined } });
+  });
+});

@@ -36,6 +36,7 @@ const CASES: { valid: Request; malformed: unknown[] }[] = [
   { valid: { type: 'check' }, malformed: [{ type: 'check', now: 0 }] },
   { valid: { type: 'add-file', fileName: 'HQ.vpptoken', item: { kind: 'vpp', name: 'HQ', expiresOn: '2027-01-01' } }, malformed: [{ type: 'add-file', fileName: 'x', item: { kind: 'vpp', name: 'HQ', expiresOn: '2027-01-01', token: 'secret' } }] },
   { valid: { type: 'load-inspector' }, malformed: [{ type: 'load-inspector', file: '/x.js' }] },
+  { valid: { type: 'load-overlay' }, malformed: [{ type: 'load-overlay', file: '/x.js' }] },
   { valid: { type: 'guide-start', credentialId: 'c1' }, malformed: [{ type: 'guide-start', found: { kind: 'ade' } }, { type: 'guide-start', console: 'evil' }] },
   { valid: { type: 'guide-action', action: { type: 'done', stepId: 'portal-csr' } }, malformed: [{ type: 'guide-action', action: { type: 'jump', step: 9 } }, { type: 'guide-action', action: { type: 'renewed', expiresOn: 'soon' } }] },
   { valid: { type: 'open-add', prefill: { kind: 'ade', name: 'X' } }, malformed: [{ type: 'open-add' }, { type: 'open-add', prefill: { url: 'https://x' } }] },
@@ -49,7 +50,8 @@ describe('messages to the background', () => {
   it('covers every type of request', () => {
     const types: Record<Request['type'], true> = {
       ping: true, observe: true, list: true, save: true, remove: true, renewed: true, snooze: true, archive: true, import: true, erase: true, check: true,
-      'add-file': true, 'load-inspector': true, 'guide-start': true, 'guide-action': true, 'open-add': true, 'consoles-get': true, 'consoles-enable': true, 'consoles-add': true, 'consoles-remove': true,
+      'add-file': true, 'load-inspector': true,
+    'load-overlay': true, 'guide-start': true, 'guide-action': true, 'open-add': true, 'consoles-get': true, 'consoles-enable': true, 'consoles-add': true, 'consoles-remove': true,
     };
     expect(CASES.map((c) => c.valid.type).sort()).toEqual(Object.keys(types).sort());
   });
@@ -70,7 +72,7 @@ describe('messages to the background', () => {
   });
 
   it('a console page may only report, follow the guide, load the file reader and open the add form', () => {
-    const allowed = new Set(['ping', 'observe', 'guide-start', 'guide-action', 'load-inspector', 'open-add']);
+    const allowed = new Set(['ping', 'observe', 'guide-start', 'guide-action', 'load-inspector', 'load-overlay', 'open-add']);
     for (const { valid } of CASES) {
       const answer = parseRequest(valid, false);
       if (allowed.has(valid.type)) expect(answer.ok, valid.type).toBe(true);

@@ -1,4 +1,5 @@
 /** Apple Push Certificates Portal: only its /pushcert/ part is ours to read. Every console's push certificate is made here. */
+import { EMAIL_RE } from '../../dom/read';
 import type { ConsoleModule } from '../types';
 import { applePushPages } from './pages';
 
@@ -8,6 +9,14 @@ export const applePush: ConsoleModule<'apple-push'> = {
   role: 'apple',
   hosts: [{ host: 'identity.apple.com', pathPrefix: '/pushcert/' }],
   pages: applePushPages,
+  // The Apple ID signed in (the portal's header shows it): the certificates listed are that account's.
+  account(ctx) {
+    for (const el of Array.from(ctx.doc.querySelectorAll('header, [role="banner"]'))) {
+      const id = (el.textContent ?? '').match(EMAIL_RE)?.[0];
+      if (id) return id;
+    }
+    return undefined;
+  },
   start: 'https://identity.apple.com/pushcert/',
   upload: 'csr',
   guards: ['create-certificate', 'revoke', 'get-started', 'renew-row'],
