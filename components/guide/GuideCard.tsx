@@ -4,6 +4,7 @@ import type { ConsoleId } from '../../lib/consoles/types';
 import { sitesText, stepText } from '../../lib/guide/describe';
 import type { GuideAction, GuideState } from '../../lib/guide/machine';
 import { t } from '../../lib/i18n';
+import { trusted } from '../overlay/trusted';
 import { holderNote } from '../../lib/credentials/apple-id';
 
 export interface GuideView {
@@ -33,7 +34,7 @@ export function GuideCard({ view, here, onAction, onShow }: {
       <section class="tr-guide tr-guide--done" role="region" aria-live="polite" aria-label={t('guideTitle', what)}>
         <h2 class="tr-guide__title">{t('guideTitle', what)}</h2>
         <p>{t('guideDone', state.newExpiry ? formatDate(state.newExpiry) : '—')}</p>
-        <button type="button" class="tr-text-button" onClick={() => onAction({ type: 'cancel' })}>{t('panelDismiss')}</button>
+        <button type="button" class="tr-text-button" onClick={trusted(() => onAction({ type: 'cancel' }))}>{t('panelDismiss')}</button>
       </section>
     );
   }
@@ -61,18 +62,18 @@ export function GuideCard({ view, here, onAction, onShow }: {
       )}
       <div class="tr-guide__actions">
         {state.status === 'active' && view.targetFound && (
-          <button type="button" class="tr-text-button tr-text-button--primary" onClick={onShow}>{t('guideShowMe')}</button>
+          <button type="button" class="tr-text-button tr-text-button--primary" onClick={trusted(onShow)}>{t('guideShowMe')}</button>
         )}
         {state.status === 'active' ? (
-          <button type="button" class="tr-text-button" onClick={() => onAction({ type: 'pause' })}>{t('guidePause')}</button>
+          <button type="button" class="tr-text-button" onClick={trusted(() => onAction({ type: 'pause' }))}>{t('guidePause')}</button>
         ) : (
-          <button type="button" class="tr-text-button" onClick={() => onAction({ type: 'resume' })}>{t('guideResume')}</button>
+          <button type="button" class="tr-text-button" onClick={trusted(() => onAction({ type: 'resume' }))}>{t('guideResume')}</button>
         )}
-        {state.step > 0 && <button type="button" class="tr-text-button" onClick={() => onAction({ type: 'back' })}>{t('guideBack')}</button>}
+        {state.step > 0 && <button type="button" class="tr-text-button" onClick={trusted(() => onAction({ type: 'back' }))}>{t('guideBack')}</button>}
         {step.done.type !== 'renewed' && (
-          <button type="button" class="tr-text-button" onClick={() => onAction({ type: 'skip' })}>{t('guideSkip')}</button>
+          <button type="button" class="tr-text-button" onClick={trusted(() => onAction({ type: 'skip' }))}>{t('guideSkip')}</button>
         )}
-        <button type="button" class="tr-text-button" onClick={() => onAction({ type: 'cancel' })}>{t('guideCancel')}</button>
+        <button type="button" class="tr-text-button" onClick={trusted(() => onAction({ type: 'cancel' }))}>{t('guideCancel')}</button>
       </div>
     </section>
   );

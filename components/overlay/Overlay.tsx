@@ -5,6 +5,7 @@ import { consequence, displayText, expiryView, formatDate, healthAdvice, kindLab
 import { URGENCY_ORDER } from '../../lib/credentials/urgency';
 import type { GuideAction } from '../../lib/guide/machine';
 import { t } from '../../lib/i18n';
+import { trusted } from './trusted';
 import type { FoundCredential, PageScan } from '../../lib/scan';
 import { GuideCard, type GuideView } from '../guide/GuideCard';
 import { Highlight } from '../guide/Highlight';
@@ -64,10 +65,10 @@ function Panel({ scan, now, error, guide, onStartGuide, onAddByHand, onSaveOutli
     <aside class="tr-panel" aria-label={t('panelTitle')} data-open={open}>
       <header class="tr-panel__head">
         <h2 class="tr-panel__title">{t('panelTitle')}</h2>
-        <button type="button" class="tr-text-button" aria-expanded={open} aria-controls="tr-panel-list" onClick={() => setOpen(!open)}>
+        <button type="button" class="tr-text-button" aria-expanded={open} aria-controls="tr-panel-list" onClick={trusted(() => setOpen(!open))}>
           {open ? t('panelHide') : t('panelShow')}
         </button>
-        <button type="button" class="tr-icon-button" aria-label={t('panelDismiss')} title={t('panelDismiss')} onClick={onHide}>
+        <button type="button" class="tr-icon-button" aria-label={t('panelDismiss')} title={t('panelDismiss')} onClick={trusted(onHide)}>
           <span aria-hidden="true">×</span>
         </button>
       </header>
@@ -125,7 +126,7 @@ function CredentialItem({ credential: c, now, canGuide, onStartGuide }: {
       {c.topic && <div class="tr-item__meta tr-mono">{t('topicValue', c.topic)}</div>}
       <p class="tr-item__why">{consequence(c.kind)}</p>
       {canGuide && c.kind !== 'symantec' && (
-        <button type="button" class="tr-text-button tr-renew" onClick={() => onStartGuide(c)}>
+        <button type="button" class="tr-text-button tr-renew" onClick={trusted(() => onStartGuide(c))}>
           {t('guideStart')}
         </button>
       )}
@@ -140,10 +141,10 @@ function Unreadable({ count, onAdd, onSave }: { count: number; onAdd: () => void
     <section class="tr-unreadable" aria-label={t('unreadableTitle')}>
       <p>{t('unreadableBody', count)}</p>
       <div class="tr-actions">
-        <button type="button" class="tr-text-button" onClick={onAdd}>
+        <button type="button" class="tr-text-button" onClick={trusted(onAdd)}>
           {t('unreadableAdd')}
         </button>
-        <button type="button" class="tr-text-button" aria-describedby="tr-outline-note" onClick={() => setSaved(onSave())}>
+        <button type="button" class="tr-text-button" aria-describedby="tr-outline-note" onClick={trusted(() => setSaved(onSave()))}>
           {t('unreadableOutline')}
         </button>
       </div>

@@ -7,7 +7,7 @@
  */
 import type { CredentialKind } from '../credentials/kinds';
 import { dateInDays } from '../credentials/urgency';
-import { noticeHealth, statusHealth, worseHealth } from '../credentials/health';
+import { mentionsHealth, noticeHealth, statusHealth, worseHealth, type Health } from '../credentials/health';
 import type { Steps } from '../steps';
 import { findDates, numericOrder, parseDisplayedDate, possibleOrders, readDates, type IsoDate, type Order } from '../dates/parse';
 import { dateHint, primaryText, type Field, type PageRecord } from '../dom/collect';
@@ -307,6 +307,33 @@ function firstMatch(fields: Field[], type: FieldType, re: RegExp): string | unde
   return undefined;
 }
 
+/** Status words on their own in a card (a badge or pill: "Aktiv", "Läuft bald ab", "Expired"): the worst one, or null. */
+function badgeHealth(record: PageRecord): Health | null {
+  let worst: Health | null = null;
+  const skip = new Set<Element>(record.fields.map((f) => f.element));
+  if (record.nameElement) skip.add(record.nameElement);
+  const all = record.element.getElementsByTagName('*');
+  for (let i = 0; i < all.length && i < 80; i++) {
+    const el = all[i]!;
+    if (el.childElementCount > 0 || skip.has(el)) continue;
+    const text = el.textContent ?? '';
+    if (text.length < 2 || text.length > 40) continue;
+    const h = statusHealth(text);
+    if (h !== 'unknown') worst = worst ? worseHealth(worst, h) : h;
+  }
+  return worst;
+}
+
+/** "Expiring soon" or "expired" in a sentence, when its date (if any) says the same. */
+function dateWords(text: string, day: IsoDate | null, now: Date): Health | null {
+  const said = statusHealth(text);
+  if (said !== 'expired' && said !== 'expiring') return null;
+  if (!day) return said;
+  const today = dateInDays(now, 0);
+  if (said === 'expired') return day < today ? said : null;
+  return day >= today && day <= dateInDays(now, 60) ? said : null;
+}
+
 /** A record's text without the names in it (its name fields, its title, quoted names): a token may be called "Duplicate test". */
 function withoutNames(record: PageRecord): string {
   let text = record.text;
@@ -324,6 +351,8 @@ export function* interpretSteps(records: PageRecord[], opts: InterpretOptions): 
   const unsure: Unsure[] = [];
   let partial: Reading['partial'];
   let pageTerms = false;
+  /** States said by notices that name no token ("Certificado push (APNs) revocado"). */
+  const nameless: { kind: CredentialKind; health: Health; anchor: Element; strong: boolean }[] = [];
   let n = 0;
   for (const record of records) {
     if (++n % 8 === 0) yield;
@@ -338,11 +367,13 @@ export function* interpretSteps(records: PageRecord[], opts: InterpretOptions): 
     // badge or notice in its text (its name left out: a token may be called "Duplicate test").
     const statusField = record.fields.find((f) => typeOf(f) === 'status');
     const status = statusField ? primaryText(statusField.element) || statusField.value : '';
-    const health = status ? statusHealth(status) : noticeHealth(withoutNames(record));
+    let health = status ? statusHealth(status) : (noticeHealth(withoutNames(record)) ?? (record.source === 'item' ? badgeHealth(record) : null));
     if (record.source === 'sentence') {
       expiry = sentenceExpiry(record, settle, opts);
       // A notice without a date ("The VPP token 'X' is assigned to another MDM") still says something.
       if (!expiry && health) expiry = { day: null, dated: false };
+      // "… is expiring soon", "… expired on …": said where the sentence's own date agrees (or it has none).
+      if (!health && expiry) health = dateWords(withoutNames(record), expiry.day, opts.now);
     } else {
       const read = expiryFields.map((f) => ({ f, ...readDay(f.value, settle, record, f, opts) })).filter((r) => r.dated);
       if (read.length) {
@@ -357,7 +388,9 @@ export function* interpretSteps(records: PageRecord[], opts: InterpretOptions): 
     // A certificate for another Apple service (the Apple portal lists them beside MDM ones) is not ours.
     const service = record.fields.find((f) => typeOf(f) === 'service');
     if (service && record.fields.some((f) => typeOf(f) === 'vendor') && !/mobile device management|\bmdm\b|gestion des appareils|geräteverwaltung|gestión de dispositivos|モバイルデバイス管理/i.test(service.value)) continue;
-    const { kind, evidence } = kindOf(record, opts);
+    const { kind: ownKind, evidence } = kindOf(record, opts);
+    // A notice naming a token in quotes but not its kind ("Jeton révoqué : « X »") on a page that holds one kind: that kind.
+    const kind = ownKind ?? (record.source === 'sentence' && health && opts.pageKind && quotedName(record.text) ? opts.pageKind : null);
     // An alert that names the Apple ID to renew with ("… con el ID de Apple mdm@contoso.example").
     const appleId =
       firstMatch(record.fields, 'appleId', EMAIL_RE) ??
@@ -370,10 +403,17 @@ export function* interpretSteps(records: PageRecord[], opts: InterpretOptions): 
       continue;
     }
     const found: FoundCredential = { kind, name: clip(nameOf(record, kind, opts)), expiresOn: expiry.day, anchor };
-    // A notice without a date must name its token (a push certificate is the console's one): a title
-    // such as "Terms and Conditions Not Signed" is about the account, not a credential of its own.
-    if (!expiry.dated && !found.name && kind !== 'apns') {
+    // A notice without a date names its token in quotes or in bold; a bold text that is the notice
+    // itself ("利用規約が更新されました。") names nothing.
+    if (!expiry.dated && found.name && mentionsHealth(found.name) && !quotedName(record.text)) found.name = '';
+    if (!expiry.dated && !found.name) {
+      // Terms said of no token are the account's; another state goes to the page's one credential of that kind (below).
       if (health === 'terms-pending') pageTerms = true;
+      else if (health) {
+        // Named by a weak word only ("… de Apple Business Manager" in a VPP token's warning): the page's kind, if it holds one.
+        const strong = kindsOf(record.text).strong.includes(kind);
+        nameless.push({ kind: strong ? kind : (opts.pageKind ?? kind), health, anchor, strong });
+      }
       continue;
     }
     if (appleId) found.appleId = appleId;
@@ -384,6 +424,13 @@ export function* interpretSteps(records: PageRecord[], opts: InterpretOptions): 
     if (!found.expiresOn && expiry.dated) unsure.push({ reason: 'date', kind, ...(found.name ? { name: found.name } : {}), ...(appleId ? { appleId } : {}), ...(topic ? { topic } : {}), element: anchor });
     if (record.partial) partial = record.partial;
     credentials.push(found);
+  }
+  // A nameless notice is about the page's one credential of its kind; with none read, it is one of its own
+  // (CLOMO's single DEP token); with several, it cannot say which (a portal's note about revoked certificates).
+  for (const notice of nameless) {
+    const same = credentials.filter((c) => c.kind === notice.kind && (c.expiresOn || c.name));
+    if (same.length === 1) same[0]!.health = same[0]!.health ? worseHealth(same[0]!.health, notice.health) : notice.health;
+    else if (same.length === 0 && notice.strong && !credentials.some((c) => c.kind === notice.kind)) credentials.push({ kind: notice.kind, name: '', expiresOn: null, health: notice.health, via: 'alert', anchor: notice.anchor });
   }
   if (pageTerms) {
     for (const c of credentials) if ((c.kind === 'ade' || c.kind === 'vpp') && (!c.health || worseHealth(c.health, 'terms-pending') === 'terms-pending')) c.health = 'terms-pending';

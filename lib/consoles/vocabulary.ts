@@ -139,7 +139,7 @@ const KIND_WORDS: { kind: CredentialKind; strong: RegExp; weak?: RegExp }[] = [
   {
     kind: 'vpp',
     strong:
-      /\bvpp\b|content tokens?|jetons? de contenu|apps (?:and|et|und|y) (?:books|livres|bücher|libros)|app ?(?:と|&) ?ブック|コンテンツ ?トークン|inhaltstoken|tokens? de contenido|volume purchas|\bstoken\b/,
+      /\bvpp\b|content tokens?|jetons? de contenu|apps (?:and|et|und|y) (?:books|livres|bücher|libros)|app ?(?:と|&) ?ブック|コンテンツ ?トークン|inhaltstoken|tokens? de contenido|volume purchas|compras? por volumen|achats? en volume|volumenkauf|ボリューム購入|\bstoken\b/,
   },
   { kind: 'symantec', strong: /symantec/ },
 ];
@@ -176,7 +176,7 @@ export function isKindPhrase(text: string): boolean {
   const w = normWords(text);
   if (kindsIn(w).length === 0 || /[:：]/.test(text)) return false;
   const rest = w
-    .replace(/\bapns\b|\bvpp\b|\bdep\b|\bade\b|\bmdm\b|push|enrol+ment|\bautomated\b|\bdevices?\b|\bapps?\b|\bbooks?\b|\bvolume purchas\w*|inscription|registrierung\w*|inscripción|content|contenu|contenido|server|serveur|servidor|service|サーバ|サービス|登録プログラム|プッシュ(?:通知)?|コンテンツ|notification\w*/g, ' ')
+    .replace(/\bapns\b|\bvpp\b|\bdep\b|\bade\b|\bmdm\b|push|enrol+ment|\bautomated\b|\bdevices?\b|\bapps?\b|\bbooks?\b|\bvolume purchas\w*|compras? por volumen|achats? en volume|volumenkauf\w*|ボリューム購入|inscription|registrierung\w*|inscripción|content|contenu|contenido|server|serveur|servidor|service|サーバ|サービス|登録プログラム|プッシュ(?:通知)?|コンテンツ|notification\w*/g, ' ')
     .replace(FILLER, ' ')
     .replace(/[\s\-–—|:：()]+/g, '');
   return rest.length === 0;

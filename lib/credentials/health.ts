@@ -75,16 +75,16 @@ export function worseHealth(a: Health, b: Health): Health {
 
 /** Phrases that say the state wherever they stand in a status value or a notice. */
 const PHRASES: readonly [Exclude<Health, 'active' | 'unknown'>, RegExp][] = [
-  ['revoked', /\brevoked\b|\brevocation\b|révoqu|revoqu|取り消[しさ]|取消済|失効|widerrufen|zurückgezogen|revocad[oa]\b/],
+  ['revoked', /\brevoked|\brevocation\b|révoqu|revoqu|取り消[しさ]|取消済|失効|widerrufen|zurückgezogen|revocad[oa]/],
   [
     'taken-by-other-mdm',
     /(?:external|another|other|different)\s+mdm|mdm\s+extern[eao]?|(?:autre|un autre)\s+(?:serveur\s+)?mdm|gestion\s+mdm\s+externe|外部\s*mdm|(?:別|他)の\s*mdm|externe[mnr]?\s+mdm|(?:einem\s+)?anderen\s+mdm|otr[oa]\s+(?:servidor\s+)?mdm|(?:in use|used) by another (?:mdm|server)|assigned to another (?:mdm|server)|utilisé par un autre serveur|別の\s*(?:mdm\s*)?サーバ|von einem anderen (?:mdm-)?server|en uso por otro servidor/,
   ],
-  ['duplicate', /\bduplicated?\b|\ben double\b|dupliqu|doublon|重複|duplikat|\bdoppelt\b|duplicad[oa]/],
+  ['duplicate', /\bduplicat(?:ed?|ion)|\ben double\b|dupliqu|doublon|重複|duplikat|\bdoppelt\b|duplicad[oa]/],
   ['in-grace', /grace period|période de grâce|délai de grâce|猶予期間|kulanz|karenz|periodo de gracia|período de gracia/],
   ['expiring', /expiring|expires soon|expire bientôt|bientôt expir|まもなく期限切れ|期限切れ間近|期限間近|間もなく期限|läuft bald ab|caduca pronto|vence pronto|por (?:caducar|vencer)|próximo a (?:caducar|vencer)/],
-  ['expired', /\bexpired\b|expiré|expirad[oa]|期限切れ|有効期限が切れ|abgelaufen|caducad[oa]|vencid[oa]/],
-  ['invalid', /\binvalid\b|\bnot valid\b|non valide|\binvalide\b|無効|ungültig|no válid[oa]|inválid[oa]/],
+  ['expired', /\bexpired|expiré|expirad[oa]|期限切れ|有効期限が切れ|abgelaufen|caducad[oa]|vencid[oa]/],
+  ['invalid', /\binvalid(?!at)|\bnot valid\b|no longer valid|n'est plus valide|nicht mehr gültig|ya no es válid[oa]|non valide|\binvalide\b|無効|ungültig|no válid[oa]|inválid[oa]/],
 ];
 
 /** Terms to accept: the terms, and a word saying they wait for someone (a footer link "Terms and conditions" says neither). */
@@ -114,6 +114,12 @@ export function statusHealth(value: string): Health {
   if (saysTermsPending(w)) return 'terms-pending';
   for (const [state, re] of PHRASES) if (re.test(w)) return state;
   return ACTIVE.test(w) ? 'active' : 'unknown';
+}
+
+/** Whether a text speaks of a state or of terms at all (a title such as "利用規約が更新されました。" is no token's name). */
+export function mentionsHealth(text: string): boolean {
+  const w = norm(text);
+  return TERMS.test(w) || PHRASES.some(([, re]) => re.test(w));
 }
 
 /** A cheap first look at a text node of the page (every one is asked): might it be a notice? */

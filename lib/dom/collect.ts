@@ -852,7 +852,8 @@ export function* collectSteps(root: Document | Element, options: CollectOptions)
   // Sentences: seed texts that are neither a label nor in a grid or pair read above.
   // A notice inside a row or an item (a badge) is that record's: interpret reads it from the record's text.
   const pairEls = pairs.flatMap((p) => [p.element, p.labelElement]);
-  const itemEls = noticeNodes.length ? records.map((r) => r.element) : [];
+  // (A lone details panel read over the whole page is no item: its element is the page.)
+  const itemEls = noticeNodes.length ? records.map((r) => r.element).filter((el) => el !== top) : [];
   const blocks = new Set<Element>();
   for (const node of seedNodes.concat(noticeNodes)) {
     const parent = node.parentElement;

@@ -177,6 +177,8 @@ export function parseImport(text: string): ImportResult {
     return { ok: true, credentials };
   } catch (e) {
     if (e instanceof Invalid) return { ok: false, error: e.message };
+    // A value nested deeper than the stack (JSON.parse takes it; walking it does not): not an export.
+    if (e instanceof RangeError) return { ok: false, error: 'The file is nested too deeply to be a Token Radar export.' };
     throw e;
   }
 }

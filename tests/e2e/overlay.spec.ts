@@ -151,3 +151,31 @@ test('a long token list gets its badges as its rows scroll into view, and every 
     })
     .toBe(120);
 });
+
+test('a page’s own script cannot act through the overlay: only a person’s click or key press does', async ({ context, serve, openPopup }) => {
+  await serve({ [INTUNE_PUSH]: { fixture: 'intune/push-certificate.en.html' } });
+  const page = await context.newPage();
+  await page.goto(INTUNE_PUSH);
+  const panel = page.getByRole('complementary', { name: 'Token Radar' });
+  const toggle = panel.getByRole('button', { name: 'Show details' });
+  await expect(toggle).toHaveAttribute('aria-expanded', 'false');
+  // The page's script reaches into the (open) shadow root and clicks: nothing happens.
+  const scriptClick = (selector: string) =>
+    page.evaluate((s) => (document.querySelector('token-radar-overlay')!.shadowRoot!.querySelector(s) as HTMLButtonElement).click(), selector);
+  await scriptClick('[aria-controls="tr-panel-list"]');
+  await expect(toggle).toHaveAttribute('aria-expanded', 'false');
+  await toggle.click();
+  await expect(panel.getByRole('button', { name: 'Hide details' })).toHaveAttribute('aria-expanded', 'true');
+  // "Renew…" clicked by the page's script starts no guide; the admin's click does.
+  const popup = await openPopup();
+  const guide = () => popup.evaluate(async () => (await (globalThis as unknown as { chrome: { storage: { local: { get(k: string): Promise<Record<string, unknown>> } } } }).chrome.storage.local.get('guide')).guide ?? null);
+  await scriptClick('.tr-renew');
+  // A person's click after it, answered by the page: had the script's click acted, its message would have gone first.
+  await panel.getByRole('button', { name: 'Hide details' }).click();
+  await expect(toggle).toHaveAttribute('aria-expanded', 'false');
+  expect(await sendFromPage(popup, { type: 'ping' })).toMatchObject({ ok: true });
+  expect(await guide()).toBeNull();
+  await toggle.click();
+  await panel.getByRole('button', { name: 'Renew…' }).click();
+  await expect.poll(guide).toMatchObject({ status: 'active' });
+});

@@ -90,6 +90,10 @@ describe('CSV export', () => {
     expect(at('Health read from')).toBe('page');
     expect(at('Apple ID holder')).toBe('person');
   });
+  it('rejects a file nested deeper than the stack, without throwing', () => {
+    const deep = `{"format":"token-radar-inventory","version":1,"credentials":[{"id":"x","kind":"apns","name":"","expiresOn":null,"sources":[],"history":[],"alerts":{},"archived":false,"createdAt":"2026-11-22T12:00:00.000Z","updatedAt":"2026-11-22T12:00:00.000Z","extra":${'['.repeat(200_000)}${']'.repeat(200_000)}}]}`;
+    expect(parseImport(deep)).toEqual({ ok: false, error: 'The file is nested too deeply to be a Token Radar export.' });
+  });
   it('rejects an unknown health state on import, naming where', () => {
     const bad = JSON.parse(exportJson(tokens, NOW));
     bad.credentials[2].health.state = 'fine';
