@@ -29,7 +29,7 @@ export function FileCheck({ credentials, onChanged }: { credentials: Credential[
     try {
       const { inspectFile } = await import('../../lib/files');
       const bytes = new Uint8Array(await f.slice(0, MAX_READ).arrayBuffer());
-      setReport(await inspectFile(f.name, bytes, { now: new Date(), ...opts }));
+      setReport(await inspectFile(f.name, bytes, { now: new Date(), lastModified: f.lastModified, ...opts }));
     } catch (e) {
       setReport({ ok: false, error: 'unrecognised', message: t('fileReadFailed', String((e as Error).message)) });
     }

@@ -27,7 +27,8 @@ export function expectedKind(consoleId: ConsoleId | null, page: string | null, a
 }
 
 export interface Verdict {
-  level: 'ok' | 'warn' | 'danger';
+  /** 'info': nothing wrong found, and nothing to confirm it with (an ADE token without the MDM server's key). */
+  level: 'ok' | 'info' | 'warn' | 'danger';
   lines: string[];
 }
 
@@ -36,8 +37,11 @@ const kindNoun = (k: FileKind) => t(`fileKind_${k.replace(/-/g, '_')}` as Messag
 export function uploadVerdict(report: FileReport, expected: FileKind | null, currentTopic: string | undefined): Verdict {
   if (!report.ok) return { level: 'danger', lines: [report.message] };
   const lines = [report.message];
-  let level: Verdict['level'] = report.warnings.some((w) => w !== 'expiry-estimated') ? 'warn' : 'ok';
+  // An ADE token without its key: an estimate or nothing, never a confirmed expiry: never "ok".
+  const unconfirmed = report.kind === 'ade-token' && !report.expiresOn;
+  let level: Verdict['level'] = report.warnings.some((w) => w !== 'expiry-estimated' && w !== 'expiry-unknown') ? 'warn' : unconfirmed ? 'info' : 'ok';
   const wrongKind = expected !== null && report.kind !== expected;
+  if (unconfirmed && !wrongKind) lines.push(t('guardCannotConfirm'));
   if (wrongKind) {
     level = 'danger';
     lines.push(t('guardWrongKind', kindNoun(expected)));

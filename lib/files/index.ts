@@ -10,7 +10,7 @@ import { formatDate } from '../credentials/describe';
 import { projectedExpiry } from '../credentials/urgency';
 import { t, type MessageKey } from '../i18n';
 import { asText, fromBase64, startsWith, toBinary } from './bytes';
-import { firstPemBlock } from './pem';
+import { pemBlocks, type PemBlock } from './pem';
 import type { FileError, FileKind, FileReport, InspectOptions } from './report';
 
 export type { FileKind, FileReport, FileError, FileWarning, InspectOptions } from './report';
@@ -39,8 +39,8 @@ function fail(code: FileError): FileReport {
 
 type Ok = Extract<FileReport, { ok: true }>;
 
-function finish(report: Omit<Ok, 'message' | 'ok'>, main: string): FileReport {
-  const notes = report.warnings.map((w) => t(`fileWarn_${w.replace(/-/g, '_')}` as MessageKey));
+function finish(report: Omit<Ok, 'message' | 'ok'>, main: string, said: Partial<Record<string, string>> = {}): FileReport {
+  const notes = report.warnings.map((w) => said[w] ?? t(`fileWarn_${w.replace(/-/g, '_')}` as MessageKey));
   return { ok: true, ...report, message: [main, ...notes].join(' ') };
 }
 
@@ -119,30 +119,75 @@ function certificateFromDer(der: string): forge.pki.Certificate {
 
 // ---- PEM ---------------------------------------------------------------------------------
 
+const KEY_LABELS = new Set(['PRIVATE KEY', 'RSA PRIVATE KEY', 'ENCRYPTED PRIVATE KEY', 'EC PRIVATE KEY']);
+
+/**
+ * A PEM file, every block of it, in any order: the push certificate (the certificate with a push
+ * topic, else the first) is described; the chain's other certificates are named; a private key
+ * is told as a warning (never kept), and one that is not the certificate's gets its own.
+ */
 function fromPem(name: string, text: string, now: Date, opts: InspectOptions): FileReport | Promise<FileReport> | null {
-  const block = firstPemBlock(text);
-  if (block === 'truncated') throw new Fail('truncated');
-  if (block === 'none') return null;
-  const label = block.label;
-  const der = fromBase64(block.body.replace(/^[A-Za-z-]+:.*$/gm, ''));
-  if (!der) throw new Fail('truncated');
-  const bin = toBinary(der);
-  switch (label) {
-    case 'CERTIFICATE':
-    case 'TRUSTED CERTIFICATE':
-      return describeCertificate(name, certificateFromDer(bin), bin, now);
-    case 'CERTIFICATE REQUEST':
-    case 'NEW CERTIFICATE REQUEST':
-      parseDer(bin);
-      return finish({ kind: 'csr', warnings: mismatch(name, 'csr') ? ['extension-mismatch'] : [] }, t('file_csr'));
-    case 'PUBLIC KEY':
-    case 'RSA PUBLIC KEY':
-      parseDer(bin);
-      return finish({ kind: 'public-key', warnings: mismatch(name, 'public-key') ? ['extension-mismatch'] : [] }, t('file_public_key'));
-    case 'PKCS7':
-      return fromPkcs7(name, bin, now, opts);
-    default:
-      return null;
+  const { blocks, truncated } = pemBlocks(text);
+  if (blocks.length === 0) {
+    if (truncated) throw new Fail('truncated');
+    return null;
+  }
+  const der = (b: PemBlock) => {
+    const bytes = fromBase64(b.body.replace(/^[A-Za-z-]+:.*$/gm, ''));
+    if (!bytes) throw new Fail('truncated');
+    return toBinary(bytes);
+  };
+  const certs = blocks.filter((b) => b.label === 'CERTIFICATE' || b.label === 'TRUSTED CERTIFICATE').map((b) => {
+    const bin = der(b);
+    return { bin, cert: certificateFromDer(bin) };
+  });
+  const keys = blocks.filter((b) => KEY_LABELS.has(b.label));
+  if (certs.length) {
+    const leaf = certs.find((c) => attr(c.cert.subject.attributes, { type: UID_OID })) ?? certs[0]!;
+    const report = describeCertificate(name, leaf.cert, leaf.bin, now);
+    if (!report.ok) return report;
+    const extra: string[] = [];
+    const others = certs.filter((c) => c !== leaf).map((c) => attr(c.cert.subject.attributes, { shortName: 'CN' }) ?? attr(c.cert.subject.attributes, { shortName: 'O' }) ?? '?');
+    if (others.length) extra.push(t('fileChain', others.join(', ')));
+    const warnings = [...report.warnings];
+    if (keys.length) {
+      warnings.push('contains-private-key');
+      extra.push(t('fileWarn_contains_private_key'));
+      // An unencrypted RSA key can be compared with the certificate; an encrypted one cannot, here.
+      const plain = keys.find((k) => k.label !== 'ENCRYPTED PRIVATE KEY');
+      if (plain && keys.every((k) => !matchesCertificate(k, leaf.cert))) {
+        warnings.push('key-mismatch');
+        extra.push(t('fileWarn_key_mismatch'));
+      }
+    }
+    return { ...report, warnings, message: [report.message, ...extra].join(' '), ...(others.length ? { chain: others } : {}) };
+  }
+  const first = (labels: string[]) => blocks.find((b) => labels.includes(b.label));
+  const csr = first(['CERTIFICATE REQUEST', 'NEW CERTIFICATE REQUEST']);
+  if (csr) {
+    parseDer(der(csr));
+    return finish({ kind: 'csr', warnings: mismatch(name, 'csr') ? ['extension-mismatch'] : [] }, t('file_csr'));
+  }
+  const pub = first(['PUBLIC KEY', 'RSA PUBLIC KEY']);
+  if (pub) {
+    parseDer(der(pub));
+    return finish({ kind: 'public-key', warnings: mismatch(name, 'public-key') ? ['extension-mismatch'] : [] }, t('file_public_key'));
+  }
+  const p7 = first(['PKCS7']);
+  if (p7) return fromPkcs7(name, der(p7), now, opts);
+  // Only a private key: nothing Apple issued is in it.
+  if (keys.length) throw new Fail('no-certificate');
+  return null;
+}
+
+/** Whether a private key block is the certificate's (RSA: the same modulus); false when it cannot be read. */
+function matchesCertificate(key: PemBlock, cert: forge.pki.Certificate): boolean {
+  try {
+    const k = forge.pki.privateKeyFromPem(key.pem) as forge.pki.rsa.PrivateKey;
+    const pub = cert.publicKey as forge.pki.rsa.PublicKey;
+    return !!k.n && !!pub.n && k.n.equals(pub.n);
+  } catch {
+    return key.label === 'ENCRYPTED PRIVATE KEY' || key.label === 'EC PRIVATE KEY';
   }
 }
 
@@ -155,6 +200,23 @@ function fromSmime(name: string, text: string, now: Date, opts: InspectOptions):
   const der = fromBase64(text.slice(split));
   if (!der) throw new Fail('truncated');
   return fromPkcs7(name, toBinary(der), now, opts);
+}
+
+/** The download time Apple writes into an ADE token's name: `<Server>_Token_<YYYY-MM-DDTHH-MM-SSZ>_smime.p7m`. */
+const DOWNLOADED_AT = /_Token_(\d{4})-(\d{2})-(\d{2})T(\d{2})-(\d{2})-(\d{2})Z/i;
+
+/** One year after the token's download, from its name, else from the file's date; null without either (or with one in the future). */
+function adeEstimate(name: string, lastModified: number | undefined, now: Date): { on: string; from: 'file-name' | 'file-date' } | null {
+  const m = DOWNLOADED_AT.exec(name);
+  if (m) {
+    const [y, mo, d, h, mi, se] = m.slice(1).map(Number) as [number, number, number, number, number, number];
+    const at = new Date(Date.UTC(y, mo - 1, d, h, mi, se));
+    if (at.getUTCMonth() === mo - 1 && at.getUTCDate() === d && at.getTime() <= now.getTime() + 86_400_000) return { on: projectedExpiry(at, 'UTC'), from: 'file-name' };
+  }
+  if (typeof lastModified === 'number' && Number.isFinite(lastModified) && lastModified > 0 && lastModified <= now.getTime() + 86_400_000) {
+    return { on: projectedExpiry(new Date(lastModified), 'UTC'), from: 'file-date' };
+  }
+  return null;
 }
 
 function fromPkcs7(name: string, bin: string, now: Date, opts: InspectOptions): FileReport {
@@ -172,9 +234,18 @@ function fromPkcs7(name: string, bin: string, now: Date, opts: InspectOptions): 
   const warnings: string[] = mismatch(name, 'ade-token') ? ['extension-mismatch'] : [];
   const base = { kind: 'ade-token' as const, issuer, serial: recipient.serialNumber.toUpperCase(), appleIssued: false };
   if (!opts.privateKeyPem) {
-    // Apple does not put the expiry outside the encrypted part: a token lasts a year from its download.
-    const estimated = projectedExpiry(now);
-    return finish({ ...base, expiresOn: estimated, warnings: [...warnings, 'expiry-estimated'] }, t('file_ade', issuer || recipient.serialNumber));
+    // Apple does not put the expiry outside the encrypted part. A token lasts a year from its
+    // download: estimate it from evidence only, and say which; never as the expiry of record.
+    const main = t('file_ade', issuer || recipient.serialNumber);
+    const estimate = adeEstimate(name, opts.lastModified, now);
+    if (!estimate) return finish({ ...base, warnings: [...warnings, 'expiry-unknown'] }, main);
+    const past = estimate.on < isoDay(now);
+    const said = t(estimate.from === 'file-name' ? 'fileEstimateFromName' : 'fileEstimateFromDate', formatDate(estimate.on));
+    return finish(
+      { ...base, estimatedExpiry: estimate.on, estimatedFrom: estimate.from, warnings: [...warnings, 'expiry-estimated', ...(past ? ['probably-expired'] : [])] },
+      main,
+      { 'expiry-estimated': said },
+    );
   }
   let key: forge.pki.rsa.PrivateKey;
   try {

@@ -9,6 +9,52 @@ const END = /-----END ([A-Z0-9 ]{1,64})-----/g;
 
 export type PemScan = { label: string; body: string } | 'none' | 'truncated';
 
+export interface PemBlock {
+  label: string;
+  /** The text between its BEGIN and END lines (headers such as `Proc-Type:` included). */
+  body: string;
+  /** The whole block, BEGIN and END lines included. */
+  pem: string;
+}
+
+/**
+ * Every complete block of a file, in order, in one pass (a key before the certificate, a chain,
+ * `Bag Attributes` text between blocks); `truncated` when a BEGIN line has no END line.
+ */
+export function pemBlocks(text: string): { blocks: PemBlock[]; truncated: boolean } {
+  const ends = new Map<string, number[]>();
+  for (const m of text.matchAll(END)) {
+    const list = ends.get(m[1]!);
+    if (list) list.push(m.index);
+    else ends.set(m[1]!, [m.index]);
+  }
+  const next = new Map<string, number>();
+  const blocks: PemBlock[] = [];
+  let truncated = false;
+  let after = 0;
+  BEGIN.lastIndex = 0;
+  for (let m = BEGIN.exec(text); m; m = BEGIN.exec(text)) {
+    // A BEGIN inside the block just read is part of it.
+    if (m.index < after) continue;
+    const label = m[1]!;
+    const start = m.index + m[0].length;
+    const list = ends.get(label);
+    let i = next.get(label) ?? 0;
+    while (list && i < list.length && list[i]! < start) i++;
+    next.set(label, i);
+    if (!list || i >= list.length) {
+      truncated = true;
+      continue;
+    }
+    const end = list[i]!;
+    const close = `-----END ${label}-----`;
+    blocks.push({ label, body: text.slice(start, end), pem: text.slice(m.index, end + close.length) });
+    after = end + close.length;
+    BEGIN.lastIndex = after;
+  }
+  return { blocks, truncated };
+}
+
 /** The first complete block (its label and the text between its BEGIN and END lines); 'truncated' when a BEGIN has no END. */
 export function firstPemBlock(text: string): PemScan {
   // Where each label ends, in order; a pointer per label only moves forward as BEGINs do.

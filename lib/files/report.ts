@@ -8,8 +8,20 @@ export type FileWarning =
   | 'not-mdm-topic'
   /** The name says one kind of file (.vpptoken, .p7m …) and the content is another. */
   | 'extension-mismatch'
-  /** The expiry is not in the file: an ADE token lasts one year from its download. */
-  | 'expiry-estimated';
+  /**
+   * An ADE token read without the MDM server's key: its expiry is inside the encrypted part.
+   * `estimatedExpiry` is one year after the download time in Apple's file name, else after the
+   * file's own date: an estimate, never `expiresOn`.
+   */
+  | 'expiry-estimated'
+  /** The estimate is already past: the token has probably expired. */
+  | 'probably-expired'
+  /** The PEM file also holds a private key: told, never kept ("keep it out of tickets and e-mail"). */
+  | 'contains-private-key'
+  /** That private key is not the certificate's. */
+  | 'key-mismatch'
+  /** Nothing tells when it expires (no download time in its name, no file date): only the MDM server's key can. */
+  | 'expiry-unknown';
 
 export type FileReport =
   | {
@@ -30,6 +42,12 @@ export type FileReport =
       serial?: string;
       appleIssued?: boolean;
       serverName?: string;
+      /** An ADE token read without the key: one year after the evidence below ('YYYY-MM-DD'). Never an expiry of record. */
+      estimatedExpiry?: string;
+      /** What the estimate comes from: the download time in Apple's file name, or the file's own date. */
+      estimatedFrom?: 'file-name' | 'file-date';
+      /** The other certificates of a PEM file's chain, by name. */
+      chain?: string[];
     }
   | { ok: false; error: FileError; message: string };
 
@@ -51,4 +69,6 @@ export interface InspectOptions {
   password?: string;
   privateKeyPem?: string;
   now?: Date;
+  /** The file's modification time as the browser gives it (`File.lastModified`, ms): evidence for an ADE token's estimate. */
+  lastModified?: number;
 }

@@ -1,5 +1,6 @@
+import { utimesSync } from 'node:fs';
 import type { Page, Worker } from '@playwright/test';
-import { expect, fixture, test } from './fixtures';
+import { expect, fixture, onDisk, test } from './fixtures';
 import { makeFiles, SECRET_ACCESS, SECRET_TOKEN } from '../unit/support/make-files';
 
 const files = makeFiles();
@@ -90,4 +91,33 @@ test('a .vpptoken and an ADE token are added without storing any token or key ma
   for (const secret of [SECRET_TOKEN, SECRET_ACCESS, 'CS_secret', 'AS_secret', 'PRIVATE KEY', files.p12Password, files.mdmPrivateKeyPem.slice(40, 80)]) {
     expect(stored, secret).not.toContain(secret);
   }
+});
+
+test('an ADE token checked without the MDM key gets an estimate from evidence, never an expiry: not stored as a date, and said as probably expired when old', async ({ openPopup, serviceWorker }) => {
+  const popup = await openPopup();
+  const result = popup.locator('.file-result');
+  // Downloaded 22 months before today, by the time in Apple's file name.
+  const old = new Date();
+  old.setUTCMonth(old.getUTCMonth() - 22);
+  const stamp = old.toISOString().slice(0, 19).replace(/:/g, '-') + 'Z';
+  await choose(popup, `Contoso_Token_${stamp}_smime.p7m`, files.adeSmime);
+  await expect(result).toContainText('one year after the download time in its file name. An estimate, not its expiry');
+  await expect(result).toContainText('By that estimate it has probably expired');
+  await expect(result).not.toContainText('valid until');
+  // A name with no time: the file's own date (22 months old on disk) is the evidence, and said to be.
+  const path = onDisk('token_smime.p7m', files.adeSmime);
+  utimesSync(path, old, old);
+  await popup.getByLabel(/Drop a \.pem/).setInputFiles(path);
+  await expect(result).toContainText("one year after the file's date");
+  await expect(result).toContainText('By that estimate it has probably expired');
+  await result.getByRole('button', { name: 'Add to inventory' }).click();
+  await expect(result).toContainText('Saved in the inventory.');
+  const stored = await serviceWorker.evaluate(async () => {
+    const open = indexedDB.open('token-radar');
+    const db: IDBDatabase = await new Promise((resolve, reject) => { open.onsuccess = () => resolve(open.result); open.onerror = () => reject(open.error); });
+    const all: { kind: string; expiresOn: string | null }[] = await new Promise((resolve) => { const r = db.transaction('credentials').objectStore('credentials').getAll(); r.onsuccess = () => resolve(r.result); });
+    db.close();
+    return all.filter((c) => c.kind === 'ade').map((c) => c.expiresOn);
+  });
+  expect(stored).toEqual([null]);
 });

@@ -6,7 +6,7 @@ import { bytes, makeFiles, OTHER_TOPIC, SECRET_ACCESS, SECRET_TOKEN, TOPIC, utf8
 
 const NOW = new Date('2026-11-22T12:00:00Z');
 const f = makeFiles();
-const inspect = (name: string, data: Uint8Array, opts: { password?: string; privateKeyPem?: string } = {}) =>
+const inspect = (name: string, data: Uint8Array, opts: { password?: string; privateKeyPem?: string; lastModified?: number } = {}) =>
   inspectFile(name, data, { now: NOW, ...opts }) as FileReport;
 const ok = (r: FileReport) => {
   if (!r.ok) throw new Error(`expected a report, got ${r.error}: ${r.message}`);
@@ -85,9 +85,48 @@ describe('VPP content tokens', () => {
 });
 
 describe('ADE server tokens', () => {
-  it('recognises the S/MIME token without a key: recipient, estimated expiry', () => {
+  it('recognises the S/MIME token without a key: recipient, and an estimate from the download time in its name, never an expiry', () => {
     const r = ok(inspect('Contoso_Token_2026-11-20T10-15-00Z_smime.p7m', utf8(f.adeSmime)));
-    expect(r).toMatchObject({ kind: 'ade-token', issuer: 'Intune ADE public key (test), Test MDM', serial: '05', expiresOn: '2027-11-22', warnings: ['expiry-estimated'] });
+    expect(r).toMatchObject({ kind: 'ade-token', issuer: 'Intune ADE public key (test), Test MDM', serial: '05', estimatedExpiry: '2027-11-20', estimatedFrom: 'file-name', warnings: ['expiry-estimated'] });
+    expect(r.expiresOn).toBeUndefined();
+    expect(r.message).toContain('Estimated expiry: Nov 20, 2027, one year after the download time in its file name');
+  });
+
+  // Today is 2026-11-22: 22 months ago, 2 days ago, and no time in the name; with and without the file's date.
+  const MONTHS_22_AGO = Date.UTC(2025, 0, 22, 9, 0, 0);
+  it.each([
+    ['Contoso_Token_2025-01-22T09-00-00Z_smime.p7m', undefined, { estimatedExpiry: '2026-01-22', estimatedFrom: 'file-name', warnings: ['expiry-estimated', 'probably-expired'] }],
+    ['Contoso_Token_2026-11-20T10-15-00Z_smime.p7m', MONTHS_22_AGO, { estimatedExpiry: '2027-11-20', estimatedFrom: 'file-name', warnings: ['expiry-estimated'] }],
+    ['Contoso_Token_2025-01-22T09-00-00Z_smime.p7m', Date.UTC(2026, 10, 20), { estimatedExpiry: '2026-01-22', estimatedFrom: 'file-name', warnings: ['expiry-estimated', 'probably-expired'] }],
+    ['token_smime.p7m', MONTHS_22_AGO, { estimatedExpiry: '2026-01-22', estimatedFrom: 'file-date', warnings: ['expiry-estimated', 'probably-expired'] }],
+    ['token_smime.p7m', Date.UTC(2026, 10, 20, 10), { estimatedExpiry: '2027-11-20', estimatedFrom: 'file-date', warnings: ['expiry-estimated'] }],
+    ['token_smime.p7m', undefined, { warnings: ['expiry-unknown'] }],
+    // A file date in the future, a name with an impossible date: no evidence.
+    ['Contoso_Token_2026-02-30T10-15-00Z_smime.p7m', Date.UTC(2030, 0, 1), { warnings: ['expiry-unknown'] }],
+  ] as const)('%s, file date %s: %j', (name, lastModified, want) => {
+    const r = ok(inspect(name, utf8(f.adeSmime), lastModified === undefined ? {} : { lastModified }));
+    expect(r).toMatchObject(want);
+    expect(r.expiresOn).toBeUndefined();
+    if (!('estimatedExpiry' in want)) expect(r.estimatedExpiry).toBeUndefined();
+  });
+
+  it('with the key, the decrypted expiry wins over any name or date', () => {
+    const r = ok(inspect('Contoso_Token_2025-01-22T09-00-00Z_smime.p7m', utf8(f.adeSmime), { privateKeyPem: f.mdmPrivateKeyPem, lastModified: MONTHS_22_AGO }));
+    expect(r).toMatchObject({ expiresOn: '2027-11-20', warnings: [] });
+    expect(r.estimatedExpiry).toBeUndefined();
+  });
+
+  it('an estimate never silences the upload guard: "cannot confirm", and "probably expired" as a warning', async () => {
+    const { uploadVerdict } = await import('../../lib/files/guard');
+    const fresh = uploadVerdict(inspect('Contoso_Token_2026-11-20T10-15-00Z_smime.p7m', utf8(f.adeSmime)), 'ade-token', undefined);
+    expect(fresh.level).toBe('info');
+    expect(fresh.lines.join(' ')).toContain('cannot confirm this token');
+    const old = uploadVerdict(inspect('Contoso_Token_2025-01-22T09-00-00Z_smime.p7m', utf8(f.adeSmime)), 'ade-token', undefined);
+    expect(old.level).toBe('warn');
+    expect(old.lines.join(' ')).toContain('probably expired');
+    const unknown = uploadVerdict(inspect('token_smime.p7m', utf8(f.adeSmime)), 'ade-token', undefined);
+    expect(unknown.level).toBe('info');
+    expect(unknown.lines.join(' ')).toContain('unknown without the MDM server');
   });
 
   it('decrypts in memory with the MDM private key and keeps none of the tokens', () => {
@@ -105,7 +144,7 @@ describe('ADE server tokens', () => {
 describe('files mixed up', () => {
   it('flags a .vpptoken where a .p7m is expected, and the other way round', () => {
     expect(ok(inspect('token_smime.p7m', utf8(f.vpptoken)))).toMatchObject({ kind: 'vpp-token', warnings: ['extension-mismatch'] });
-    expect(ok(inspect('sToken.vpptoken', utf8(f.adeSmime)))).toMatchObject({ kind: 'ade-token', warnings: ['extension-mismatch', 'expiry-estimated'] });
+    expect(ok(inspect('sToken.vpptoken', utf8(f.adeSmime)))).toMatchObject({ kind: 'ade-token', warnings: ['extension-mismatch', 'expiry-unknown'] });
     expect(ok(inspect('push.p12', utf8(f.csrPem)))).toMatchObject({ kind: 'csr', warnings: ['extension-mismatch'] });
   });
 });
@@ -224,5 +263,53 @@ describe('files made to freeze the page', () => {
     expect(inspect('x.pem', utf8(distinct))).toMatchObject({ ok: false, error: 'truncated' });
     // A certificate after such lines is still found.
     expect(ok(inspect('x.pem', utf8(`${'-----BEGIN JUNK-----\n'.repeat(10_000)}${f.apnsPem}`)))).toMatchObject({ kind: 'apns-certificate', topic: TOPIC });
+  });
+});
+
+describe('PEM files with several blocks', () => {
+  const push = () => ok(inspect('bundle.pem', utf8(f.apnsPem)));
+  const same = (r: Extract<FileReport, { ok: true }>) => ({ kind: r.kind, topic: r.topic, expiresOn: r.expiresOn, startsOn: r.startsOn });
+
+  it('a key before the certificate: the certificate is read, the key told and not kept', () => {
+    const r = ok(inspect('server.pem', utf8(f.pushPrivateKeyPem + f.apnsPem)));
+    expect(same(r)).toEqual(same(push()));
+    expect(r.warnings).toContain('contains-private-key');
+    expect(r.warnings).not.toContain('key-mismatch');
+    expect(r.message).toContain('This file holds a private key');
+    expect(JSON.stringify(r)).not.toMatch(/PRIVATE KEY-----|MII[A-Za-z0-9+/]{40}/);
+  });
+
+  it('a key that is not the certificate’s gets its own warning', () => {
+    const r = ok(inspect('server.pem', utf8(f.apnsPem + f.otherPrivateKeyPem)));
+    expect(r.warnings).toEqual(expect.arrayContaining(['contains-private-key', 'key-mismatch']));
+  });
+
+  it('openssl pkcs12 -nodes output: Bag Attributes text, CRLF, a BOM, the chain named', () => {
+    const text = '\uFEFFBag Attributes\r\n    localKeyID: 01 02 03\r\nsubject=/UID=' + TOPIC + '\r\n' + f.apnsPem.replace(/\n/g, '\r\n') +
+      'Bag Attributes: <No Attributes>\r\n' + f.webServerPem.replace(/\n/g, '\r\n') + 'Key Attributes: <No Attributes>\r\n' + f.pushPrivateKeyPem.replace(/\n/g, '\r\n');
+    const r = ok(inspect('export.pem', utf8(text)));
+    expect(same(r)).toEqual(same(push()));
+    expect(r.chain).toEqual(['mdm.contoso.example']);
+    expect(r.warnings).toContain('contains-private-key');
+    expect(r.warnings).not.toContain('key-mismatch');
+  });
+
+  it('only a private key: no certificate in it', () => {
+    expect(inspect('key.pem', utf8(f.pushPrivateKeyPem))).toMatchObject({ ok: false, error: 'no-certificate' });
+  });
+
+  it('blocks shuffled, duplicated, with junk lines and line endings changed never change the certificate read', () => {
+    const parts = [f.apnsPem, f.webServerPem, f.pushPrivateKeyPem, f.csrPem];
+    fc.assert(
+      fc.property(fc.shuffledSubarray(parts, { minLength: 1 }), fc.array(fc.constantFrom('junk line\n', 'Bag Attributes\n', '\n', 'friendlyName: x\n'), { maxLength: 4 }), fc.boolean(), fc.boolean(), (chosen, junk, crlf, twice) => {
+        if (!chosen.includes(f.apnsPem)) chosen.push(f.apnsPem);
+        const blocks = twice ? [...chosen, chosen[0]!] : chosen;
+        let text = blocks.map((b, i) => (junk[i % Math.max(junk.length, 1)] ?? '') + b).join('');
+        if (crlf) text = text.replace(/\n/g, '\r\n');
+        const r = ok(inspect('any.pem', utf8(text)));
+        expect(same(r)).toEqual(same(push()));
+      }),
+      { numRuns: 200 },
+    );
   });
 });

@@ -65,6 +65,8 @@ export interface Made {
   webServerPem: string;
   mdmPublicCertPem: string;
   mdmPrivateKeyPem: string;
+  /** The push certificate's own private key (the key of a self-hosted MDM server's bundle). */
+  pushPrivateKeyPem: string;
   otherPrivateKeyPem: string;
   publicKeyPem: string;
   csrPem: string;
@@ -158,6 +160,7 @@ export function makeFiles(): Made {
     webServerPem: forge.pki.certificateToPem(web),
     mdmPublicCertPem: forge.pki.certificateToPem(mdmCert),
     mdmPrivateKeyPem: forge.pki.privateKeyToPem(mdm.privateKey),
+    pushPrivateKeyPem: forge.pki.privateKeyToPem(push.privateKey),
     otherPrivateKeyPem: forge.pki.privateKeyToPem(other.privateKey),
     publicKeyPem: forge.pki.publicKeyToPem(mdm.publicKey),
     csrPem,
