@@ -367,13 +367,14 @@ export function* interpretSteps(records: PageRecord[], opts: InterpretOptions): 
     // badge or notice in its text (its name left out: a token may be called "Duplicate test").
     const statusField = record.fields.find((f) => typeOf(f) === 'status');
     const status = statusField ? primaryText(statusField.element) || statusField.value : '';
-    let health = status ? statusHealth(status) : (noticeHealth(withoutNames(record)) ?? (record.source === 'item' ? badgeHealth(record) : null));
+    const unnamed = status ? '' : withoutNames(record);
+    let health = status ? statusHealth(status) : (noticeHealth(unnamed) ?? (record.source === 'item' ? badgeHealth(record) : null));
     if (record.source === 'sentence') {
       expiry = sentenceExpiry(record, settle, opts);
       // A notice without a date ("The VPP token 'X' is assigned to another MDM") still says something.
       if (!expiry && health) expiry = { day: null, dated: false };
       // "… is expiring soon", "… expired on …": said where the sentence's own date agrees (or it has none).
-      if (!health && expiry) health = dateWords(withoutNames(record), expiry.day, opts.now);
+      if (!health && expiry) health = dateWords(unnamed, expiry.day, opts.now);
     } else {
       const read = expiryFields.map((f) => ({ f, ...readDay(f.value, settle, record, f, opts) })).filter((r) => r.dated);
       if (read.length) {

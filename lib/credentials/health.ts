@@ -10,7 +10,7 @@
  * types (revoked tokens and certificates, terms not signed), Apple Business Manager's terms notices
  * (../shared/REAL-WORLD.md). A status word we do not know is kept as text, never taken as "active".
  */
-import type { Urgency } from './urgency';
+import { URGENCY_ORDER, type Urgency } from './urgency';
 
 /** Every state a credential can be in, worst first (the order ranks them). */
 export const HEALTH_ORDER = [
@@ -184,8 +184,6 @@ export interface Standing {
   fromReading: boolean;
 }
 
-const URGENCY_RANK: readonly Urgency[] = ['expired', 'grace', 'today', 'urgent', 'soon', 'upcoming', 'unknown', 'ok'];
-
 /**
  * A credential's standing: its date's urgency and the state last read, the worse of the two. A
  * reading of 'active' never hides a date that has passed; a revoked certificate outranks one
@@ -197,7 +195,7 @@ export function standing(dateUrgency: Urgency, read: Health | undefined): Standi
   const health = worseHealth(byDate, read);
   const fromReading = health === read && health !== byDate;
   const u = healthUrgency(read);
-  const urgency = u && URGENCY_RANK.indexOf(u) < URGENCY_RANK.indexOf(dateUrgency) ? u : dateUrgency;
+  const urgency = u && URGENCY_ORDER.indexOf(u) < URGENCY_ORDER.indexOf(dateUrgency) ? u : dateUrgency;
   return { health, urgency, fromReading };
 }
 

@@ -7,8 +7,6 @@
 const BEGIN = /-----BEGIN ([A-Z0-9 ]{1,64})-----/g;
 const END = /-----END ([A-Z0-9 ]{1,64})-----/g;
 
-export type PemScan = { label: string; body: string } | 'none' | 'truncated';
-
 export interface PemBlock {
   label: string;
   /** The text between its BEGIN and END lines (headers such as `Proc-Type:` included). */
@@ -53,30 +51,4 @@ export function pemBlocks(text: string): { blocks: PemBlock[]; truncated: boolea
     BEGIN.lastIndex = after;
   }
   return { blocks, truncated };
-}
-
-/** The first complete block (its label and the text between its BEGIN and END lines); 'truncated' when a BEGIN has no END. */
-export function firstPemBlock(text: string): PemScan {
-  // Where each label ends, in order; a pointer per label only moves forward as BEGINs do.
-  const ends = new Map<string, number[]>();
-  for (const m of text.matchAll(END)) {
-    const list = ends.get(m[1]!);
-    if (list) list.push(m.index);
-    else ends.set(m[1]!, [m.index]);
-  }
-  const next = new Map<string, number>();
-  let sawBegin = false;
-  BEGIN.lastIndex = 0;
-  for (let m = BEGIN.exec(text); m; m = BEGIN.exec(text)) {
-    sawBegin = true;
-    const label = m[1]!;
-    const start = m.index + m[0].length;
-    const list = ends.get(label);
-    if (!list) continue;
-    let i = next.get(label) ?? 0;
-    while (i < list.length && list[i]! < start) i++;
-    next.set(label, i);
-    if (i < list.length) return { label, body: text.slice(start, list[i]) };
-  }
-  return sawBegin ? 'truncated' : 'none';
 }

@@ -123,3 +123,16 @@ export const MAAS360_FRAMED = {
     'https://m3.maas360.com/emc/content/dep-tokens.html': { fixture: 'maas360/dep-tokens.en.html' },
   },
 } as const;
+
+/** The live service worker (a stopped one is replaced by a new instance on the next event). */
+export async function liveWorker(context: BrowserContext): Promise<Worker> {
+  const workers = context.serviceWorkers().filter((w) => w.url().startsWith('chrome-extension://'));
+  return workers.at(-1) ?? context.waitForEvent('serviceworker');
+}
+
+/** The ids of the desktop notifications the extension shows now. */
+export async function notificationIds(context: BrowserContext): Promise<string[]> {
+  return (await liveWorker(context)).evaluate(async () =>
+    Object.keys(await (globalThis as unknown as { chrome: { notifications: { getAll(): Promise<Record<string, boolean>> } } }).chrome.notifications.getAll()),
+  );
+}

@@ -4,24 +4,14 @@
  * once for that state, and the CSV export.
  */
 import { readFileSync } from 'node:fs';
-import type { BrowserContext, Page, Worker } from '@playwright/test';
+import type { BrowserContext, Page } from '@playwright/test';
 import { addDays, format } from 'date-fns';
 import type { Responses } from '../../lib/messages';
-import { expect, fixture, sendFromPage, test } from './fixtures';
+import { expect, fixture, notificationIds, sendFromPage, test } from './fixtures';
 
 async function list(page: Page) {
   return ((await sendFromPage<Responses['list']>(page, { type: 'list' })) as Extract<Responses['list'], { ok: true }>).credentials;
 }
-
-async function worker(context: BrowserContext): Promise<Worker> {
-  const workers = context.serviceWorkers().filter((w) => w.url().startsWith('chrome-extension://'));
-  return workers.at(-1) ?? context.waitForEvent('serviceworker');
-}
-
-const notificationIds = async (context: BrowserContext) =>
-  (await worker(context)).evaluate(async () =>
-    Object.keys(await (globalThis as unknown as { chrome: { notifications: { getAll(): Promise<Record<string, boolean>> } } }).chrome.notifications.getAll()),
-  );
 
 async function csvRow(options: Page, includes: string): Promise<Record<string, string>> {
   const [file] = await Promise.all([options.waitForEvent('download'), options.getByRole('button', { name: 'Spreadsheet (CSV)' }).click()]);
@@ -158,6 +148,8 @@ test('a push certificate created anew instead of renewed is called out in Appleâ
   // In the popup, on both.
   const popup = await openPopup();
   const notes: string[] = [];
+  // Both certificates listed before reading them (the list renders after the popup loads).
+  await expect(popup.locator('.cred')).toHaveCount(2);
   for (const row of await popup.locator('.cred').all()) {
     await row.locator('.cred__summary').click();
     await expect(row.locator('.cred__details')).toBeVisible();

@@ -1,7 +1,6 @@
-import type { BrowserContext, Worker } from '@playwright/test';
 import { addDays, format } from 'date-fns';
 import type { Responses } from '../../lib/messages';
-import { expect, fixture, sendFromPage, test } from './fixtures';
+import { expect, fixture, liveWorker, notificationIds, sendFromPage, test } from './fixtures';
 
 const ADE_URL = 'https://intune.microsoft.com/#view/Microsoft_Intune_DeviceSettings/DevicesEnrollmentMenu/~/appleEnrollment';
 
@@ -19,18 +18,9 @@ function adePage(days: [number, number, number]): string {
     .replace('<div role="gridcell">Expired</div>', `<div role="gridcell">${days[2] < 0 ? 'Expired' : 'Active'}</div>`);
 }
 
-/** The live service worker (a stopped one is replaced by a new instance on the next event). */
-async function worker(context: BrowserContext): Promise<Worker> {
-  const workers = context.serviceWorkers().filter((w) => w.url().startsWith('chrome-extension://'));
-  return workers.at(-1) ?? context.waitForEvent('serviceworker');
-}
-
 type Chrome = {
-  notifications: { getAll(): Promise<Record<string, boolean>> };
   action: { getBadgeText(d: object): Promise<string>; getBadgeBackgroundColor(d: object): Promise<number[]> };
 };
-const notifications = (w: Worker) =>
-  w.evaluate(async () => Object.keys(await (globalThis as unknown as { chrome: Chrome }).chrome.notifications.getAll()));
 
 test('a credential seen on a console page is in the inventory, with its source', async ({ context, serve, openPopup }) => {
   await serve({ 'https://intune.microsoft.com/': adePage([200, 300, 400]) });
@@ -54,8 +44,8 @@ test('crossing a threshold raises exactly one notification, even across a worker
   await expect(page.locator('token-radar-badge')).toHaveCount(3);
 
   // Both due alerts are consolidated into one notification.
-  await expect.poll(async () => (await notifications(await worker(context))).length, { timeout: 15_000 }).toBe(1);
-  const [first] = await notifications(await worker(context));
+  await expect.poll(async () => (await notificationIds(context)).length, { timeout: 15_000 }).toBe(1);
+  const [first] = await notificationIds(context);
   expect(first).toMatch(/^tr\|/);
 
   const popup = await openPopup();
@@ -63,10 +53,10 @@ test('crossing a threshold raises exactly one notification, even across a worker
 
   await stopServiceWorker();
   expect(await sendFromPage(popup, { type: 'check' })).toEqual({ ok: true, notified: 0 });
-  expect(await notifications(await worker(context))).toEqual([first]);
+  expect(await notificationIds(context)).toEqual([first]);
 
   // The toolbar badge counts the two due within 30 days, in the colour of the worst (urgent: 5 days).
-  const w = await worker(context);
+  const w = await liveWorker(context);
   const badge = await w.evaluate(async () => {
     const { chrome } = globalThis as unknown as { chrome: Chrome };
     return { text: await chrome.action.getBadgeText({}), colour: await chrome.action.getBadgeBackgroundColor({}) };
