@@ -7,7 +7,7 @@
  */
 import type { CredentialKind } from '../credentials/kinds';
 import { dateInDays } from '../credentials/urgency';
-import { mentionsHealth, noticeHealth, statusHealth, worseHealth, type Health } from '../credentials/health';
+import { mentionsHealth, NOTICE_HINT, noticeHealth, statusHealth, worseHealth, type Health } from '../credentials/health';
 import type { Steps } from '../steps';
 import { findDates, numericOrder, parseDisplayedDate, possibleOrders, readDates, type IsoDate, type Order } from '../dates/parse';
 import { dateHint, primaryText, type Field, type PageRecord } from '../dom/collect';
@@ -367,14 +367,18 @@ export function* interpretSteps(records: PageRecord[], opts: InterpretOptions): 
     // badge or notice in its text (its name left out: a token may be called "Duplicate test").
     const statusField = record.fields.find((f) => typeOf(f) === 'status');
     const status = statusField ? primaryText(statusField.element) || statusField.value : '';
-    const unnamed = status ? '' : withoutNames(record);
-    let health = status ? statusHealth(status) : (noticeHealth(unnamed) ?? (record.source === 'item' ? badgeHealth(record) : null));
+    // Its text without names, worked out only where a notice word or a sentence may need it (not for every row of a long grid).
+    let unnamedText: string | undefined;
+    const unnamed = () => (unnamedText ??= withoutNames(record));
+    let health = status
+      ? statusHealth(status)
+      : ((NOTICE_HINT.test(record.text) ? noticeHealth(unnamed()) : null) ?? (record.source === 'item' ? badgeHealth(record) : null));
     if (record.source === 'sentence') {
       expiry = sentenceExpiry(record, settle, opts);
       // A notice without a date ("The VPP token 'X' is assigned to another MDM") still says something.
       if (!expiry && health) expiry = { day: null, dated: false };
       // "… is expiring soon", "… expired on …": said where the sentence's own date agrees (or it has none).
-      if (!health && expiry) health = dateWords(unnamed, expiry.day, opts.now);
+      if (!health && expiry) health = dateWords(unnamed(), expiry.day, opts.now);
     } else {
       const read = expiryFields.map((f) => ({ f, ...readDay(f.value, settle, record, f, opts) })).filter((r) => r.dated);
       if (read.length) {

@@ -4,13 +4,17 @@
  */
 import { collectSteps, type CollectOptions, type Collected } from '../dom/collect';
 import type { Steps } from '../steps';
-import { isNotice } from '../credentials/health';
+import { isNotice, NOTICE_HINT } from '../credentials/health';
 import { EXPIRY_PREFIX, EXPIRY_STEMS, fieldType, relativeDays } from './vocabulary';
+
+/** Expiry words and notice words in one regular expression: the test every text node of a page gets. */
+const CANDIDATE = new RegExp(`${EXPIRY_STEMS.source}|${NOTICE_HINT.source}`, 'i');
 
 export const COLLECT_OPTIONS: CollectOptions = {
   labelKey: (text) => fieldType(text),
   isSeed: (text) => EXPIRY_STEMS.test(text),
   isNotice,
+  candidate: (text) => CANDIDATE.test(text),
   itemKey: 'expiry',
   splitSeed(text) {
     // `Expires Dec 5, 2026`, `Token expires 05/03/2027`, `有効期限：2027/02/10`, `Läuft am 5. Dezember 2026 ab`, `Expires in 12 days`.

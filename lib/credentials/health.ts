@@ -123,7 +123,7 @@ export function mentionsHealth(text: string): boolean {
 }
 
 /** A cheap first look at a text node of the page (every one is asked): might it be a notice? */
-const NOTICE_HINT = /revo|révo|double|mdm|dupli|doppelt|doublon|terms|conditions|condiciones|términos|bedingungen|規約|取り消|取消|失効|重複|widerruf|zurückgezogen|invalid|inválid|válid|valide|ungültig|無効/i;
+export const NOTICE_HINT = /revo|révo|double|mdm|dupli|doppelt|doublon|terms|conditions|condiciones|términos|bedingungen|規約|取り消|取消|失効|重複|widerruf|zurückgezogen|invalid|inválid|válid|valide|ungültig|無効/i;
 
 /** A text on its own that says a strong state of a credential (a notice): short enough to be one, and saying one. */
 export function isNotice(text: string): boolean {

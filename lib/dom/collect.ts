@@ -53,6 +53,8 @@ export interface CollectOptions {
   isSeed(text: string): boolean;
   /** True for a text that says something about a credential without a date ("… was revoked"): it makes a sentence record of its own. */
   isNotice?(text: string): boolean;
+  /** A cheap first look every text node of the page gets (one test for seeds and notices alike): only texts it passes are asked the two above, which decide. */
+  candidate?(text: string): boolean;
   /** The key of the pairs that make items (one item per expiry): a card, a row, a panel is as large as it can be without a second one. */
   itemKey: string;
   /** Splits a text that starts with a seed phrase into label and value (`Expires Dec 5, 2026`), or null. */
@@ -734,7 +736,9 @@ export function* collectSteps(root: Document | Element, options: CollectOptions)
   };
   // One walk over the page finds the seeds; everything else is read only around them.
   const isNotice = opts.isNotice;
-  const found = yield* findSeeds(top, isNotice ? (t) => opts.isSeed(t) || isNotice(t) : opts.isSeed, MAX_SEEDS);
+  const wanted = isNotice ? (t: string) => opts.isSeed(t) || isNotice(t) : opts.isSeed;
+  const candidate = opts.candidate;
+  const found = yield* findSeeds(top, candidate ? (t) => candidate(t) && wanted(t) : wanted, MAX_SEEDS);
   const seedNodes = isNotice ? found.filter((n) => opts.isSeed(n.data)) : found;
   const seedSet = new Set(seedNodes);
   const noticeNodes = seedNodes.length < found.length ? found.filter((n) => !seedSet.has(n)) : [];
