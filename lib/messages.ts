@@ -9,6 +9,15 @@ import type { AddedSite, ConsoleId } from './consoles/types';
 import type { GuideAction, GuideState } from './guide/machine';
 import type { Observation, ObservedCredential } from './observation';
 import type { Settings } from './settings';
+import type { AnyKind } from './credentials/urgency';
+
+/** What a file check adds to the inventory: a credential, or (kind 'other') the MDM server's public key. */
+export interface FileItem {
+  kind: AnyKind;
+  name: string;
+  expiresOn: string | null;
+  topic?: string;
+}
 
 export type Failure = { ok: false; code: string; error: string };
 export type Result<T = object> = ({ ok: true } & T) | Failure;
@@ -39,7 +48,7 @@ export type Request =
   /** Run the expiry check now (alarms run it too). */
   | { type: 'check' }
   /** A file read locally: add it to the inventory, or apply it to the credential it matches. Metadata only. */
-  | { type: 'add-file'; fileName: string; item: ObservedCredential; matchId?: string }
+  | { type: 'add-file'; fileName: string; item: FileItem; matchId?: string }
   /** A content script needs the file reader (node-forge) in its frame: the worker injects it there. */
   | { type: 'load-inspector' }
   | { type: 'load-overlay' }

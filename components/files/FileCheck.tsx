@@ -5,10 +5,11 @@ import { fileName, matchFile, type FileMatch } from '../../lib/files/match';
 import { t } from '../../lib/i18n';
 import type { Credential } from '../../lib/inventory/model';
 import { send } from '../../lib/messages';
-import type { CredentialKind } from '../../lib/credentials/kinds';
+import type { AnyKind } from '../../lib/credentials/urgency';
 
 type Ok = Extract<FileReport, { ok: true }>;
-const KIND_OF: Partial<Record<Ok['kind'], CredentialKind>> = { 'apns-certificate': 'apns', 'vpp-token': 'vpp', 'ade-token': 'ade' };
+/** Where each file goes in the inventory; the MDM server's public key is an 'other' credential. */
+const KIND_OF: Partial<Record<Ok['kind'], AnyKind>> = { 'apns-certificate': 'apns', 'vpp-token': 'vpp', 'ade-token': 'ade', 'public-key': 'other' };
 const MAX_READ = 1024 * 1024 + 1;
 
 /**
@@ -44,12 +45,14 @@ export function FileCheck({ credentials, onChanged }: { credentials: Credential[
   }
 
   const match: FileMatch | null = report?.ok ? matchFile(report, credentials) : null;
+  const today = new Date().toISOString().slice(0, 10);
 
   async function save(matchId?: string) {
     if (!report?.ok || !file) return;
     const kind = KIND_OF[report.kind];
     if (!kind) return;
-    const item = { kind, name: fileName(report), expiresOn: report.expiresOn ?? null, ...(report.topic ? { topic: report.topic } : {}) };
+    const name = report.kind === 'public-key' ? t('filePublicKeyName', fileName(report)) : fileName(report);
+    const item = { kind, name, expiresOn: report.expiresOn ?? null, ...(report.topic ? { topic: report.topic } : {}) };
     const answer = await send({ type: 'add-file', fileName: file.name, item, ...(matchId ? { matchId } : {}) });
     setSaved(answer.ok ? t('fileAdded') : answer.error);
     onChanged();
@@ -84,9 +87,24 @@ export function FileCheck({ credentials, onChanged }: { credentials: Credential[
         />
       </label>
       {report && file && (
-        <div class={`file-result ${report.ok ? '' : 'file-result--error'}`} role="status" aria-live="polite">
+        <div class={`file-result ${!report.ok ? 'file-result--error' : report.warnings.some((w) => w !== 'expiry-estimated') ? 'file-result--warn' : ''}`} role="status" aria-live="polite">
           <p class="file-result__name">{file.name}</p>
           <p>{report.message}</p>
+          {report.ok && report.signingChain && (
+            <>
+              <p class="file-result__sub">{t('fileSigningChain')}</p>
+              <ul class="file-chain">
+                {report.signingChain.map((c) => {
+                  const over = c.expiresOn < today;
+                  return (
+                    <li key={`${c.name}-${c.expiresOn}`} class={over ? 'warn' : undefined}>
+                      {c.name} · {t(over ? 'fileChainExpired' : 'fileChainValid', formatDate(c.expiresOn))}
+                    </li>
+                  );
+                })}
+              </ul>
+            </>
+          )}
           {!report.ok && (report.error === 'password-needed' || report.error === 'wrong-password') && (
             <form class="inline-form" onSubmit={(e) => { e.preventDefault(); void read(file, { password }); }}>
               <label>

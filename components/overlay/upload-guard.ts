@@ -97,7 +97,7 @@ export function watchUploads(ctx: ContentScriptContext, currentScan: () => PageS
       // Reading past the limit is pointless: the reader turns such a file away by its size.
       const bytes = new Uint8Array(await file.slice(0, MAX_BYTES_GUARD + 1).arrayBuffer());
       const inspect = await loadInspector();
-      const report = await inspect(file.name, bytes, { now: new Date(), lastModified: file.lastModified });
+      const report = await inspect(file.name, bytes, { now: new Date(), lastModified: file.lastModified, ...(expected ? { expect: expected } : {}) });
       if (mine !== generation || !ctx.isValid) return;
       show(host, uploadVerdict(report, expected, topic));
     } catch {

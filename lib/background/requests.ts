@@ -83,7 +83,12 @@ const REQUEST = v.variant('type', [
   v.strictObject({ type: v.literal('import'), json: v.pipe(v.string(), v.maxLength(20 * 1024 * 1024)) }),
   v.strictObject({ type: v.literal('erase') }),
   v.strictObject({ type: v.literal('check') }),
-  v.strictObject({ type: v.literal('add-file'), fileName: text(255), item: observed, matchId: v.optional(id) }),
+  v.strictObject({
+    type: v.literal('add-file'),
+    fileName: text(255),
+    item: v.strictObject({ kind: v.picklist(KINDS), name: text(), expiresOn: v.nullable(isoDate), topic: v.optional(text()) }),
+    matchId: v.optional(id),
+  }),
   v.strictObject({ type: v.literal('load-inspector') }),
   v.strictObject({ type: v.literal('load-overlay') }),
   v.strictObject({ type: v.literal('guide-start'), credentialId: v.optional(id), found: v.optional(observed), console: v.optional(consoleId), account: v.optional(text()) }),

@@ -19,9 +19,9 @@ import { reduce, startGuide, type GuideState } from '../guide/machine';
 import { GUIDE_KEY, loadGuide, saveGuide } from '../guide/store';
 import { addFormQuery } from '../inventory/prefill';
 import { ISO_DATE, KINDS, type Credential, type ManualFields, type Source } from '../inventory/model';
-import type { Failure, Request, Responses } from '../messages';
+import type { Failure, FileItem, Request, Responses } from '../messages';
 import { parseRequest } from './requests';
-import type { Observation, ObservedCredential } from '../observation';
+import type { Observation } from '../observation';
 import { replacedPushCertificates } from '../credentials/replaced';
 import { buildNotification, notificationId, parseNotificationId } from '../notify/build';
 import { dueAlerts, dueSoon } from '../notify/plan';
@@ -254,7 +254,7 @@ async function handle(request: Request, sender?: Sender): Promise<Responses[Requ
     case 'add-file': {
       const o = request.item;
       if (!(KINDS as readonly string[]).includes(o.kind) || (o.expiresOn !== null && !ISO_DATE.test(o.expiresOn))) return invalid('The file report is not valid.');
-      const item: ObservedCredential = { kind: o.kind, name: String(o.name ?? '').slice(0, 200), expiresOn: o.expiresOn };
+      const item: FileItem = { kind: o.kind, name: String(o.name ?? '').slice(0, 200), expiresOn: o.expiresOn };
       if (o.topic) item.topic = String(o.topic).slice(0, 200);
       const source: Source = { type: 'file', key: `file:${request.fileName}`, fileName: request.fileName.slice(0, 200), expiresOn: item.expiresOn, seenAt: now.toISOString() };
       let id = request.matchId ?? '';

@@ -53,6 +53,8 @@ export function uploadVerdict(report: FileReport, expected: FileKind | null, cur
       lines.push(t('guardOtherTopic', currentTopic));
     }
   }
+  // A push request Apple will reject: its signing chain has run out, or its signature is wrong.
+  if (report.warnings.some((w) => w === 'signer-expired' || w === 'signature-invalid')) level = 'danger';
   if (report.warnings.includes('expired')) {
     level = 'danger';
     lines.push(t('guardExpired'));

@@ -8,91 +8,52 @@
 import forge from 'node-forge';
 import { formatDate } from '../credentials/describe';
 import { projectedExpiry } from '../credentials/urgency';
-import { t, type MessageKey } from '../i18n';
+import { t } from '../i18n';
 import { asText, fromBase64, startsWith, toBinary } from './bytes';
+import { attr, certName, Fail, fail, finish, isoDay, mismatch, parseDer, UID_OID } from './common';
 import { pemBlocks, type PemBlock } from './pem';
-import type { FileError, FileKind, FileReport, InspectOptions } from './report';
+import { describeBareCsr, fromPushRequest } from './push-request';
+import type { FileKind, FileReport, InspectOptions } from './report';
 
-export type { FileKind, FileReport, FileError, FileWarning, InspectOptions } from './report';
+export type { FileKind, FileReport, FileError, FileWarning, InspectOptions, RequestInfo, SigningCertificate } from './report';
 
 /** Apple's certificates and tokens are a few kilobytes; anything past this is not one of them. */
 export const MAX_BYTES = 1024 * 1024;
-const UID_OID = '0.9.2342.19200300.100.1.1';
 const MDM_TOPIC = /^com\.apple\.mgmt\.[A-Za-z0-9_-]+\.[0-9a-fA-F-]{36}$/;
 const OID_ENVELOPED = forge.pki.oids.envelopedData;
 
-/** DER to ASN.1, strictly; trailing bytes are allowed (some tools pad files). */
-function parseDer(bin: string): forge.asn1.Asn1 {
-  const fromDer = forge.asn1.fromDer as unknown as (b: string, o: { strict: boolean; parseAllBytes: boolean }) => forge.asn1.Asn1;
-  return fromDer(bin, { strict: true, parseAllBytes: false });
-}
-
-class Fail extends Error {
-  constructor(readonly code: FileError) {
-    super(code);
-  }
-}
-
-function fail(code: FileError): FileReport {
-  return { ok: false, error: code, message: t(`fileErr_${code.replace(/-/g, '_')}` as MessageKey) };
-}
-
-type Ok = Extract<FileReport, { ok: true }>;
-
-function finish(report: Omit<Ok, 'message' | 'ok'>, main: string, said: Partial<Record<string, string>> = {}): FileReport {
-  const notes = report.warnings.map((w) => said[w] ?? t(`fileWarn_${w.replace(/-/g, '_')}` as MessageKey));
-  return { ok: true, ...report, message: [main, ...notes].join(' ') };
-}
-
-const isoDay = (d: Date) => d.toISOString().slice(0, 10);
-
-/** What the file name says it is. */
-function expectedFromName(name: string): FileKind | 'p12' | null {
-  const n = name.toLowerCase();
-  if (n.endsWith('.vpptoken')) return 'vpp-token';
-  if (n.endsWith('.p7m')) return 'ade-token';
-  if (n.endsWith('.csr') || n.endsWith('.plist')) return 'csr';
-  if (n.endsWith('.p12') || n.endsWith('.pfx')) return 'p12';
-  if (/\.(pem|cer|crt|der)$/.test(n)) return null; // certificate or key: either is fine
-  return null;
-}
-
-function mismatch(name: string, kind: FileKind): boolean {
-  const expected = expectedFromName(name);
-  if (!expected) return false;
-  if (expected === 'p12') return kind !== 'apns-certificate' && kind !== 'other-certificate';
-  return expected !== kind;
-}
-
 // ---- certificates -----------------------------------------------------------------------
 
-function attr(name: forge.pki.CertificateField[] | undefined, key: { type?: string; shortName?: string }): string | undefined {
-  const found = name?.find((a) => (key.type && a.type === key.type) || (key.shortName && a.shortName === key.shortName));
-  return typeof found?.value === 'string' ? found.value : undefined;
-}
+/**
+ * What says a certificate without a push topic is the MDM server's public key for ADE: its
+ * file name or subject ("PublicKey.pem", "… DEP …", "… enrollment …"), or the upload field it
+ * goes to (`InspectOptions.expect`).
+ */
+const PUBLIC_KEY_USE = /public[\s_-]?key|(^|[^a-z])(dep|ade)([^a-z]|$)|enrol|inscription|登録/i;
 
-function describeCertificate(fileName: string, cert: forge.pki.Certificate, der: string, now: Date): FileReport {
+function describeCertificate(fileName: string, cert: forge.pki.Certificate, der: string, now: Date, opts: InspectOptions): FileReport {
   const uid = attr(cert.subject.attributes, { type: UID_OID });
   const cn = attr(cert.subject.attributes, { shortName: 'CN' }) ?? '';
   const issuerCn = attr(cert.issuer.attributes, { shortName: 'CN' }) ?? '';
   const issuerO = attr(cert.issuer.attributes, { shortName: 'O' }) ?? '';
   const appleIssued = issuerO === 'Apple Inc.' && /^Apple /.test(issuerCn);
-  const selfSigned = cert.subject.hash === cert.issuer.hash;
   const fingerprint = forge.md.sha256.create().update(der).digest().toHex().toUpperCase().match(/.{2}/g)!.join(':');
   const warnings: string[] = [];
   if (cert.validity.notAfter < now) warnings.push('expired');
   if (cert.validity.notBefore > now) warnings.push('not-yet-valid');
   const isPush = !!uid && (MDM_TOPIC.test(uid) || /^APSP:/.test(cn));
+  const subject = cert.subject.attributes.map((a) => (typeof a.value === 'string' ? a.value : '')).join(' ');
   let kind: FileKind;
   if (isPush) {
     kind = 'apns-certificate';
     if (!uid || !MDM_TOPIC.test(uid)) warnings.push('not-mdm-topic');
     if (!appleIssued) warnings.push('not-apple-issued');
-  } else if (selfSigned && !appleIssued) {
-    // The MDM's own key pair, handed out as a .pem to create the MDM server in ABM.
+  } else if (!appleIssued && (opts.expect === 'public-key' || PUBLIC_KEY_USE.test(fileName) || PUBLIC_KEY_USE.test(subject))) {
+    // The MDM server's own certificate, downloaded from the console to create the MDM server in ABM.
     kind = 'public-key';
   } else {
     kind = 'other-certificate';
+    warnings.push('no-push-topic');
   }
   if (mismatch(fileName, kind)) warnings.push('extension-mismatch');
   const base = {
@@ -109,7 +70,7 @@ function describeCertificate(fileName: string, cert: forge.pki.Certificate, der:
   if (kind === 'apns-certificate') {
     return finish({ ...base, ...(uid ? { topic: uid } : {}) }, t('file_apns', uid ?? cn, formatDate(base.expiresOn)));
   }
-  if (kind === 'public-key') return finish(base, t('file_public_key'));
+  if (kind === 'public-key') return finish(base, t('file_public_key_cert', cn || base.issuer, formatDate(base.expiresOn)));
   return finish(base, t('file_other_cert', cn || base.issuer, formatDate(base.expiresOn)));
 }
 
@@ -144,10 +105,10 @@ function fromPem(name: string, text: string, now: Date, opts: InspectOptions): F
   const keys = blocks.filter((b) => KEY_LABELS.has(b.label));
   if (certs.length) {
     const leaf = certs.find((c) => attr(c.cert.subject.attributes, { type: UID_OID })) ?? certs[0]!;
-    const report = describeCertificate(name, leaf.cert, leaf.bin, now);
+    const report = describeCertificate(name, leaf.cert, leaf.bin, now, opts);
     if (!report.ok) return report;
     const extra: string[] = [];
-    const others = certs.filter((c) => c !== leaf).map((c) => attr(c.cert.subject.attributes, { shortName: 'CN' }) ?? attr(c.cert.subject.attributes, { shortName: 'O' }) ?? '?');
+    const others = certs.filter((c) => c !== leaf).map((c) => certName(c.cert));
     if (others.length) extra.push(t('fileChain', others.join(', ')));
     const warnings = [...report.warnings];
     if (keys.length) {
@@ -164,10 +125,7 @@ function fromPem(name: string, text: string, now: Date, opts: InspectOptions): F
   }
   const first = (labels: string[]) => blocks.find((b) => labels.includes(b.label));
   const csr = first(['CERTIFICATE REQUEST', 'NEW CERTIFICATE REQUEST']);
-  if (csr) {
-    parseDer(der(csr));
-    return finish({ kind: 'csr', warnings: mismatch(name, 'csr') ? ['extension-mismatch'] : [] }, t('file_csr'));
-  }
+  if (csr) return describeBareCsr(name, der(csr));
   const pub = first(['PUBLIC KEY', 'RSA PUBLIC KEY']);
   if (pub) {
     parseDer(der(pub));
@@ -311,20 +269,6 @@ function fromVppToken(name: string, text: string, now: Date): FileReport | null 
   return finish({ kind: 'vpp-token', expiresOn, orgName, warnings }, t('file_vpp', orgName, formatDate(expiresOn)));
 }
 
-// ---- the console's signed CSR (.plist) ---------------------------------------------------
-
-function fromPlist(name: string, text: string): FileReport | null {
-  let xml = text;
-  if (!/<plist/.test(xml)) {
-    const decoded = fromBase64(text);
-    const inner = decoded && asText(decoded);
-    if (!inner || !/<plist/.test(inner)) return null;
-    xml = inner;
-  }
-  if (!/PushCertRequestCSR/.test(xml)) return null;
-  return finish({ kind: 'csr', warnings: mismatch(name, 'csr') ? ['extension-mismatch'] : [] }, t('file_csr'));
-}
-
 // ---- binary: DER certificate, PKCS#12, PKCS#7 --------------------------------------------
 
 function fromDer(name: string, bytes: Uint8Array, now: Date, opts: InspectOptions): FileReport {
@@ -344,11 +288,10 @@ function fromDer(name: string, bytes: Uint8Array, now: Date, opts: InspectOption
   if (first && first.type === forge.asn1.Type.OID) return fromPkcs7(name, bin, now, opts);
   // X.509: SEQUENCE { tbsCertificate SEQUENCE, algorithm, signature }
   try {
-    return describeCertificate(name, forge.pki.certificateFromAsn1(asn1), bin, now);
+    return describeCertificate(name, forge.pki.certificateFromAsn1(asn1), bin, now, opts);
   } catch {
     try {
-      forge.pki.certificationRequestFromAsn1(asn1);
-      return finish({ kind: 'csr', warnings: mismatch(name, 'csr') ? ['extension-mismatch'] : [] }, t('file_csr'));
+      return describeBareCsr(name, bin);
     } catch {
       throw new Fail('unrecognised');
     }
@@ -403,7 +346,7 @@ function fromP12(name: string, asn1: forge.asn1.Asn1, now: Date, opts: InspectOp
   if (opts.password === undefined) {
     // Some .p12 files have an empty password: try it before asking.
     try {
-      return certFromP12(name, forge.pkcs12.pkcs12FromAsn1(asn1, false, ''), now);
+      return certFromP12(name, forge.pkcs12.pkcs12FromAsn1(asn1, false, ''), now, opts);
     } catch {
       throw new Fail('password-needed');
     }
@@ -414,10 +357,10 @@ function fromP12(name: string, asn1: forge.asn1.Asn1, now: Date, opts: InspectOp
   } catch (e) {
     throw new Fail(/MAC|password|Invalid/i.test(String((e as Error).message)) ? 'wrong-password' : 'truncated');
   }
-  return certFromP12(name, p12, now);
+  return certFromP12(name, p12, now, opts);
 }
 
-function certFromP12(name: string, p12: forge.pkcs12.Pkcs12Pfx, now: Date): FileReport {
+function certFromP12(name: string, p12: forge.pkcs12.Pkcs12Pfx, now: Date, opts: InspectOptions): FileReport {
   const bags = p12.getBags({ bagType: forge.pki.oids.certBag })[forge.pki.oids.certBag!] ?? [];
   const certs = bags.map((b) => b.cert).filter((c): c is forge.pki.Certificate => !!c);
   if (!certs.length) throw new Fail('no-certificate');
@@ -425,7 +368,7 @@ function certFromP12(name: string, p12: forge.pkcs12.Pkcs12Pfx, now: Date): File
   const leaf = certs.find((c) => !certs.some((o) => o !== c && o.issuer.hash === c.subject.hash)) ?? certs[0]!;
   const der = forge.asn1.toDer(forge.pki.certificateToAsn1(leaf)).getBytes();
   // The private key in the bag is never read out; the p12 object goes out of scope here.
-  return describeCertificate(name, leaf, der, now);
+  return describeCertificate(name, leaf, der, now, opts);
 }
 
 // ---- the entry point ---------------------------------------------------------------------
@@ -438,10 +381,11 @@ function inspect(name: string, bytes: Uint8Array, opts: InspectOptions): FileRep
   try {
     const text = asText(bytes);
     if (text !== null) {
+      // A push request carries its signing chain as PEM blocks: it is read before any PEM file.
       const found =
+        fromPushRequest(name, text, now) ??
         fromPem(name, text, now, opts) ??
         fromSmime(name, text, now, opts) ??
-        fromPlist(name, text) ??
         fromVppToken(name, text, now);
       if (found) return found as FileReport;
       // Base64 of a DER file (some tools save certificates that way).

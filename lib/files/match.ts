@@ -16,11 +16,11 @@ export type FileMatch =
   | { type: 'topic-mismatch'; inventoryTopics: string[] }
   /** Nothing in the inventory yet: the file can be added. */
   | { type: 'new' }
-  /** Not a credential to track (a CSR, the MDM public key, another certificate). */
+  /** Not a credential to track (a CSR, a bare public key, another certificate). */
   | { type: 'not-tracked' };
 
 export function fileName(report: Ok): string {
-  return report.orgName ?? report.serverName ?? '';
+  return report.orgName ?? report.serverName ?? (report.kind === 'public-key' ? (report.commonName ?? '') : '');
 }
 
 export function matchFile(report: Ok, all: readonly Credential[]): FileMatch {
@@ -39,6 +39,14 @@ export function matchFile(report: Ok, all: readonly Credential[]): FileMatch {
     const n = normName(name);
     const same = live.find((c) => c.kind === kind && (normName(c.name) === n || (c.organization && normName(c.organization) === n)));
     if (same) return { type: 'match', credential: same, renews: !!report.expiresOn && (!same.expiresOn || report.expiresOn > same.expiresOn) };
+    return { type: 'new' };
+  }
+  // The MDM server's public key for ADE, as a certificate with dates: kept as an 'other'
+  // credential whose name holds the certificate's name.
+  if (report.kind === 'public-key' && report.expiresOn && report.commonName) {
+    const n = normName(report.commonName);
+    const same = live.find((c) => c.kind === 'other' && normName(c.name).includes(n));
+    if (same) return { type: 'match', credential: same, renews: !same.expiresOn || report.expiresOn > same.expiresOn };
     return { type: 'new' };
   }
   return { type: 'not-tracked' };

@@ -21,7 +21,39 @@ export type FileWarning =
   /** That private key is not the certificate's. */
   | 'key-mismatch'
   /** Nothing tells when it expires (no download time in its name, no file date): only the MDM server's key can. */
-  | 'expiry-unknown';
+  | 'expiry-unknown'
+  /** A certificate without a push topic (`UID=com.apple.mgmt.…`) whose use does not say it is the MDM server's public key. */
+  | 'no-push-topic'
+  /** A certificate request no MDM vendor has signed (a bare CSR, or a push request without its chain or signature): Apple's portal refuses it. */
+  | 'not-vendor-signed'
+  /** A certificate of a push request's signing chain has expired: Apple rejects the request. */
+  | 'signer-expired'
+  /** … or expires within 30 days. */
+  | 'signer-expiring'
+  /** The vendor's signature over the CSR does not verify with the chain's signing certificate: Apple rejects the request. */
+  | 'signature-invalid';
+
+/** One certificate of a push request's signing chain. */
+export interface SigningCertificate {
+  name: string;
+  issuer: string;
+  startsOn: string;
+  expiresOn: string;
+}
+
+/** What a certificate request asks for, and who signed it. */
+export interface RequestInfo {
+  /** The CSR's subject, "CN=…, O=…". */
+  subject: string;
+  /** The RSA key's size in bits, when node-forge can read the key. */
+  keyBits?: number;
+  /** Signed by an MDM vendor: a chain and a signature are present. */
+  signed: boolean;
+  /** The signing certificate's name (the vendor's). */
+  signedBy?: string;
+  /** Whether the signature verifies; absent when it cannot be checked. */
+  signatureValid?: boolean;
+}
 
 export type FileReport =
   | {
@@ -48,6 +80,10 @@ export type FileReport =
       estimatedFrom?: 'file-name' | 'file-date';
       /** The other certificates of a PEM file's chain, by name. */
       chain?: string[];
+      /** A certificate request (kind 'csr'): its subject, key size and signer. */
+      request?: RequestInfo;
+      /** A push request's signing chain, in the file's order, with dates. */
+      signingChain?: SigningCertificate[];
     }
   | { ok: false; error: FileError; message: string };
 
@@ -71,4 +107,9 @@ export interface InspectOptions {
   now?: Date;
   /** The file's modification time as the browser gives it (`File.lastModified`, ms): evidence for an ADE token's estimate. */
   lastModified?: number;
+  /**
+   * What the place the file goes to wants (an upload field's kind). A certificate without a push
+   * topic is called the MDM server's public key only when its use says so: this, its name or its subject.
+   */
+  expect?: FileKind;
 }

@@ -82,7 +82,7 @@ export function newId(now: Date): string {
 }
 
 /** Applies one reading to a credential (rules 2, 3, 5). Returns a new object. */
-export function applyReading(c: Credential, o: ObservedCredential, source: Source): Credential {
+export function applyReading(c: Credential, o: Omit<ObservedCredential, 'kind'>, source: Source): Credential {
   const next: Credential = { ...c, sources: c.sources.filter((s) => s.key !== source.key), history: [...c.history], alerts: { ...c.alerts } };
   next.sources.push(source);
   let renewed = false;

@@ -1,12 +1,14 @@
 import fc from 'fast-check';
 import forge from 'node-forge';
 import { describe, expect, it } from 'vitest';
-import { inspectFile, MAX_BYTES, type FileReport } from '../../lib/files';
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { inspectFile, MAX_BYTES, type FileReport, type InspectOptions } from '../../lib/files';
 import { bytes, makeFiles, OTHER_TOPIC, SECRET_ACCESS, SECRET_TOKEN, TOPIC, utf8 } from './support/make-files';
 
 const NOW = new Date('2026-11-22T12:00:00Z');
 const f = makeFiles();
-const inspect = (name: string, data: Uint8Array, opts: { password?: string; privateKeyPem?: string; lastModified?: number } = {}) =>
+const inspect = (name: string, data: Uint8Array, opts: Omit<InspectOptions, 'now'> = {}) =>
   inspectFile(name, data, { now: NOW, ...opts }) as FileReport;
 const ok = (r: FileReport) => {
   if (!r.ok) throw new Error(`expected a report, got ${r.error}: ${r.message}`);
@@ -51,23 +53,169 @@ describe('push certificates', () => {
 });
 
 describe('other certificates and keys', () => {
-  it('names a certificate that is not a push certificate', () => {
+  it('names a certificate that is not a push certificate, and says it has no push topic', () => {
     const r = ok(inspect('server.crt', utf8(f.webServerPem)));
-    expect(r).toMatchObject({ kind: 'other-certificate', appleIssued: false, commonName: 'mdm.contoso.example' });
-    expect(r.message).toBe('A certificate for “mdm.contoso.example”, valid until Jan 1, 2027: not an MDM push certificate.');
+    expect(r).toMatchObject({ kind: 'other-certificate', appleIssued: false, commonName: 'mdm.contoso.example', expiresOn: '2027-01-01', warnings: ['no-push-topic'] });
+    expect(r.message).toBe('A certificate for “mdm.contoso.example”, valid until Jan 1, 2027. It is not a push certificate: it has no push topic.');
   });
 
-  it('recognises the MDM public key for ADE, as a certificate or a bare key', () => {
-    expect(ok(inspect('IntunePublicKey.pem', utf8(f.mdmPublicCertPem))).kind).toBe('public-key');
+  it('a self-signed certificate is the MDM server public key only when its use says so: its name, its subject or the field it goes to', () => {
+    const neutral = utf8(f.neutralSelfSignedPem);
+    expect(ok(inspect('cert.pem', neutral))).toMatchObject({ kind: 'other-certificate', warnings: ['no-push-topic'] });
+    expect(ok(inspect('MDM_push.pem', neutral))).toMatchObject({ kind: 'other-certificate', warnings: ['no-push-topic'] });
+    for (const name of ['PublicKey.pem', 'public_key.pem', 'Jamf DEP key.pem', 'ade-server.pem', 'enrollment.crt']) {
+      expect(ok(inspect(name, neutral)), name).toMatchObject({ kind: 'public-key', warnings: [] });
+    }
+    expect(ok(inspect('cert.pem', neutral, { expect: 'public-key' }))).toMatchObject({ kind: 'public-key', warnings: [] });
+    // "made", "shade", "deploy" are not "ADE" or "DEP".
+    expect(ok(inspect('made-by-shade-deploy.pem', neutral)).kind).toBe('other-certificate');
+    // Its subject says so.
+    expect(ok(inspect('cert.pem', utf8(f.mdmPublicCertPem))).kind).toBe('public-key');
+  });
+
+  it('the MDM server public key for ADE is read like any certificate: its dates and what it is for', () => {
+    const r = ok(inspect('IntunePublicKey.pem', utf8(f.mdmPublicCertPem)));
+    expect(r).toMatchObject({ kind: 'public-key', commonName: 'Intune ADE public key (test)', startsOn: '2026-11-20', expiresOn: '2027-11-20', appleIssued: false, warnings: [] });
+    expect(r.message).toBe(
+      'The MDM server\'s public key for Automated Device Enrollment (“Intune ADE public key (test)”), valid until Nov 20, 2027: upload it to Apple Business Manager when you add or edit the MDM server, not to the console.',
+    );
     const bare = ok(inspect('key.pem', utf8(f.publicKeyPem)));
     expect(bare.kind).toBe('public-key');
+    expect(bare.expiresOn).toBeUndefined();
     expect(bare.message).toContain('it goes to Apple, not to the console');
   });
 
-  it('recognises the console CSR and the signed .plist CSR', () => {
-    expect(ok(inspect('IntuneCSR.csr', utf8(f.csrPem))).kind).toBe('csr');
-    expect(ok(inspect('PushCertRequest.plist', utf8(f.signedCsrPlist)))).toMatchObject({ kind: 'csr', warnings: [] });
-    expect(ok(inspect('request.txt', utf8(f.csrPem))).message).toContain('upload it to the Apple Push Certificates Portal');
+  it('Apple Business Manager\'s upload field takes a self-signed certificate as the MDM key, and not a push certificate', async () => {
+    const { expectedKind, uploadVerdict } = await import('../../lib/files/guard');
+    const expected = expectedKind('abm', null, '');
+    expect(expected).toBe('public-key');
+    expect(uploadVerdict(inspect('cert.pem', utf8(f.neutralSelfSignedPem), { expect: 'public-key' }), expected, undefined).level).toBe('ok');
+    expect(uploadVerdict(inspect('push.pem', utf8(f.apnsPem), { expect: 'public-key' }), expected, undefined).level).toBe('danger');
+  });
+});
+
+describe('real Apple-issued push certificates and the shared mocks (../shared/real-world)', () => {
+  const dir = join(__dirname, '../../../shared/real-world/push-certificates');
+  const present = existsSync(dir);
+  const read = (name: string) => new Uint8Array(readFileSync(join(dir, name)));
+  const now = new Date('2026-11-22T12:00:00Z');
+
+  it.skipIf(!present).each(['apple-issued-2021-nanomdm.pem', 'apple-issued-2024.pem', 'apple-issued-2026-country-IN.pem'])('%s: a push certificate, issued by Apple, with its topic', (name) => {
+    const r = ok(inspectFile(name, read(name), { now }) as FileReport);
+    expect(r).toMatchObject({ kind: 'apns-certificate', appleIssued: true });
+    expect(r.topic).toMatch(/^com\.apple\.mgmt\.External\.[0-9a-f-]{36}$/);
+    expect(r.issuer).toContain('Apple Application Integration');
+    expect(r.expiresOn! > r.startsOn!).toBe(true);
+  });
+
+  it.skipIf(!present)('the self-signed mock without a UID is not a push certificate: it has no push topic', () => {
+    const r = ok(inspectFile('mock-self-signed-no-uid.pem', read('mock-self-signed-no-uid.pem'), { now }) as FileReport);
+    expect(r).toMatchObject({ kind: 'other-certificate', warnings: ['no-push-topic'] });
+    expect(r.message).toContain('it has no push topic');
+  });
+
+  it.skipIf(!present)('the mock with a wrong topic prefix is a push certificate whose topic is not MDM\'s, not issued by Apple', () => {
+    const r = ok(inspectFile('mock-self-signed-wrong-uid-prefix.pem', read('mock-self-signed-wrong-uid-prefix.pem'), { now }) as FileReport);
+    expect(r.kind).toBe('apns-certificate');
+    expect(r.warnings).toEqual(expect.arrayContaining(['not-mdm-topic', 'not-apple-issued']));
+  });
+});
+
+describe('certificate requests', () => {
+  const request = (opts: Parameters<typeof f.pushRequest>[0] = {}, name = 'IntuneCSR.csr') => ok(inspect(name, utf8(f.pushRequest(opts))));
+  const CHAIN = [
+    { name: 'MDM Vendor: Test MDM Corp', issuer: 'Apple Worldwide Developer Relations Certification Authority (test stand-in)', startsOn: '2026-01-01', expiresOn: '2027-06-01' },
+    { name: 'Apple Worldwide Developer Relations Certification Authority (test stand-in)', issuer: 'Apple Root CA (test stand-in)', startsOn: '2020-02-19', expiresOn: '2030-02-20' },
+    { name: 'Apple Root CA (test stand-in)', issuer: 'Apple Root CA (test stand-in)', startsOn: '2006-04-25', expiresOn: '2035-02-09' },
+  ];
+
+  it('a push request signed by a current vendor certificate: the CSR\'s subject and key size, every certificate of the chain with its dates, a signature that verifies', () => {
+    const r = request();
+    expect(r).toMatchObject({
+      kind: 'csr',
+      warnings: [],
+      request: { subject: 'CN=Test MDM push CSR, O=Contoso', keyBits: 1024, signed: true, signedBy: 'MDM Vendor: Test MDM Corp', signatureValid: true },
+      signingChain: CHAIN,
+    });
+    expect(r.expiresOn).toBeUndefined();
+    expect(r.message).toBe(
+      'A push certificate request from the MDM console, for “CN=Test MDM push CSR, O=Contoso” (RSA key of 1024 bits): upload it to the Apple Push Certificates Portal, not to the console. Signed by “MDM Vendor: Test MDM Corp”, valid until Jun 1, 2027.',
+    );
+  });
+
+  it.each([
+    ['raw XML', { raw: true }],
+    ['base64 with CRLF lines', { crlf: true }],
+    ['raw XML with CRLF', { raw: true, crlf: true }],
+    ['the CSR as PEM', { csrAsPem: true }],
+    ['signed with SHA-1', { digest: 'sha1' as const }],
+  ])('%s reads the same', (_, opts) => {
+    const r = request(opts, 'PushCertRequest.plist');
+    expect(r).toMatchObject({ kind: 'csr', warnings: [], request: { keyBits: 1024, signed: true, signatureValid: true }, signingChain: CHAIN });
+  });
+
+  it('a vendor certificate that has expired: Apple will reject it, and the upload guard says so loudly', async () => {
+    const r = request({ signerTo: '2026-10-01T00:00:00Z' });
+    expect(r.warnings).toEqual(['signer-expired']);
+    expect(r.message).toContain('The signing certificate “MDM Vendor: Test MDM Corp” expired on Oct 1, 2026: Apple will reject this request.');
+    const { uploadVerdict } = await import('../../lib/files/guard');
+    expect(uploadVerdict(r, 'csr', undefined).level).toBe('danger');
+  });
+
+  it('an intermediate that has expired is named the same way', () => {
+    const r = request({ intermediateTo: '2026-11-01T00:00:00Z' });
+    expect(r.warnings).toEqual(['signer-expired']);
+    expect(r.message).toContain('“Apple Worldwide Developer Relations Certification Authority (test stand-in)” expired on Nov 1, 2026');
+  });
+
+  it('a vendor certificate expiring within 30 days is a warning, past 30 days nothing', async () => {
+    const soon = request({ signerTo: '2026-12-10T00:00:00Z' });
+    expect(soon.warnings).toEqual(['signer-expiring']);
+    expect(soon.message).toContain('expires on Dec 10, 2026: upload this request to Apple before then');
+    const { uploadVerdict } = await import('../../lib/files/guard');
+    expect(uploadVerdict(soon, 'csr', undefined).level).toBe('warn');
+    expect(request({ signerTo: '2026-12-23T00:00:00Z' }).warnings).toEqual([]);
+  });
+
+  it('a signature that does not verify against the chain\'s signer', async () => {
+    const r = request({ badSignature: true });
+    expect(r).toMatchObject({ warnings: ['signature-invalid'], request: { signed: true, signatureValid: false } });
+    expect(r.message).toContain('Its signature does not match the signing certificate: Apple will reject it.');
+    const { uploadVerdict } = await import('../../lib/files/guard');
+    expect(uploadVerdict(r, 'csr', undefined).level).toBe('danger');
+  });
+
+  it.each(['PushCertSignature', 'PushCertCertificateChain'] as const)('without %s it is not signed', (without) => {
+    const r = request({ without });
+    expect(r).toMatchObject({ warnings: ['not-vendor-signed'], request: { signed: false } });
+    expect(r.request?.signatureValid).toBeUndefined();
+  });
+
+  it('a bare CSR, PEM or DER: its subject and key size, and that no vendor has signed it', () => {
+    const pem = ok(inspect('request.csr', utf8(f.csrPem)));
+    expect(pem).toMatchObject({ kind: 'csr', warnings: ['not-vendor-signed'], request: { subject: 'CN=Test MDM push CSR, O=Contoso', keyBits: 1024, signed: false } });
+    expect(pem.message).toBe(
+      'A certificate signing request (CSR) for “CN=Test MDM push CSR, O=Contoso” (RSA key of 1024 bits). No MDM vendor has signed it: the Apple Push Certificates Portal takes only a signed request, such as the one your MDM console gives you.',
+    );
+    const der = forge.asn1.toDer(forge.pki.certificationRequestToAsn1(forge.pki.certificationRequestFromPem(f.csrPem))).getBytes();
+    expect(ok(inspect('request.der', bytes(der)))).toMatchObject({ kind: 'csr', warnings: ['not-vendor-signed'], request: { keyBits: 1024 } });
+  });
+
+  it('line ends, line lengths and blank space around the values never change the answer (property)', () => {
+    const xml = f.pushRequest({ raw: true });
+    const want = request({ raw: true });
+    fc.assert(
+      fc.property(fc.constantFrom('\n', '\r\n'), fc.integer({ min: 0, max: 120 }), fc.boolean(), fc.boolean(), (eol, width, asBase64, pad) => {
+        let text = xml.replace(/\r?\n/g, eol);
+        if (pad) text = text.replace(/<string>/g, `<string>${eol}  `).replace(/<\/string>/g, `${eol}</string>`);
+        if (asBase64) text = forge.util.encode64(forge.util.encodeUtf8(text), width).replace(/\r\n/g, eol);
+        const r = ok(inspect('request.plist', utf8(text)));
+        expect(r.warnings).toEqual(want.warnings);
+        expect(r.request).toEqual(want.request);
+        expect(r.signingChain).toEqual(want.signingChain);
+      }),
+      { numRuns: 60 },
+    );
   });
 });
 
@@ -145,7 +293,7 @@ describe('files mixed up', () => {
   it('flags a .vpptoken where a .p7m is expected, and the other way round', () => {
     expect(ok(inspect('token_smime.p7m', utf8(f.vpptoken)))).toMatchObject({ kind: 'vpp-token', warnings: ['extension-mismatch'] });
     expect(ok(inspect('sToken.vpptoken', utf8(f.adeSmime)))).toMatchObject({ kind: 'ade-token', warnings: ['extension-mismatch', 'expiry-unknown'] });
-    expect(ok(inspect('push.p12', utf8(f.csrPem)))).toMatchObject({ kind: 'csr', warnings: ['extension-mismatch'] });
+    expect(ok(inspect('push.p12', utf8(f.csrPem)))).toMatchObject({ kind: 'csr', warnings: ['extension-mismatch', 'not-vendor-signed'] });
   });
 });
 
@@ -236,6 +384,15 @@ describe('matching a file to the inventory', () => {
   });
   it('does not track a CSR', () => {
     expect(matchFile(ok(inspect('a.csr', utf8(f.csrPem))), [])).toEqual({ type: 'not-tracked' });
+  });
+  it('holds the MDM server public key (with its dates) as an other credential, matched by its name; a bare key has no date to hold', () => {
+    const key = ok(inspect('IntunePublicKey.pem', utf8(f.mdmPublicCertPem)));
+    expect(matchFile(key, [])).toEqual({ type: 'new' });
+    const held = cred({ kind: 'other', name: 'MDM server public key (ADE): Intune ADE public key (test)', expiresOn: '2026-11-20' });
+    expect(matchFile(key, [held, cred({ kind: 'other', name: 'Something else' })])).toEqual({ type: 'match', credential: held, renews: true });
+    // Only 'other' credentials: an ADE token of the same name is not the key.
+    expect(matchFile(key, [cred({ kind: 'ade', name: 'Intune ADE public key (test)' })])).toEqual({ type: 'new' });
+    expect(matchFile(ok(inspect('key.pem', utf8(f.publicKeyPem))), [held])).toEqual({ type: 'not-tracked' });
   });
 });
 

@@ -64,18 +64,42 @@ export interface Made {
   selfIssuedPushPem: string;
   webServerPem: string;
   mdmPublicCertPem: string;
+  /** A self-signed certificate whose name says nothing of its use ("Contoso Server"). */
+  neutralSelfSignedPem: string;
   mdmPrivateKeyPem: string;
   /** The push certificate's own private key (the key of a self-hosted MDM server's bundle). */
   pushPrivateKeyPem: string;
   otherPrivateKeyPem: string;
   publicKeyPem: string;
   csrPem: string;
+  /** The push request a console hands out: base64 plist, signed by a vendor certificate valid 2026-01-01 … 2027-06-01. */
   signedCsrPlist: string;
+  /** Builds a push request with the signer's validity and the details a test needs. */
+  pushRequest: (opts?: PushRequestOptions) => string;
   p12: Uint8Array;
   p12Password: string;
   adeSmime: string;
   adeDer: Uint8Array;
   vpptoken: string;
+}
+
+export interface PushRequestOptions {
+  /** The vendor signing certificate's validity (default 2026-01-01 … 2027-06-01). */
+  signerFrom?: Date | string;
+  signerTo?: Date | string;
+  /** The intermediate's end of validity (default 2030). */
+  intermediateTo?: Date | string;
+  /** The digest the vendor signed with (default SHA-256). */
+  digest?: 'sha256' | 'sha1';
+  /** Sign another CSR than the one in the file. */
+  badSignature?: boolean;
+  /** Leave the signature or the chain out. */
+  without?: 'PushCertSignature' | 'PushCertCertificateChain';
+  /** The plist as it is instead of base64; with CRLF line ends. */
+  raw?: boolean;
+  crlf?: boolean;
+  /** The CSR as PEM inside the plist instead of base64 DER. */
+  csrAsPem?: boolean;
 }
 
 let made: Made | null = null;
@@ -103,18 +127,45 @@ export function makeFiles(): Made {
   const mdmSubject = [{ shortName: 'CN', value: 'Intune ADE public key (test)' }, { shortName: 'O', value: 'Test MDM' }];
   const mdmCert = certificate({ subject: mdmSubject, issuer: mdmSubject, publicKey: mdm.publicKey, signWith: mdm.privateKey, from: '2026-11-20T00:00:00Z', to: '2027-11-20T00:00:00Z', serial: '05' });
 
+  const neutralName = [{ shortName: 'CN', value: 'Contoso Server' }, { shortName: 'O', value: 'Contoso' }];
+  const neutral = certificate({ subject: neutralName, issuer: neutralName, publicKey: mdm.publicKey, signWith: mdm.privateKey, from: '2026-06-01T00:00:00Z', to: '2028-06-01T00:00:00Z', serial: '07' });
+
   const csr = forge.pki.createCertificationRequest();
   csr.publicKey = push.publicKey;
-  csr.setSubject([{ shortName: 'CN', value: 'Test MDM push CSR' }]);
+  csr.setSubject([{ shortName: 'CN', value: 'Test MDM push CSR' }, { shortName: 'O', value: 'Contoso' }]);
   csr.sign(push.privateKey, forge.md.sha256.create());
   const csrPem = forge.pki.certificationRequestToPem(csr);
-  const plist = `<?xml version="1.0" encoding="UTF-8"?>
-<!DOCTYPE plist PUBLIC "-//Apple//DTD PLIST 1.0//EN" "http://www.apple.com/DTDs/PropertyList-1.0.dtd">
-<plist version="1.0"><dict>
-<key>PushCertCertificateChain</key><string>${forge.pki.certificateToPem(web)}</string>
-<key>PushCertRequestCSR</key><string>${forge.util.encode64(forge.asn1.toDer(forge.pki.certificationRequestToAsn1(csr)).getBytes())}</string>
-<key>PushCertSignature</key><string>c2lnbmF0dXJl</string>
-</dict></plist>`;
+  const csrDer = forge.asn1.toDer(forge.pki.certificationRequestToAsn1(csr)).getBytes();
+
+  // A vendor's signing chain, after Apple's: a root, the developer relations intermediate, the vendor.
+  const rootKeys = keys();
+  const wwdrKeys = keys();
+  const vendorKeys = keys();
+  const rootName = [{ shortName: 'CN', value: 'Apple Root CA (test stand-in)' }, { shortName: 'O', value: 'Apple Inc.' }, { shortName: 'C', value: 'US' }];
+  const wwdrName = [{ shortName: 'CN', value: 'Apple Worldwide Developer Relations Certification Authority (test stand-in)' }, { shortName: 'O', value: 'Apple Inc.' }, { shortName: 'C', value: 'US' }];
+  const root = certificate({ subject: rootName, issuer: rootName, publicKey: rootKeys.publicKey, signWith: rootKeys.privateKey, from: '2006-04-25T21:40:36Z', to: '2035-02-09T21:40:36Z', serial: '02' });
+  const wwdr = (to: Date | string) => certificate({ subject: wwdrName, issuer: rootName, publicKey: wwdrKeys.publicKey, signWith: rootKeys.privateKey, from: '2020-02-19T18:13:47Z', to: new Date(to).toISOString(), serial: '5b' });
+  const vendor = (from: Date | string, to: Date | string) =>
+    certificate({
+      subject: [{ shortName: 'CN', value: 'MDM Vendor: Test MDM Corp' }, { shortName: 'OU', value: 'TESTTEAM01' }, { shortName: 'O', value: 'Test MDM Corp' }, { shortName: 'C', value: 'US' }],
+      issuer: wwdrName, publicKey: vendorKeys.publicKey, signWith: wwdrKeys.privateKey,
+      from: new Date(from).toISOString(), to: new Date(to).toISOString(), serial: '6c',
+    });
+  const pushRequest = (o: PushRequestOptions = {}) => {
+    const chain = [vendor(o.signerFrom ?? '2026-01-01T00:00:00Z', o.signerTo ?? '2027-06-01T00:00:00Z'), wwdr(o.intermediateTo ?? '2030-02-20T00:00:00Z'), root].map((c) => forge.pki.certificateToPem(c)).join('');
+    const md = o.digest === 'sha1' ? forge.md.sha1.create() : forge.md.sha256.create();
+    md.update(o.badSignature ? csrDer.slice(0, -1) + String.fromCharCode(csrDer.charCodeAt(csrDer.length - 1) ^ 1) : csrDer);
+    const signature = forge.util.encode64(vendorKeys.privateKey.sign(md));
+    const entries: [string, string][] = [
+      ['PushCertCertificateChain', chain],
+      ['PushCertRequestCSR', o.csrAsPem ? csrPem : forge.util.encode64(csrDer)],
+      ['PushCertSignature', signature],
+    ];
+    const body = entries.filter(([k]) => k !== o.without).map(([k, v]) => `<key>${k}</key>\n<string>${v}</string>`).join('\n');
+    let plist = `<?xml version="1.0" encoding="UTF-8"?>\n<!DOCTYPE plist PUBLIC "-//Apple//DTD PLIST 1.0//EN" "http://www.apple.com/DTDs/PropertyList-1.0.dtd">\n<plist version="1.0">\n<dict>\n${body}\n</dict>\n</plist>\n`;
+    if (o.crlf) plist = plist.replace(/\r?\n/g, '\r\n');
+    return o.raw ? plist : forge.util.encode64(forge.util.encodeUtf8(plist), o.crlf ? 76 : 0);
+  };
 
   const p12Password = 'correct horse';
   const p12Asn1 = forge.pkcs12.toPkcs12Asn1(push.privateKey, [apns], p12Password, { algorithm: '3des' });
@@ -159,12 +210,14 @@ export function makeFiles(): Made {
     selfIssuedPushPem: forge.pki.certificateToPem(selfIssuedPush),
     webServerPem: forge.pki.certificateToPem(web),
     mdmPublicCertPem: forge.pki.certificateToPem(mdmCert),
+    neutralSelfSignedPem: forge.pki.certificateToPem(neutral),
     mdmPrivateKeyPem: forge.pki.privateKeyToPem(mdm.privateKey),
     pushPrivateKeyPem: forge.pki.privateKeyToPem(push.privateKey),
     otherPrivateKeyPem: forge.pki.privateKeyToPem(other.privateKey),
     publicKeyPem: forge.pki.publicKeyToPem(mdm.publicKey),
     csrPem,
-    signedCsrPlist: forge.util.encode64(plist),
+    signedCsrPlist: pushRequest(),
+    pushRequest,
     p12,
     p12Password,
     adeSmime,

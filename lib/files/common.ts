@@ -1,0 +1,60 @@
+/** What every file reader shares: strict DER, failures by code, the one-line message, names. */
+import forge from 'node-forge';
+import { t, type MessageKey } from '../i18n';
+import type { FileError, FileKind, FileReport } from './report';
+
+export const UID_OID = '0.9.2342.19200300.100.1.1';
+
+/** DER to ASN.1, strictly; trailing bytes are allowed (some tools pad files). */
+export function parseDer(bin: string): forge.asn1.Asn1 {
+  const fromDer = forge.asn1.fromDer as unknown as (b: string, o: { strict: boolean; parseAllBytes: boolean }) => forge.asn1.Asn1;
+  return fromDer(bin, { strict: true, parseAllBytes: false });
+}
+
+/** Thrown by a reader that knows what is wrong; `inspectFile` turns it into its message. */
+export class Fail extends Error {
+  constructor(readonly code: FileError) {
+    super(code);
+  }
+}
+
+export function fail(code: FileError): FileReport {
+  return { ok: false, error: code, message: t(`fileErr_${code.replace(/-/g, '_')}` as MessageKey) };
+}
+
+export type Ok = Extract<FileReport, { ok: true }>;
+
+/** The report with its message: `main`, then one sentence per warning (`said` for those that need names or dates). */
+export function finish(report: Omit<Ok, 'message' | 'ok'>, main: string, said: Partial<Record<string, string>> = {}): FileReport {
+  const notes = report.warnings.map((w) => said[w] ?? t(`fileWarn_${w.replace(/-/g, '_')}` as MessageKey));
+  return { ok: true, ...report, message: [main, ...notes].join(' ') };
+}
+
+export const isoDay = (d: Date) => d.toISOString().slice(0, 10);
+
+/** One attribute of a certificate's subject or issuer, by OID or short name. */
+export function attr(name: forge.pki.CertificateField[] | undefined, key: { type?: string; shortName?: string }): string | undefined {
+  const found = name?.find((a) => (key.type && a.type === key.type) || (key.shortName && a.shortName === key.shortName));
+  return typeof found?.value === 'string' ? found.value : undefined;
+}
+
+/** A certificate's name as a person would give it: its common name, else its organisation. */
+export const certName = (c: forge.pki.Certificate) => attr(c.subject.attributes, { shortName: 'CN' }) ?? attr(c.subject.attributes, { shortName: 'O' }) ?? '?';
+
+/** What the file name says it is. */
+function expectedFromName(name: string): FileKind | 'p12' | null {
+  const n = name.toLowerCase();
+  if (n.endsWith('.vpptoken')) return 'vpp-token';
+  if (n.endsWith('.p7m')) return 'ade-token';
+  if (n.endsWith('.csr') || n.endsWith('.plist')) return 'csr';
+  if (n.endsWith('.p12') || n.endsWith('.pfx')) return 'p12';
+  return null; // .pem, .cer, .crt, .der, .txt: a certificate, a key or anything else
+}
+
+/** The name says one kind of file and the content is another. */
+export function mismatch(name: string, kind: FileKind): boolean {
+  const expected = expectedFromName(name);
+  if (!expected) return false;
+  if (expected === 'p12') return kind !== 'apns-certificate' && kind !== 'other-certificate';
+  return expected !== kind;
+}
