@@ -180,7 +180,8 @@ export function fromPushRequest(name: string, text: string, now: Date): FileRepo
     if (verified === false) warnings.push('signature-invalid');
   }
   const main = t('file_push_request', subjectText(facts), keyText(facts));
-  const signedBy = signer ? ` ${t('fileSignedBy', certName(signer), formatDate(isoDay(signer.validity.notAfter)))}` : '';
+  // The dates are in `signingChain` (and in a warning when one has run out or is about to).
+  const signedBy = signer ? ` ${t('fileSignedBy', certName(signer))}` : '';
   const request = {
     ...facts,
     signed: !warnings.includes('not-vendor-signed'),

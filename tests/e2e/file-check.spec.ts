@@ -1,6 +1,6 @@
 import { utimesSync } from 'node:fs';
-import type { Page, Worker } from '@playwright/test';
-import { expect, fixture, onDisk, test } from './fixtures';
+import type { Page } from '@playwright/test';
+import { expect, fixture, onDisk, storedEverything, test } from './fixtures';
 import { makeFiles, SECRET_ACCESS, SECRET_TOKEN } from '../unit/support/make-files';
 
 const files = makeFiles();
@@ -8,30 +8,6 @@ const PUSH_URL = 'https://intune.microsoft.com/#view/Microsoft_Intune_DeviceSett
 
 async function choose(page: Page, name: string, content: string | Uint8Array) {
   await page.getByLabel(/Drop a \.pem/).setInputFiles({ name, mimeType: 'application/octet-stream', buffer: Buffer.from(content) });
-}
-
-/** Everything the extension stored: IndexedDB, extension storage. */
-function storedEverything(worker: Worker): Promise<string> {
-  return worker.evaluate(async () => {
-    const dump: unknown[] = [];
-    for (const info of await indexedDB.databases()) {
-      const db = await new Promise<IDBDatabase>((ok, ko) => {
-        const r = indexedDB.open(info.name!);
-        r.onsuccess = () => ok(r.result);
-        r.onerror = () => ko(r.error);
-      });
-      for (const store of Array.from(db.objectStoreNames)) {
-        dump.push(await new Promise((ok) => {
-          const r = db.transaction(store).objectStore(store).getAll();
-          r.onsuccess = () => ok(r.result);
-        }));
-      }
-      db.close();
-    }
-    const chrome = (globalThis as unknown as { chrome: { storage: { local: { get(k: null): Promise<unknown> }; session: { get(k: null): Promise<unknown> } } } }).chrome;
-    dump.push(await chrome.storage.local.get(null), await chrome.storage.session.get(null));
-    return JSON.stringify(dump);
-  });
 }
 
 test('a dropped push certificate matches the inventory by topic, flags another topic, and records the renewal', async ({ context, serve, openPopup }) => {

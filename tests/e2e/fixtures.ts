@@ -41,12 +41,12 @@ interface Fixtures {
 }
 
 export const test = base.extend<Fixtures>({
-  // eslint-disable-next-line no-empty-pattern
-  context: async ({}, use) => {
+  // The browser's language: Playwright's `locale` option (`test.use({ locale: 'fr' })`), else en-US.
+  context: async ({ locale }, use) => {
     if (!existsSync(resolve(extensionDir, 'manifest.json'))) {
       throw new Error(`No built extension in ${extensionDir}: run "npm run build" first (npm test does).`);
     }
-    const context = await launchWithExtension({ extensionDir, headless: true, locale: 'en-US' });
+    const context = await launchWithExtension({ extensionDir, headless: true, locale: locale ?? 'en-US' });
     await isolateNetwork(context);
     await use(context);
     await context.close();
@@ -135,4 +135,28 @@ export async function notificationIds(context: BrowserContext): Promise<string[]
   return (await liveWorker(context)).evaluate(async () =>
     Object.keys(await (globalThis as unknown as { chrome: { notifications: { getAll(): Promise<Record<string, boolean>> } } }).chrome.notifications.getAll()),
   );
+}
+
+/** Everything the extension stored: IndexedDB, extension storage. */
+export function storedEverything(worker: Worker): Promise<string> {
+  return worker.evaluate(async () => {
+    const dump: unknown[] = [];
+    for (const info of await indexedDB.databases()) {
+      const db = await new Promise<IDBDatabase>((ok, ko) => {
+        const r = indexedDB.open(info.name!);
+        r.onsuccess = () => ok(r.result);
+        r.onerror = () => ko(r.error);
+      });
+      for (const store of Array.from(db.objectStoreNames)) {
+        dump.push(await new Promise((ok) => {
+          const r = db.transaction(store).objectStore(store).getAll();
+          r.onsuccess = () => ok(r.result);
+        }));
+      }
+      db.close();
+    }
+    const chrome = (globalThis as unknown as { chrome: { storage: { local: { get(k: null): Promise<unknown> }; session: { get(k: null): Promise<unknown> } } } }).chrome;
+    dump.push(await chrome.storage.local.get(null), await chrome.storage.session.get(null));
+    return JSON.stringify(dump);
+  });
 }

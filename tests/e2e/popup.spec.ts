@@ -53,7 +53,7 @@ test('an admin adds, edits, renews, snoozes and deletes a credential by hand, wi
   const row = popup.locator('.cred').filter({ hasText: 'Apps – Tokyo office' });
   await expect(row).toContainText('Expires in 20 days');
   await expect(row).toContainText('Owner: Kenji');
-  await expect(popup.getByRole('heading', { name: 'Added by hand' })).toBeVisible();
+  await expect(popup.getByRole('heading', { name: 'Added by hand or from a file' })).toBeVisible();
 
   // The new entry opens on its details: edit it.
   await row.getByRole('button', { name: 'Edit' }).focus();

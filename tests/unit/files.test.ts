@@ -139,7 +139,7 @@ describe('certificate requests', () => {
     });
     expect(r.expiresOn).toBeUndefined();
     expect(r.message).toBe(
-      'A push certificate request from the MDM console, for “CN=Test MDM push CSR, O=Contoso” (RSA key of 1024 bits): upload it to the Apple Push Certificates Portal, not to the console. Signed by “MDM Vendor: Test MDM Corp”, valid until Jun 1, 2027.',
+      'A push certificate request from the MDM console, for “CN=Test MDM push CSR, O=Contoso” (RSA key of 1024 bits): upload it to the Apple Push Certificates Portal, not to the console. Signed by “MDM Vendor: Test MDM Corp”.',
     );
   });
 
