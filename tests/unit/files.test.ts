@@ -52,6 +52,47 @@ describe('push certificates', () => {
   });
 });
 
+describe('every format that passes today, field by field', () => {
+  const push = { kind: 'apns-certificate', topic: TOPIC, startsOn: '2026-03-14', expiresOn: '2027-03-14', appleIssued: true, warnings: [] };
+  it.each([
+    ['macOS Keychain / OpenSSL -legacy .p12 (RC2-40 certificates, 3DES key, SHA-1 MAC)', 'push.p12', () => f.p12Legacy, f.p12Password],
+    ['OpenSSL 3 .p12 (AES-256 PBES2, SHA-256 MAC)', 'push.pfx', () => f.p12Aes, f.p12Password],
+    ['a .p12 with an empty password, read without asking', 'push.p12', () => f.p12EmptyPassword, undefined],
+    ['forge .p12 (3DES)', 'push.p12', () => f.p12, f.p12Password],
+    ['DER .cer', 'MDM_Microsoft Corporation_Certificate.cer', () => f.apnsDer, undefined],
+    ['PEM .pem', 'MDM_Microsoft Corporation_Certificate.pem', () => utf8(f.apnsPem), undefined],
+  ] as const)('%s', (_, name, data, password) => {
+    const r = ok(inspect(name, data(), password === undefined ? {} : { password }));
+    expect(r).toMatchObject(push);
+    expect(JSON.stringify(r)).not.toMatch(/PRIVATE KEY|correct horse/);
+  });
+
+  it('an RC2-40 .p12 without its password asks for it, and says when it is wrong', () => {
+    expect(inspect('push.p12', f.p12Legacy)).toMatchObject({ ok: false, error: 'password-needed' });
+    expect(inspect('push.p12', f.p12Aes, { password: 'wrong' })).toMatchObject({ ok: false, error: 'wrong-password' });
+  });
+
+  it('an ADE token in BER with indefinite lengths, with and without the MDM key', () => {
+    expect(ok(inspect('Contoso_smime.p7m', f.adeBer))).toMatchObject({ kind: 'ade-token', issuer: 'Intune ADE public key (test), Test MDM', serial: '05', warnings: ['expiry-unknown'] });
+    expect(ok(inspect('Contoso_smime.p7m', f.adeBer, { privateKeyPem: f.mdmPrivateKeyPem }))).toMatchObject({
+      kind: 'ade-token', expiresOn: '2027-11-20', serverName: 'Contoso ABM – Headquarters', warnings: [],
+    });
+  });
+
+  it.each([
+    // The date as Apple wrote it, in the token's own offset: near midnight it is not the UTC date.
+    ['2027-03-15T00:30:00+10:00', '2027-03-15'],
+    ['2027-03-15T00:30:00+1000', '2027-03-15'],
+    ['2020-09-15T23:15:16-0700', '2020-09-15'],
+    ['2023-05-19T18:40:49+0000', '2023-05-19'],
+  ])('a .vpptoken expiring %s reads %s', (expDate, expiresOn) => {
+    const token = forge.util.encode64(JSON.stringify({ expDate, token: SECRET_TOKEN, orgName: 'Contoso' }));
+    const r = ok(inspect('sToken_for_Contoso.vpptoken', utf8(token)));
+    expect(r).toMatchObject({ kind: 'vpp-token', orgName: 'Contoso', expiresOn, warnings: expiresOn < '2026-11-22' ? ['expired'] : [] });
+    expect(JSON.stringify(r)).not.toContain(SECRET_TOKEN);
+  });
+});
+
 describe('other certificates and keys', () => {
   it('names a certificate that is not a push certificate, and says it has no push topic', () => {
     const r = ok(inspect('server.crt', utf8(f.webServerPem)));
@@ -434,6 +475,18 @@ describe('PEM files with several blocks', () => {
     expect(r.warnings).not.toContain('key-mismatch');
     expect(r.message).toContain('This file holds a private key');
     expect(JSON.stringify(r)).not.toMatch(/PRIVATE KEY-----|MII[A-Za-z0-9+/]{40}/);
+  });
+
+  it.each([
+    ['PKCS#1 (RSA PRIVATE KEY)', () => f.pushPrivateKeyPem],
+    ['PKCS#8 (PRIVATE KEY)', () => forge.pki.privateKeyInfoToPem(forge.pki.wrapRsaPrivateKey(forge.pki.privateKeyToAsn1(forge.pki.privateKeyFromPem(f.pushPrivateKeyPem))))],
+    ['encrypted PKCS#8 (ENCRYPTED PRIVATE KEY)', () => forge.pki.encryptRsaPrivateKey(forge.pki.privateKeyFromPem(f.pushPrivateKeyPem), 'pw', { algorithm: 'aes256' })],
+  ])('a %s key before the certificate is told, never kept, and not called another key', (_, key) => {
+    const pem = key();
+    const r = ok(inspect('bundle.pem', utf8(pem + '\n' + f.apnsPem)));
+    expect(same(r)).toEqual(same(push()));
+    expect(r.warnings).toEqual(['contains-private-key']);
+    expect(JSON.stringify(r)).not.toContain(pem.split('\n')[2]!);
   });
 
   it('a key that is not the certificate’s gets its own warning', () => {

@@ -53,6 +53,91 @@ function pushSubject(topic: string) {
   ];
 }
 
+// ---- PKCS#12 as macOS, Windows and OpenSSL write them, built from node-forge's primitives -----
+
+const { asn1 } = forge;
+const U = asn1.Class.UNIVERSAL;
+const seq = (...v: forge.asn1.Asn1[]) => asn1.create(U, asn1.Type.SEQUENCE, true, v);
+const oid = (o: string) => asn1.create(U, asn1.Type.OID, false, asn1.oidToDer(o).getBytes());
+const octets = (b: string) => asn1.create(U, asn1.Type.OCTETSTRING, false, b);
+const integer = (n: number) => asn1.create(U, asn1.Type.INTEGER, false, asn1.integerToDer(n).getBytes());
+const explicit0 = (v: forge.asn1.Asn1) => asn1.create(asn1.Class.CONTEXT_SPECIFIC, 0, true, [v]);
+const der = (n: forge.asn1.Asn1) => asn1.toDer(n).getBytes();
+const OID = {
+  data: '1.2.840.113549.1.7.1',
+  encryptedData: '1.2.840.113549.1.7.6',
+  certBag: '1.2.840.113549.1.12.10.1.3',
+  shroudedKeyBag: '1.2.840.113549.1.12.10.1.2',
+  x509Certificate: '1.2.840.113549.1.9.22.1',
+  rc2_40: '1.2.840.113549.1.12.1.6',
+  sha1: '1.3.14.3.2.26',
+  sha256: '2.16.840.1.101.3.4.2.1',
+};
+
+export interface P12Options {
+  password: string;
+  /** How the certificate's bag is encrypted: RC2-40 (macOS Keychain, OpenSSL -legacy), AES-256 PBES2 (OpenSSL 3, recent macOS). */
+  certs: 'rc2-40' | 'aes256';
+  /** How the key's bag is encrypted. */
+  key: '3des' | 'aes256';
+  mac: 'sha1' | 'sha256';
+  iterations?: number;
+}
+
+/** A PFX holding `cert` and its `key`, encrypted and MAC'd the way the tools admins use do it. */
+export function buildP12(cert: forge.pki.Certificate, key: forge.pki.PrivateKey, o: P12Options): Uint8Array {
+  const iterations = o.iterations ?? 2048;
+  const certBag = seq(oid(OID.certBag), explicit0(seq(oid(OID.x509Certificate), explicit0(octets(der(forge.pki.certificateToAsn1(cert)))))));
+  const certSafe = seq(certBag);
+  let algorithm: forge.asn1.Asn1;
+  let encrypted: string;
+  if (o.certs === 'rc2-40') {
+    const salt = forge.random.getBytesSync(8);
+    const k = forge.pkcs12.generateKey(o.password, forge.util.createBuffer(salt), 1, iterations, 5);
+    const iv = forge.pkcs12.generateKey(o.password, forge.util.createBuffer(salt), 2, iterations, 8);
+    const cipher = forge.rc2.createEncryptionCipher(k, 40);
+    cipher.start(iv);
+    cipher.update(forge.util.createBuffer(der(certSafe)));
+    cipher.finish();
+    encrypted = cipher.output.getBytes();
+    algorithm = seq(oid(OID.rc2_40), seq(octets(salt), integer(iterations)));
+  } else {
+    const info = forge.pki.encryptPrivateKeyInfo(certSafe, o.password, { algorithm: 'aes256', count: iterations, prfAlgorithm: 'sha256' } as never) as forge.asn1.Asn1;
+    const parts = info.value as forge.asn1.Asn1[];
+    algorithm = parts[0]!;
+    encrypted = parts[1]!.value as string;
+  }
+  const certInfo = seq(
+    oid(OID.encryptedData),
+    explicit0(seq(integer(0), seq(oid(OID.data), algorithm, asn1.create(asn1.Class.CONTEXT_SPECIFIC, 0, false, encrypted)))),
+  );
+  const keyInfo = forge.pki.encryptPrivateKeyInfo(forge.pki.wrapRsaPrivateKey(forge.pki.privateKeyToAsn1(key as forge.pki.rsa.PrivateKey)), o.password, {
+    algorithm: o.key, count: iterations, ...(o.key === 'aes256' ? { prfAlgorithm: 'sha256' } : {}),
+  } as never) as forge.asn1.Asn1;
+  const keySafe = seq(seq(oid(OID.shroudedKeyBag), explicit0(keyInfo)));
+  const keyContent = seq(oid(OID.data), explicit0(octets(der(keySafe))));
+  const authSafe = der(seq(certInfo, keyContent));
+  const md = o.mac === 'sha256' ? forge.md.sha256.create() : forge.md.sha1.create();
+  const macSalt = forge.random.getBytesSync(8);
+  const macKey = forge.pkcs12.generateKey(o.password, forge.util.createBuffer(macSalt), 3, iterations, o.mac === 'sha256' ? 32 : 20, md);
+  const hmac = forge.hmac.create();
+  hmac.start(o.mac === 'sha256' ? 'sha256' : 'sha1', macKey);
+  hmac.update(authSafe);
+  const macData = seq(seq(seq(oid(o.mac === 'sha256' ? OID.sha256 : OID.sha1), asn1.create(U, asn1.Type.NULL, false, '')), octets(hmac.digest().getBytes())), octets(macSalt), integer(iterations));
+  return bytes(der(seq(integer(3), seq(oid(OID.data), explicit0(octets(authSafe))), macData)));
+}
+
+/** The same ASN.1 with every constructed value in BER's indefinite-length form (as some CMS tools write it). */
+export function indefinite(bin: string): string {
+  const walk = (node: forge.asn1.Asn1): string => {
+    if (node.constructed && Array.isArray(node.value) && node.type < 31) {
+      return String.fromCharCode(node.tagClass | 0x20 | node.type) + '\x80' + node.value.map(walk).join('') + '\x00\x00';
+    }
+    return der(node);
+  };
+  return walk(asn1.fromDer(bin));
+}
+
 export interface Made {
   apnsPem: string;
   /** The same push certificate, valid from yesterday for a year (for browser tests that run on today's clock). */
@@ -78,6 +163,12 @@ export interface Made {
   pushRequest: (opts?: PushRequestOptions) => string;
   p12: Uint8Array;
   p12Password: string;
+  /** The push certificate and its key as macOS Keychain (RC2-40 + 3DES, SHA-1 MAC) and OpenSSL 3 (AES-256, SHA-256 MAC) export them; one with an empty password. */
+  p12Legacy: Uint8Array;
+  p12Aes: Uint8Array;
+  p12EmptyPassword: Uint8Array;
+  /** The ADE token in BER with indefinite lengths. */
+  adeBer: Uint8Array;
   adeSmime: string;
   adeDer: Uint8Array;
   vpptoken: string;
@@ -220,6 +311,10 @@ export function makeFiles(): Made {
     pushRequest,
     p12,
     p12Password,
+    p12Legacy: buildP12(apns, push.privateKey, { password: p12Password, certs: 'rc2-40', key: '3des', mac: 'sha1' }),
+    p12Aes: buildP12(apns, push.privateKey, { password: p12Password, certs: 'aes256', key: 'aes256', mac: 'sha256' }),
+    p12EmptyPassword: buildP12(apns, push.privateKey, { password: '', certs: 'rc2-40', key: '3des', mac: 'sha1' }),
+    adeBer: bytes(indefinite(p7der)),
     adeSmime,
     adeDer: bytes(p7der),
     vpptoken,
