@@ -28,9 +28,10 @@ export function FileCheck({ credentials, onChanged }: { credentials: Credential[
   async function read(f: File, opts: { password?: string; privateKeyPem?: string } = {}) {
     setSaved('');
     try {
-      const { inspectFile } = await import('../../lib/files');
+      // Read in a worker that is stopped if the file takes too long (lib/files/read.ts).
+      const { readFile } = await import('../../lib/files/read-page');
       const bytes = new Uint8Array(await f.slice(0, MAX_READ).arrayBuffer());
-      setReport(await inspectFile(f.name, bytes, { now: new Date(), lastModified: f.lastModified, ...opts }));
+      setReport(await readFile(f.name, bytes, { now: new Date(), lastModified: f.lastModified, ...opts }));
     } catch (e) {
       setReport({ ok: false, error: 'unrecognised', message: t('fileReadFailed', String((e as Error).message)) });
     }

@@ -211,6 +211,9 @@ function fromPkcs7(name: string, bin: string, now: Date, opts: InspectOptions): 
   } catch {
     throw new Fail('wrong-key');
   }
+  // A key no MDM server uses (over 8192 bits, or exponents longer than its modulus) would keep
+  // the RSA arithmetic busy for minutes.
+  if (!saneRsaKey(key)) throw new Fail('wrong-key');
   try {
     msg.decrypt(recipient, key);
   } catch {
@@ -232,6 +235,13 @@ function fromPkcs7(name: string, bin: string, now: Date, opts: InspectOptions): 
   const report = { ...base, warnings: [...warnings], ...(expiresOn ? { expiresOn } : {}), ...(serverName ? { serverName } : {}) };
   if (expiresOn && expiresOn < isoDay(now)) report.warnings.push('expired');
   return finish(report, t('file_ade_decrypted', serverName ?? issuer, expiresOn ? formatDate(expiresOn) : '—'));
+}
+
+/** RSA numbers of a size real keys have: a modulus of at most 8192 bits, no part longer than it. */
+export function saneRsaKey(key: { n?: forge.jsbn.BigInteger; e?: forge.jsbn.BigInteger; d?: forge.jsbn.BigInteger; dP?: forge.jsbn.BigInteger; dQ?: forge.jsbn.BigInteger; p?: forge.jsbn.BigInteger; q?: forge.jsbn.BigInteger }): boolean {
+  const bits = key.n?.bitLength() ?? 0;
+  if (bits === 0 || bits > 8192) return false;
+  return [key.e, key.d, key.dP, key.dQ, key.p, key.q].every((x) => !x || x.bitLength() <= bits);
 }
 
 // ---- .vpptoken ---------------------------------------------------------------------------
@@ -304,6 +314,8 @@ function fromDer(name: string, bytes: Uint8Array, now: Date, opts: InspectOption
  * Windows and OpenSSL use 2,048 to a few hundred thousand.
  */
 export const MAX_P12_ITERATIONS = 500_000;
+/** … and in all: a file of many bags, each under the cap, would add up to minutes. */
+export const MAX_P12_TOTAL_ITERATIONS = 1_500_000;
 
 /** The iteration counts a PFX asks for: its MAC's, and those of its encrypted bags' PBE and PBKDF2 parameters. */
 function p12Iterations(asn1: forge.asn1.Asn1): number[] {
@@ -342,7 +354,8 @@ function p12Iterations(asn1: forge.asn1.Asn1): number[] {
 }
 
 function fromP12(name: string, asn1: forge.asn1.Asn1, now: Date, opts: InspectOptions): FileReport {
-  if (p12Iterations(asn1).some((n) => n > MAX_P12_ITERATIONS)) throw new Fail('too-slow');
+  const counts = p12Iterations(asn1);
+  if (counts.some((n) => n > MAX_P12_ITERATIONS) || counts.reduce((a, n) => a + n, 0) > MAX_P12_TOTAL_ITERATIONS) throw new Fail('too-slow');
   if (opts.password === undefined) {
     // Some .p12 files have an empty password: try it before asking.
     try {

@@ -114,7 +114,9 @@ function chainOf(value: string): forge.pki.Certificate[] {
 /** Whether the vendor's signature over the CSR verifies with the signing certificate's key (SHA-256, or the older SHA-1). */
 function signatureVerifies(csrDer: string, signature: string, signer: forge.pki.Certificate): boolean | null {
   const key = signer.publicKey as forge.pki.rsa.PublicKey;
-  if (!key?.n) return null;
+  // A modulus over 8192 bits or a public exponent over 32 bits is no vendor's key, and would make
+  // the check take minutes: not checked, rather than freeze.
+  if (!key?.n || key.n.bitLength() > 8192 || key.e.bitLength() > 32) return null;
   for (const md of [forge.md.sha256.create(), forge.md.sha1.create()]) {
     try {
       if (key.verify(md.update(csrDer).digest().getBytes(), signature)) return true;

@@ -99,7 +99,9 @@ export type FileError =
   | 'bad-vpptoken'
   | 'wrong-key'
   /** A .p12 asking for so many key-derivation rounds that reading it would freeze the page. */
-  | 'too-slow';
+  | 'too-slow'
+  /** Reading it took longer than any real file does, and was stopped. */
+  | 'timed-out';
 
 export interface InspectOptions {
   password?: string;

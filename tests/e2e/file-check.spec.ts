@@ -39,6 +39,9 @@ test('a dropped push certificate matches the inventory by topic, flags another t
 
 test('a .vpptoken and an ADE token are added without storing any token or key material', async ({ openPopup, serviceWorker }) => {
   const popup = await openPopup();
+  // Every file is read in a worker of the extension's own, stopped if it takes too long.
+  const workers: string[] = [];
+  popup.on('worker', (w) => workers.push(w.url()));
   await choose(popup, 'sToken_for_Contoso Apps.vpptoken', files.vpptoken);
   const result = popup.locator('.file-result');
   await expect(result).toContainText('Apps and Books content token for “Contoso Apps – Paris”, valid until Mar 14, 2027.');
@@ -61,6 +64,9 @@ test('a .vpptoken and an ADE token are added without storing any token or key ma
   await expect(result).toContainText('Push certificate (APNs) for topic');
   await result.getByRole('button', { name: 'Add to inventory' }).click();
   await expect(popup.locator('.cred')).toHaveCount(3);
+
+  expect(workers.length).toBeGreaterThanOrEqual(4);
+  expect(workers.every((u) => /^chrome-extension:\/\/[a-z]+\/assets\/inspect\.worker-[\w-]+\.js$/.test(u))).toBe(true);
 
   const stored = await storedEverything(serviceWorker);
   expect(stored).toContain('Contoso Apps – Paris');

@@ -1,4 +1,4 @@
-import { expect, test, onDisk } from './fixtures';
+import { expect, fixture, test, onDisk } from './fixtures';
 import { makeFiles } from '../unit/support/make-files';
 
 const PUSH_URL = 'https://intune.microsoft.com/#view/Microsoft_Intune_DeviceSettings/AppleMdmPushCertificateBlade';
@@ -60,4 +60,28 @@ test("a file a page's own script puts in an upload field is not read: only the a
   // The admin picking the same file gets the check.
   await page.locator('#cert').setInputFiles(onDisk('MDM_Microsoft Corporation_Certificate.pem', Buffer.from(files.otherTopicPem)));
   await expect(page.locator('#cert + token-radar-upload-check')).toHaveAttribute('data-level', 'danger');
+});
+
+test('the file is read in a worker, off the console page’s thread; a page whose policy forbids workers still gets the check, read in the frame', async ({ context, serve }) => {
+  const page = await context.newPage();
+  const workers: string[] = [];
+  page.on('worker', (w) => workers.push(w.url()));
+  await page.goto(PUSH_URL);
+  await expect(page.locator('token-radar-badge')).toHaveCount(1);
+  await page.locator('#cert').setInputFiles(onDisk('MDM_Microsoft Corporation_Certificate.pem', Buffer.from(files.freshApnsPem)));
+  const note = page.locator('#cert + token-radar-upload-check');
+  await expect(note).toHaveAttribute('data-level', 'ok');
+  expect(workers.filter((u) => u.startsWith('blob:'))).toHaveLength(1);
+
+  // The same page with a policy that forbids every worker.
+  const strict = 'https://intune.microsoft.com/#view/Microsoft_Intune_DeviceSettings/AppleMdmPushCertificateBlade/strict';
+  await serve({ [strict]: fixture('intune/push-certificate.en.html').replace('<head>', `<head><meta http-equiv="Content-Security-Policy" content="worker-src 'none'">`) });
+  const other = await context.newPage();
+  const blocked: string[] = [];
+  other.on('worker', (w) => blocked.push(w.url()));
+  await other.goto(strict);
+  await expect(other.locator('token-radar-badge')).toHaveCount(1);
+  await other.locator('#cert').setInputFiles(onDisk('MDM_Microsoft Corporation_Certificate.pem', Buffer.from(files.otherTopicPem)));
+  await expect(other.locator('#cert + token-radar-upload-check')).toHaveAttribute('data-level', 'danger');
+  expect(blocked).toEqual([]);
 });

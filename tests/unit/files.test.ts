@@ -454,6 +454,32 @@ describe('files made to freeze the page', () => {
     expect(ok(inspect('push.p12', f.p12, { password: f.p12Password }))).toMatchObject({ kind: 'apns-certificate' });
   });
 
+  it('a .p12 of many encrypted bags, each under the cap, is refused when the rounds add up', () => {
+    const pfx = forge.asn1.fromDer(forge.util.createBuffer(String.fromCharCode(...f.p12Legacy)));
+    const authSafe = (pfx.value as forge.asn1.Asn1[])[1]!;
+    const holder = ((authSafe.value as forge.asn1.Asn1[])[1]!.value as forge.asn1.Asn1[])[0]!;
+    const safes = forge.asn1.fromDer(holder.value as string);
+    const [certInfo, keyInfo] = safes.value as forge.asn1.Asn1[];
+    // The certificate bag's RC2 parameters: SEQUENCE { salt, iterations } at 450,000 rounds, four times over.
+    const algorithm = ((((certInfo!.value as forge.asn1.Asn1[])[1]!.value as forge.asn1.Asn1[])[0]!.value as forge.asn1.Asn1[])[1]!.value as forge.asn1.Asn1[])[1]!;
+    const params = (algorithm.value as forge.asn1.Asn1[])[1]!;
+    (params.value as forge.asn1.Asn1[])[1] = forge.asn1.create(forge.asn1.Class.UNIVERSAL, forge.asn1.Type.INTEGER, false, forge.asn1.integerToDer(450_000).getBytes());
+    safes.value = [certInfo!, certInfo!, certInfo!, certInfo!, keyInfo!];
+    holder.value = forge.asn1.toDer(safes).getBytes();
+    const many = bytes(forge.asn1.toDer(pfx).getBytes());
+    expect(inspect('many.p12', many, { password: f.p12Password })).toMatchObject({ ok: false, error: 'too-slow' });
+    expect(inspect('many.p12', many)).toMatchObject({ ok: false, error: 'too-slow' });
+  });
+
+  it('an MDM key made to keep the RSA arithmetic busy is refused as the wrong key, at once', () => {
+    const real = forge.pki.privateKeyFromPem(f.mdmPrivateKeyPem) as forge.pki.rsa.PrivateKey;
+    const huge = new forge.jsbn.BigInteger('1'.padEnd(3000, '0'), 16);
+    const slow = forge.pki.setRsaPrivateKey(real.n, real.e, real.d, real.p, real.q, huge, real.dQ, real.qInv);
+    expect(inspect('token_smime.p7m', utf8(f.adeSmime), { privateKeyPem: forge.pki.privateKeyToPem(slow) })).toMatchObject({ ok: false, error: 'wrong-key' });
+    // The real key still opens it.
+    expect(ok(inspect('token_smime.p7m', utf8(f.adeSmime), { privateKeyPem: f.mdmPrivateKeyPem })).expiresOn).toBe('2027-11-20');
+  });
+
   it('a megabyte of BEGIN lines without END is read once, not once per line', () => {
     const junk = '-----BEGIN A-----\n'.repeat(55_000);
     expect(inspect('x.pem', utf8(junk))).toMatchObject({ ok: false, error: 'truncated' });
