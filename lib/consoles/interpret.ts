@@ -218,7 +218,12 @@ function kindOf(record: PageRecord, opts: InterpretOptions): { kind: CredentialK
   for (const heading of record.headings) {
     const kinds = new Set(kindsOf(heading).strong);
     if (kinds.size === 1) return { kind: [...kinds][0]!, evidence: true };
-    if (kinds.size > 1) evidence = true;
+    // The nearest heading that names a kind names several: a farther one (a neighbour's title,
+    // the page's) does not say which of them this record is.
+    if (kinds.size > 1) {
+      evidence = true;
+      break;
+    }
   }
   if (opts.pageKind) return { kind: opts.pageKind, evidence: true };
   const titleKinds = new Set(opts.titles.flatMap((t) => kindsOf(t).strong));

@@ -92,6 +92,14 @@ function expandYear(y: string): number | null {
   return null;
 }
 
+/**
+ * A zero-padded part beside a one-digit one ('2027/01/2', '01/2/2027'): no date format mixes
+ * them, but a date cut short leaves exactly that. Not read.
+ */
+function mixedPadding(x: string, y: string): boolean {
+  return (x.length === 2 && x[0] === '0' && y.length === 1) || (y.length === 2 && y[0] === '0' && x.length === 1);
+}
+
 /** Every printed form `candidates` reads (global: `lastIndex` is reset before each use). */
 const PATTERNS = {
   cjk: /(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日/g,
@@ -129,7 +137,7 @@ function candidates(text: string, lang: string, settled?: Order | null): Candida
   while ((m = cjk.exec(text))) push(m, iso(Number(m[1]), Number(m[2]), Number(m[3])));
 
   // ISO 2027-03-14, also 2027-03-14T09:40:11-0800 and year-first with / or . (2027/03/14)
-  while ((m = ymd.exec(text))) push(m, iso(Number(m[1]), Number(m[3]), Number(m[4])));
+  while ((m = ymd.exec(text))) push(m, mixedPadding(m[3]!, m[4]!) ? null : iso(Number(m[1]), Number(m[3]), Number(m[4])));
 
   // Month name first: Mar 14, 2027 / March 14 2027
   while ((m = mdy.exec(text))) {
@@ -155,8 +163,14 @@ function candidates(text: string, lang: string, settled?: Order | null): Candida
     const b = Number(m[3]);
     const year = expandYear(m[4]!);
     if (year === null) continue;
-    // A two-digit year is only read where the page's order is known.
-    if (m[4]!.length === 2 && !(order === 'mdy' || order === 'dmy')) {
+    // A two-digit year is only read where the page's order is known, and not as '00'–'20': that is
+    // what a four-digit 20xx cut short leaves (a page still loading, a clipped cell), and no
+    // credential of today is dated 2020 or before in short form. Shown as a date not read.
+    if (m[4]!.length === 2 && (!(order === 'mdy' || order === 'dmy') || year <= 2020)) {
+      push(m, null);
+      continue;
+    }
+    if (mixedPadding(m[1]!, m[3]!)) {
       push(m, null);
       continue;
     }

@@ -55,8 +55,21 @@ describe('parseDisplayedDate', () => {
     ['1.2.3.4', 'de', 'a version number'],
     ['192.168.1.10', 'de', 'an address'],
     ['14/03/1870', 'fr', 'out of range'],
+    // What a date cut short leaves (a page still loading): never read as another date.
+    ['14/01/20', 'fr', 'a four-digit 20xx cut after "20"'],
+    ['1/14/20', 'en-US', 'a four-digit 20xx cut after "20"'],
+    ['2027/01/2', 'ja', 'a padded month beside a one-digit day: the day was cut'],
+    ['01/2/2027', 'en-US', 'a padded part beside a one-digit one'],
   ])('%s (%s) is null: %s', (text, lang) => {
     expect(parseDisplayedDate(text, lang)).toBeNull();
+  });
+
+  it('still reads short forms that are whole: two-digit years from 21, unpadded parts on both sides', () => {
+    expect(parseDisplayedDate('1/14/27', 'en-US')).toBe('2027-01-14');
+    expect(parseDisplayedDate('14/01/21', 'fr')).toBe('2021-01-14');
+    expect(parseDisplayedDate('2027/1/2', 'ja')).toBe('2027-01-02');
+    expect(parseDisplayedDate('2027/11/2', 'ja')).toBe('2027-11-02');
+    expect(parseDisplayedDate('2027/01/02', 'ja')).toBe('2027-01-02');
   });
 
   it('reads a repeated date once', () => {
