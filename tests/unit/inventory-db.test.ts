@@ -44,6 +44,61 @@ describe('inventory database', () => {
     }
   });
 
+  it('a database written by the first release (schema version 1, records without health or alert sources) opens intact and keeps working', async () => {
+    const name = fresh();
+    // Written with the bare IndexedDB API, as version 1 created it: no code of today involved.
+    const first = [
+      {
+        id: 'v1-push', kind: 'apns', console: 'intune', account: 'Contoso', name: '', expiresOn: '2026-12-04', appleId: 'mdm@contoso.example',
+        topic: 'com.apple.mgmt.External.4f1c2a9e-7b3d-4e55-9a61-0c2d8e7f1b34', status: 'Active',
+        sources: [{ type: 'page', key: 'page:intune:apns-certificate:Contoso', console: 'intune', page: 'apns-certificate', url: 'https://intune.microsoft.com/', expiresOn: '2026-12-04', seenAt: '2025-12-04T09:00:00.000Z' }],
+        history: [{ from: '2025-12-04', to: '2026-12-04', noticedAt: '2025-12-04T09:00:00.000Z', source: 'page:intune:apns-certificate:Contoso' }],
+        alerts: { 't:30': '2026-11-04T09:00:00.000Z' }, archived: false, createdAt: '2024-12-04T09:00:00.000Z', updatedAt: '2025-12-04T09:00:00.000Z',
+      },
+      {
+        id: 'v1-vpp', kind: 'vpp', name: 'HQ', expiresOn: '2027-01-10', owner: 'Jane', notes: 'renew with the finance Apple ID',
+        sources: [{ type: 'file', key: 'file:sToken_for_HQ.vpptoken', fileName: 'sToken_for_HQ.vpptoken', expiresOn: '2027-01-10', seenAt: '2026-01-10T09:00:00.000Z' }],
+        history: [], alerts: {}, snoozedUntil: '2026-11-25T00:00:00.000Z', archived: false, createdAt: '2026-01-10T09:00:00.000Z', updatedAt: '2026-01-10T09:00:00.000Z',
+      },
+      {
+        id: 'v1-manual', kind: 'other', name: 'Symantec-era cert', expiresOn: null,
+        sources: [{ type: 'manual', key: 'manual', expiresOn: null, seenAt: '2025-06-01T09:00:00.000Z' }],
+        history: [], alerts: {}, archived: true, createdAt: '2025-06-01T09:00:00.000Z', updatedAt: '2025-06-01T09:00:00.000Z',
+      },
+    ];
+    await new Promise<void>((done, failed) => {
+      const request = indexedDB.open(name, 1);
+      request.onupgradeneeded = () => {
+        const store = request.result.createObjectStore('credentials', { keyPath: 'id' });
+        store.createIndex('by-kind', 'kind');
+        store.createIndex('by-topic', 'topic');
+        for (const record of first) store.put(record);
+      };
+      request.onsuccess = () => {
+        request.result.close();
+        done();
+      };
+      request.onerror = () => failed(request.error);
+    });
+
+    const inv = await open(name);
+    const byId = (a: { id: string }, b: { id: string }) => a.id.localeCompare(b.id);
+    expect((await inv.all()).sort(byId)).toEqual([...first].sort(byId));
+    // Today's code works on them: a renewal read on the page, and every export.
+    await inv.observe({ console: 'intune', page: 'apns-certificate', account: 'Contoso', url: 'https://intune.microsoft.com/', seenAt: NOW.toISOString(), credentials: [{ kind: 'apns', name: '', expiresOn: '2027-12-04', topic: first[0]!.topic!, status: 'Active', health: 'active' }] }, NOW);
+    const all = await inv.all();
+    const push = all.find((c) => c.id === 'v1-push')!;
+    expect(push).toMatchObject({ expiresOn: '2027-12-04', appleId: 'mdm@contoso.example', alerts: {}, health: { state: 'active' } });
+    expect(push.history.map((h) => h.to)).toEqual(['2026-12-04', '2027-12-04']);
+    const { exportJson, parseImport } = await import('../../lib/export/json');
+    const { exportCsv } = await import('../../lib/export/csv');
+    const { exportIcs } = await import('../../lib/export/ics');
+    const { DEFAULT_SETTINGS } = await import('../../lib/settings');
+    expect(parseImport(exportJson(all, NOW))).toEqual({ ok: true, credentials: all });
+    expect(exportCsv(all, NOW, 'UTC').split('\r\n').filter(Boolean)).toHaveLength(4);
+    expect(exportIcs(all, DEFAULT_SETTINGS, NOW, { summary: (c) => c.name || c.kind, description: () => '' }).match(/BEGIN:VEVENT/g)).toHaveLength(2);
+  });
+
   it('stores observations and merges repeats', async () => {
     const inv = await open(fresh());
     await inv.observe(observation, NOW);
