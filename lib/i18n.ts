@@ -18,6 +18,18 @@ export function t(key: MessageKey, ...substitutions: (string | number)[]): strin
   return substitutions.length || template.includes(SLOT_MARK) ? template.replace(SLOT_RE, (_, i: string) => String(substitutions[Number(i)] ?? '')) : template;
 }
 
+/** A code's spelling in a message key: dashes become underscores ('too-slow' -> 'too_slow'). */
+type Underscored<S extends string> = S extends `${infer A}-${infer B}` ? `${A}_${Underscored<B>}` : S;
+
+/**
+ * The message key for `code` under `prefix` ('fileErr_' + 'too-slow' -> 'fileErr_too_slow'). The
+ * compiler checks that every code of the union has its key in the catalogue; the locales test
+ * checks that every language has every key.
+ */
+export function codeKey<P extends string, C extends string>(prefix: P, code: C): `${P}${Underscored<C>}` {
+  return `${prefix}${code.replace(/-/g, '_')}` as `${P}${Underscored<C>}`;
+}
+
 /** Stand-ins for substitutions $1…$9: private-use characters no translation contains. */
 const SLOT_MARK = '\uE0F0';
 const SLOTS = Array.from({ length: 9 }, (_, i) => `${SLOT_MARK}${i}\uE0F1`);

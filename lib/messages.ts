@@ -3,7 +3,7 @@
  * Every request names its `type`; `Responses` maps each type to what the worker answers.
  */
 import { browser } from 'wxt/browser';
-import type { Credential, ManualFields } from './inventory/model';
+import type { Credential, ManualFields } from './credentials/model';
 import type { ConsoleAccess } from './consoles/sites';
 import type { AddedSite, ConsoleId } from './consoles/types';
 import type { GuideAction, GuideState } from './guide/machine';

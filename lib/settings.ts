@@ -4,7 +4,7 @@
  */
 import type { AnyKind } from './credentials/urgency';
 import { DEFAULT_THRESHOLDS } from './credentials/urgency';
-import { KINDS } from './inventory/model';
+import { KINDS } from './credentials/model';
 
 export interface QuietHours {
   enabled: boolean;

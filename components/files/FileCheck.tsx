@@ -1,16 +1,16 @@
 import { useState } from 'preact/hooks';
-import { formatDate, kindLabel } from '../../lib/credentials/describe';
+import { formatDate, kindLabel } from '../../lib/wording/describe';
 import type { FileReport } from '../../lib/files/report';
 import { fileName, matchFile, type FileMatch } from '../../lib/files/match';
+import { MAX_BYTES } from '../../lib/files/limits';
 import { t } from '../../lib/i18n';
-import type { Credential } from '../../lib/inventory/model';
+import type { Credential } from '../../lib/credentials/model';
 import { send } from '../../lib/messages';
 import type { AnyKind } from '../../lib/credentials/urgency';
 
 type Ok = Extract<FileReport, { ok: true }>;
 /** Where each file goes in the inventory; the MDM server's public key is an 'other' credential. */
 const KIND_OF: Partial<Record<Ok['kind'], AnyKind>> = { 'apns-certificate': 'apns', 'vpp-token': 'vpp', 'ade-token': 'ade', 'public-key': 'other' };
-const MAX_READ = 1024 * 1024 + 1;
 
 /**
  * Drop zone and file picker: reads a certificate or token file locally (the reader and
@@ -30,7 +30,7 @@ export function FileCheck({ credentials, onChanged }: { credentials: Credential[
     try {
       // Read in a worker that is stopped if the file takes too long (lib/files/read.ts).
       const { readFile } = await import('../../lib/files/read-page');
-      const bytes = new Uint8Array(await f.slice(0, MAX_READ).arrayBuffer());
+      const bytes = new Uint8Array(await f.slice(0, MAX_BYTES + 1).arrayBuffer());
       setReport(await readFile(f.name, bytes, { now: new Date(), lastModified: f.lastModified, ...opts }));
     } catch (e) {
       setReport({ ok: false, error: 'unrecognised', message: t('fileReadFailed', String((e as Error).message)) });

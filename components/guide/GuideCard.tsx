@@ -1,5 +1,5 @@
 import { projectedExpiry } from '../../lib/credentials/urgency';
-import { formatDate, kindLabel } from '../../lib/credentials/describe';
+import { formatDate, kindLabel } from '../../lib/wording/describe';
 import type { ConsoleId } from '../../lib/consoles/types';
 import { sitesText, stepText } from '../../lib/guide/describe';
 import type { GuideAction, GuideState } from '../../lib/guide/machine';

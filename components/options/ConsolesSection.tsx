@@ -9,8 +9,8 @@ import { browser } from 'wxt/browser';
 import { optionalPatterns } from '../../lib/consoles/hosts';
 import { CONSOLES, type ConsoleId } from '../../lib/consoles/list';
 import { addSite, ADDABLE_CONSOLES, NO_ACCESS, OPTIONAL_CONSOLES, sitePattern, type ConsoleAccess } from '../../lib/consoles/sites';
-import { productName } from '../../lib/credentials/describe';
-import { t, type MessageKey } from '../../lib/i18n';
+import { productName } from '../../lib/wording/describe';
+import { codeKey, t } from '../../lib/i18n';
 import { send } from '../../lib/messages';
 
 type Status = { level: 'ok' | 'error'; text: string } | null;
@@ -46,7 +46,7 @@ export function ConsolesSection() {
   const add = (event: Event) => {
     event.preventDefault();
     const checked = addSite(access, type, address);
-    if (!checked.ok) return setStatus({ level: 'error', text: t(`siteErr_${checked.error.replace(/-/g, '_')}` as MessageKey) });
+    if (!checked.ok) return setStatus({ level: 'error', text: t(codeKey('siteErr_', checked.error)) });
     const { origin } = checked.site;
     setBusy(true);
     void browser.permissions

@@ -1,6 +1,6 @@
 import { useState } from 'preact/hooks';
 import { consoleOf } from '../../lib/consoles/hosts';
-import { consequence, healthAdvice, healthLabel, kindLabel, productName } from '../../lib/credentials/describe';
+import { consequence, healthAdvice, healthLabel, kindLabel, productName } from '../../lib/wording/describe';
 import { holderNote } from '../../lib/credentials/apple-id';
 import { isProblem } from '../../lib/credentials/health';
 import { calendarDate } from '../../lib/credentials/urgency';
@@ -8,7 +8,7 @@ import { exportCsv } from '../../lib/export/csv';
 import { exportIcs } from '../../lib/export/ics';
 import { exportJson } from '../../lib/export/json';
 import { t } from '../../lib/i18n';
-import type { Credential } from '../../lib/inventory/model';
+import type { Credential } from '../../lib/credentials/model';
 import { send } from '../../lib/messages';
 import type { Settings } from '../../lib/settings';
 import { download } from './download';

@@ -1,7 +1,7 @@
 import { browser } from 'wxt/browser';
 import { t } from '../../lib/i18n';
 import { useEffect, useState } from 'preact/hooks';
-import type { Credential } from '../../lib/inventory/model';
+import type { Credential } from '../../lib/credentials/model';
 import { send } from '../../lib/messages';
 import { FileCheck } from '../files/FileCheck';
 import { ConsolesSection } from './ConsolesSection';

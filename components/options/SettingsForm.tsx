@@ -1,8 +1,8 @@
 import { useEffect, useState } from 'preact/hooks';
-import { kindLabel } from '../../lib/credentials/describe';
+import { kindLabel } from '../../lib/wording/describe';
 import type { AnyKind } from '../../lib/credentials/urgency';
 import { t } from '../../lib/i18n';
-import { KINDS } from '../../lib/inventory/model';
+import { KINDS } from '../../lib/credentials/model';
 import { send } from '../../lib/messages';
 import { parseThresholds, type Settings } from '../../lib/settings';
 import { loadSettings, saveSettings } from '../../lib/settings-store';

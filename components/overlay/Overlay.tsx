@@ -1,7 +1,7 @@
 import { useState } from 'preact/hooks';
 import { consoleOf } from '../../lib/consoles/hosts';
 import { holderNote } from '../../lib/credentials/apple-id';
-import { consequence, displayText, expiryView, formatDate, healthAdvice, kindLabel, productName } from '../../lib/credentials/describe';
+import { consequence, displayText, expiryView, formatDate, healthAdvice, kindLabel, productName } from '../../lib/wording/describe';
 import { URGENCY_ORDER } from '../../lib/credentials/urgency';
 import type { GuideAction } from '../../lib/guide/machine';
 import { t } from '../../lib/i18n';

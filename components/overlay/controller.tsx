@@ -9,7 +9,7 @@
  * re-rendered, badges and warnings moved, and new observations and guide progress reported.
  */
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
-import { expiryView } from '../../lib/credentials/describe';
+import { expiryView } from '../../lib/wording/describe';
 import { findStepTarget } from '../../lib/guide/find';
 import { guardNotes } from '../../lib/guide/guards';
 import type { GuideAction, GuideState } from '../../lib/guide/machine';

@@ -6,7 +6,7 @@
  */
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { LEVEL_STYLE } from './notes';
-import { MAX_BYTES_GUARD } from './upload-limits';
+import { MAX_BYTES } from '../../lib/files/limits';
 import type { inspectFile } from '../../lib/files';
 import { expectedKind, uploadVerdict, type Verdict } from '../../lib/files/guard';
 import { t } from '../../lib/i18n';
@@ -95,7 +95,7 @@ export function watchUploads(ctx: ContentScriptContext, currentScan: () => PageS
     const topic = scan.credentials.find((c) => c.kind === 'apns' && c.topic)?.topic;
     try {
       // Reading past the limit is pointless: the reader turns such a file away by its size.
-      const bytes = new Uint8Array(await file.slice(0, MAX_BYTES_GUARD + 1).arrayBuffer());
+      const bytes = new Uint8Array(await file.slice(0, MAX_BYTES + 1).arrayBuffer());
       const inspect = await loadInspector();
       const report = await inspect(file.name, bytes, { now: new Date(), lastModified: file.lastModified, ...(expected ? { expect: expected } : {}) });
       if (mine !== generation || !ctx.isValid) return;

@@ -1,9 +1,9 @@
 import { useState } from 'preact/hooks';
 import { CONSOLES } from '../../lib/consoles/list';
 import type { ConsoleId } from '../../lib/consoles/types';
-import { kindLabel } from '../../lib/credentials/describe';
+import { kindLabel } from '../../lib/wording/describe';
 import { t } from '../../lib/i18n';
-import { KINDS, type Credential, type ManualFields } from '../../lib/inventory/model';
+import { KINDS, type Credential, type ManualFields } from '../../lib/credentials/model';
 
 /** Add or edit a credential by hand. Only metadata: there is no field for a token or a key. */
 export function CredentialForm({ initial, prefill, onSave, onCancel }: {

@@ -1,16 +1,16 @@
-import { productName } from '../../lib/credentials/describe';
+import { productName } from '../../lib/wording/describe';
 import { useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { consoleOf } from '../../lib/consoles/hosts';
 import { holderNote } from '../../lib/credentials/apple-id';
-import { consequence, displayText, expiryView, formatDate, healthAdvice, healthLabel, kindLabel, relativeDays } from '../../lib/credentials/describe';
-import type { Credential } from '../../lib/inventory/model';
-import type { ListItem } from '../../lib/credentials/list';
+import { consequence, displayText, expiryView, formatDate, healthAdvice, healthLabel, kindLabel, relativeDays } from '../../lib/wording/describe';
+import type { Credential } from '../../lib/credentials/model';
+import type { ListItem } from '../../lib/inventory/list';
 import type { AddedSite } from '../../lib/consoles/types';
-import { renewUrl } from '../../lib/credentials/renew-url';
+import { renewUrl } from '../../lib/consoles/renew-url';
 import { calendarDate, daysLeft, projectedExpiry } from '../../lib/credentials/urgency';
 import { t } from '../../lib/i18n';
-import { conflicts } from '../../lib/inventory/merge';
+import { conflicts } from '../../lib/credentials/merge';
 import type { Request } from '../../lib/messages';
 
 export interface RowActions {

@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'preact/hooks';
-import { kindLabel } from '../../lib/credentials/describe';
+import { kindLabel } from '../../lib/wording/describe';
 import { sitesText, stepText } from '../../lib/guide/describe';
 import type { GuideState } from '../../lib/guide/machine';
 import { watchGuide } from '../../lib/guide/store';

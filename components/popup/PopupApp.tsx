@@ -1,10 +1,10 @@
-import { productName } from '../../lib/credentials/describe';
+import { productName } from '../../lib/wording/describe';
 import { useEffect, useMemo, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { consoleOf } from '../../lib/consoles/hosts';
-import { listGroups } from '../../lib/credentials/list';
+import { listGroups } from '../../lib/inventory/list';
 import { t } from '../../lib/i18n';
-import type { Credential, ManualFields } from '../../lib/inventory/model';
+import type { Credential, ManualFields } from '../../lib/credentials/model';
 import { send, type Request } from '../../lib/messages';
 import { parseAddQuery } from '../../lib/inventory/prefill';
 import { CredentialForm } from './CredentialForm';

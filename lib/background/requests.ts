@@ -6,7 +6,7 @@
  */
 import * as v from 'valibot';
 import { CONSOLES } from '../consoles/list';
-import { KINDS } from '../inventory/model';
+import { KINDS } from '../credentials/model';
 import { HEALTH_ORDER } from '../credentials/health';
 import type { Request } from '../messages';
 

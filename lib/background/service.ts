@@ -8,21 +8,21 @@ import { browser } from 'wxt/browser';
 import { consoleOf } from '../consoles/hosts';
 import { accessPatterns, addSite, OPTIONAL_CONSOLES, removeSite, setEnabled, sitePattern, type ConsoleAccess } from '../consoles/sites';
 import { loadAccess, saveAccess, syncContentScript } from './sites';
-import { renewUrl } from '../credentials/renew-url';
+import { renewUrl } from '../consoles/renew-url';
 import { worstUrgency, type Urgency } from '../credentials/urgency';
 import { parseImport } from '../export/json';
-import { t, type MessageKey } from '../i18n';
+import { codeKey, t } from '../i18n';
 import { Inventory, InventoryError, toInventoryError } from '../inventory/db';
-import { applyReading, blankCredential, findMatch, newId } from '../inventory/merge';
+import { applyReading, blankCredential, findMatch, newId } from '../credentials/merge';
 import { flowById } from '../guide/flows';
 import { reduce, startGuide, type GuideState } from '../guide/machine';
 import { GUIDE_KEY, loadGuide, saveGuide } from '../guide/store';
 import { addFormQuery } from '../inventory/prefill';
-import { ISO_DATE, KINDS, type Credential, type ManualFields, type Source } from '../inventory/model';
+import { ISO_DATE, KINDS, type Credential, type ManualFields, type Source } from '../credentials/model';
 import type { Failure, FileItem, Request, Responses } from '../messages';
 import { parseRequest } from './requests';
 import type { Observation } from '../observation';
-import { replacedPushCertificates } from '../credentials/replaced';
+import { replacedPushCertificates } from '../inventory/replaced';
 import { buildNotification, notificationId, parseNotificationId } from '../notify/build';
 import { dueAlerts, dueSoon } from '../notify/plan';
 import { loadSettings } from '../settings-store';
@@ -234,7 +234,7 @@ async function handle(request: Request, sender?: Sender): Promise<Responses[Requ
     case 'consoles-add': {
       const before = await loadAccess();
       const added = addSite(before, request.console, request.origin);
-      if (!added.ok) return invalid(t(`siteErr_${added.error.replace(/-/g, '_')}` as MessageKey));
+      if (!added.ok) return invalid(t(codeKey('siteErr_', added.error)));
       // The options page asked for the address first: without the grant nothing is added.
       if (!(await browser.permissions.contains({ origins: [sitePattern(added.site.origin)] }))) return { ok: false, code: 'permission', error: t('siteErr_permission') };
       return { ok: true, access: await changeAccess(before, added.access) };

@@ -1,4 +1,4 @@
-import { productName } from '../credentials/describe';
+import { productName } from '../wording/describe';
 /**
  * CSV export that opens correctly in Excel: UTF-8 with a byte-order mark, CRLF line ends,
  * every field quoted, and cells that a spreadsheet would run as a formula made inert.
@@ -7,8 +7,8 @@ import { consoleOf } from '../consoles/hosts';
 import { daysLeft, urgencyOf } from '../credentials/urgency';
 import { standing } from '../credentials/health';
 import { holderKind } from '../credentials/apple-id';
-import { alertDate, conflicts } from '../inventory/merge';
-import type { Credential } from '../inventory/model';
+import { alertDate, conflicts } from '../credentials/merge';
+import type { Credential } from '../credentials/model';
 
 export const CSV_COLUMNS = [
   'Kind', 'Name', 'Console', 'Account', 'Expires on', 'Days left', 'Health', 'Apple ID', 'Apple ID holder', 'Push topic', 'Organization',

@@ -2,7 +2,7 @@
  * iCalendar (RFC 5545) export: one all-day event per expiry, with a display alarm at each
  * notification threshold, so the renewals land in the team's calendar.
  */
-import type { Credential } from '../inventory/model';
+import type { Credential } from '../credentials/model';
 import type { Settings } from '../settings';
 
 /** The words of each event, in the admin's language (the options page passes translated ones). */

@@ -5,7 +5,7 @@
 import { CONSOLES } from '../consoles/list';
 import { HEALTH_ORDER, type Health, type HealthReading, type HealthVia } from '../credentials/health';
 import type { ConsoleId } from '../consoles/types';
-import { ISO_DATE, KINDS, type Credential, type Renewal, type Source } from '../inventory/model';
+import { ISO_DATE, KINDS, type Credential, type Renewal, type Source } from '../credentials/model';
 
 export const EXPORT_FORMAT = 'token-radar-inventory';
 export const EXPORT_VERSION = 1;

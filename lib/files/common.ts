@@ -1,6 +1,6 @@
 /** What every file reader shares: strict DER, failures by code, the one-line message, names. */
 import forge from 'node-forge';
-import { t, type MessageKey } from '../i18n';
+import { codeKey, t } from '../i18n';
 import type { FileError, FileKind, FileReport } from './report';
 
 export const UID_OID = '0.9.2342.19200300.100.1.1';
@@ -19,14 +19,14 @@ export class Fail extends Error {
 }
 
 export function fail(code: FileError): FileReport {
-  return { ok: false, error: code, message: t(`fileErr_${code.replace(/-/g, '_')}` as MessageKey) };
+  return { ok: false, error: code, message: t(codeKey('fileErr_', code)) };
 }
 
 export type Ok = Extract<FileReport, { ok: true }>;
 
 /** The report with its message: `main`, then one sentence per warning (`said` for those that need names or dates). */
 export function finish(report: Omit<Ok, 'message' | 'ok'>, main: string, said: Partial<Record<string, string>> = {}): FileReport {
-  const notes = report.warnings.map((w) => said[w] ?? t(`fileWarn_${w.replace(/-/g, '_')}` as MessageKey));
+  const notes = report.warnings.map((w) => said[w] ?? t(codeKey('fileWarn_', w)));
   return { ok: true, ...report, message: [main, ...notes].join(' ') };
 }
 

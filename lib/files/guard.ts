@@ -6,8 +6,8 @@
 import { consoleOf } from '../consoles/hosts';
 import type { ConsoleId } from '../consoles/types';
 import type { CredentialKind } from '../credentials/kinds';
-import { formatDate } from '../credentials/describe';
-import { t, type MessageKey } from '../i18n';
+import { formatDate } from '../wording/describe';
+import { codeKey, t } from '../i18n';
 import type { FileKind, FileReport } from './report';
 
 /** The file that renews each kind of credential in an MDM console's upload field. */
@@ -32,7 +32,7 @@ export interface Verdict {
   lines: string[];
 }
 
-const kindNoun = (k: FileKind) => t(`fileKind_${k.replace(/-/g, '_')}` as MessageKey);
+const kindNoun = (k: FileKind) => t(codeKey('fileKind_', k));
 
 export function uploadVerdict(report: FileReport, expected: FileKind | null, currentTopic: string | undefined): Verdict {
   if (!report.ok) return { level: 'danger', lines: [report.message] };

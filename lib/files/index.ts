@@ -6,19 +6,20 @@
  * Contract (other tools import it): inspectFile(name, bytes, opts?) -> FileReport.
  */
 import forge from 'node-forge';
-import { formatDate } from '../credentials/describe';
+import { formatDate } from '../wording/describe';
 import { projectedExpiry } from '../credentials/urgency';
 import { t } from '../i18n';
 import { asText, fromBase64, startsWith, toBinary } from './bytes';
 import { attr, certName, Fail, fail, finish, isoDay, mismatch, parseDer, UID_OID } from './common';
 import { pemBlocks, type PemBlock } from './pem';
 import { describeBareCsr, fromPushRequest } from './push-request';
-import type { FileKind, FileReport, InspectOptions } from './report';
+import type { FileKind, FileReport, FileWarning, InspectOptions } from './report';
 
 export type { FileKind, FileReport, FileError, FileWarning, InspectOptions, RequestInfo, SigningCertificate } from './report';
 
-/** Apple's certificates and tokens are a few kilobytes; anything past this is not one of them. */
-export const MAX_BYTES = 1024 * 1024;
+import { MAX_BYTES } from './limits';
+
+export { MAX_BYTES } from './limits';
 const MDM_TOPIC = /^com\.apple\.mgmt\.[A-Za-z0-9_-]+\.[0-9a-fA-F-]{36}$/;
 const OID_ENVELOPED = forge.pki.oids.envelopedData;
 
@@ -38,7 +39,7 @@ function describeCertificate(fileName: string, cert: forge.pki.Certificate, der:
   const issuerO = attr(cert.issuer.attributes, { shortName: 'O' }) ?? '';
   const appleIssued = issuerO === 'Apple Inc.' && /^Apple /.test(issuerCn);
   const fingerprint = forge.md.sha256.create().update(der).digest().toHex().toUpperCase().match(/.{2}/g)!.join(':');
-  const warnings: string[] = [];
+  const warnings: FileWarning[] = [];
   if (cert.validity.notAfter < now) warnings.push('expired');
   if (cert.validity.notBefore > now) warnings.push('not-yet-valid');
   const isPush = !!uid && (MDM_TOPIC.test(uid) || /^APSP:/.test(cn));
@@ -189,7 +190,7 @@ function fromPkcs7(name: string, bin: string, now: Date, opts: InspectOptions): 
   const recipient = msg.recipients[0];
   if (!recipient) throw new Fail('truncated');
   const issuer = [attr(recipient.issuer, { shortName: 'CN' }), attr(recipient.issuer, { shortName: 'O' })].filter(Boolean).join(', ');
-  const warnings: string[] = mismatch(name, 'ade-token') ? ['extension-mismatch'] : [];
+  const warnings: FileWarning[] = mismatch(name, 'ade-token') ? ['extension-mismatch'] : [];
   const base = { kind: 'ade-token' as const, issuer, serial: recipient.serialNumber.toUpperCase(), appleIssued: false };
   if (!opts.privateKeyPem) {
     // Apple does not put the expiry outside the encrypted part. A token lasts a year from its
@@ -200,7 +201,7 @@ function fromPkcs7(name: string, bin: string, now: Date, opts: InspectOptions): 
     const past = estimate.on < isoDay(now);
     const said = t(estimate.from === 'file-name' ? 'fileEstimateFromName' : 'fileEstimateFromDate', formatDate(estimate.on));
     return finish(
-      { ...base, estimatedExpiry: estimate.on, estimatedFrom: estimate.from, warnings: [...warnings, 'expiry-estimated', ...(past ? ['probably-expired'] : [])] },
+      { ...base, estimatedExpiry: estimate.on, estimatedFrom: estimate.from, warnings: [...warnings, 'expiry-estimated', ...(past ? (['probably-expired'] as const) : [])] },
       main,
       { 'expiry-estimated': said },
     );
@@ -272,7 +273,7 @@ function fromVppToken(name: string, text: string, now: Date): FileReport | null 
   const expiresOn = /^(\d{4}-\d{2}-\d{2})/.exec(expDate)?.[1];
   const orgName = typeof data.orgName === 'string' ? data.orgName : '';
   if (!expiresOn || !orgName) throw new Fail('bad-vpptoken');
-  const warnings: string[] = [];
+  const warnings: FileWarning[] = [];
   if (expiresOn < isoDay(now)) warnings.push('expired');
   if (mismatch(name, 'vpp-token')) warnings.push('extension-mismatch');
   // `token` is never copied out of `data`.

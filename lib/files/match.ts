@@ -3,8 +3,8 @@
  * a certificate with another topic is a different certificate, and uploading it in place of
  * the one in use would break every enrolled device once the old one expires.
  */
-import { normName } from '../inventory/merge';
-import type { Credential } from '../inventory/model';
+import { normName } from '../credentials/merge';
+import type { Credential } from '../credentials/model';
 import type { FileReport } from './report';
 
 type Ok = Extract<FileReport, { ok: true }>;

@@ -6,12 +6,12 @@
  * signature does not verify; a bare CSR, not yet signed by a vendor, is not accepted either.
  */
 import forge from 'node-forge';
-import { formatDate } from '../credentials/describe';
+import { formatDate } from '../wording/describe';
 import { t } from '../i18n';
 import { asText, fromBase64, toBinary } from './bytes';
 import { attr, certName, finish, isoDay, mismatch, parseDer } from './common';
 import { pemBlocks } from './pem';
-import type { FileReport, SigningCertificate } from './report';
+import type { FileReport, FileWarning, SigningCertificate } from './report';
 
 /** A signing certificate that expires within this many days is told about before Apple refuses it. */
 export const SIGNER_WARN_DAYS = 30;
@@ -133,7 +133,7 @@ const subjectText = (facts: RequestFacts) => facts.subject || '—';
 /** A bare CSR (PEM or DER): what it asks for, and that no vendor has signed it yet. */
 export function describeBareCsr(name: string, der: string): FileReport {
   const facts = csrFacts(der);
-  const warnings = [...(mismatch(name, 'csr') ? ['extension-mismatch'] : []), 'not-vendor-signed'];
+  const warnings: FileWarning[] = [...(mismatch(name, 'csr') ? (['extension-mismatch'] as const) : []), 'not-vendor-signed'];
   return finish({ kind: 'csr', request: { ...facts, signed: false }, warnings }, t('file_csr', subjectText(facts), keyText(facts)));
 }
 
@@ -153,7 +153,7 @@ export function fromPushRequest(name: string, text: string, now: Date): FileRepo
   }
   const certs = chainOf(entries.get('PushCertCertificateChain') ?? '');
   const signatureBytes = fromBase64(entries.get('PushCertSignature') ?? '');
-  const warnings: string[] = mismatch(name, 'csr') ? ['extension-mismatch'] : [];
+  const warnings: FileWarning[] = mismatch(name, 'csr') ? ['extension-mismatch'] : [];
   const said: Record<string, string> = {};
   // The signer: the chain's certificate that issued no other one (the vendor's own).
   const signer = certs.find((c) => !certs.some((o) => o !== c && o.issuer.hash === c.subject.hash)) ?? certs[0];

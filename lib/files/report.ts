@@ -65,7 +65,7 @@ export type FileReport =
       orgName?: string;
       issuer?: string;
       fingerprint?: string;
-      warnings: string[];
+      warnings: FileWarning[];
       /** One line for the admin, in the UI language. */
       message: string;
       /** Also reported where known (beyond the contract's minimum). */

@@ -1,9 +1,9 @@
-import { productName } from '../credentials/describe';
+import { productName } from '../wording/describe';
 /** The guide's words for a step, filled with the credential being renewed. */
 import { consoleOf } from '../consoles/hosts';
 import type { ConsoleId } from '../consoles/types';
-import { kindLabel } from '../credentials/describe';
-import { t, type MessageKey } from '../i18n';
+import { kindLabel } from '../wording/describe';
+import { t } from '../i18n';
 import type { Step } from '../consoles/flow';
 import type { GuideState } from './machine';
 
@@ -11,7 +11,7 @@ export function stepText(step: Step, state: GuideState): string {
   const values = (step.args ?? []).map((a) =>
     a === 'name' ? state.name || kindLabel(state.kind) : a === 'topic' ? (state.topic ?? '—') : (state.appleId ?? t('guideAppleIdUnknown')),
   );
-  return t(step.say as MessageKey, ...values);
+  return t(step.say, ...values);
 }
 
 export function sitesText(sites: readonly ConsoleId[]): string {

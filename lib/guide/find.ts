@@ -3,7 +3,7 @@
  * reading: nothing is clicked or changed.
  */
 import { normLabel, textOf } from '../dom/read';
-import { normName } from '../inventory/merge';
+import { normName } from '../credentials/merge';
 import type { Step, Target } from '../consoles/flow';
 
 const CONTROLS = 'button, a[href], a[role], [role="button"], [role="menuitem"], [role="tab"], [role="link"], input[type="button"], input[type="submit"]';

@@ -7,7 +7,7 @@ import { consoleOf } from '../consoles/hosts';
 import type { ConsoleId } from '../consoles/types';
 import { textOf, TOPIC_RE } from '../dom/read';
 import { t } from '../i18n';
-import { normName } from '../inventory/merge';
+import { normName } from '../credentials/merge';
 import { controls } from './find';
 import { CONTROL_LABELS } from '../consoles/flow';
 import type { GuideState } from './machine';

@@ -3,7 +3,7 @@
  * Kept in extension storage by the background (the only writer), so it survives tab switches,
  * reloads and a stopped service worker. Pure transitions.
  */
-import type { Credential } from '../inventory/model';
+import type { Credential } from '../credentials/model';
 import { consoleOf } from '../consoles/hosts';
 import type { ConsoleId } from '../consoles/list';
 import type { MessageKey } from '../i18n';

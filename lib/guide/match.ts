@@ -1,5 +1,5 @@
 /** Which credential on a page a guide is about. Apart from the machine so the content script does not load every flow. */
-import { normName } from '../inventory/merge';
+import { normName } from '../credentials/merge';
 import type { GuideState } from './machine';
 
 /** True when a credential read on a page is the one being renewed (same kind; the topic, else the name). */

@@ -5,8 +5,8 @@
  */
 import { openDB, type DBSchema, type IDBPDatabase, type IDBPTransaction } from 'idb';
 import type { Observation } from '../observation';
-import { mergeObservation } from './merge';
-import type { Credential } from './model';
+import { mergeObservation } from '../credentials/merge';
+import type { Credential } from '../credentials/model';
 
 export const DB_NAME = 'token-radar';
 

@@ -5,7 +5,7 @@
 import { CONSOLES } from '../consoles/list';
 import { EMAIL_RE, TOPIC_RE } from '../dom/read';
 import type { AddPrefill } from '../messages';
-import { KINDS, type ManualFields } from './model';
+import { KINDS, type ManualFields } from '../credentials/model';
 
 const MAX = 200;
 

@@ -1,5 +1,5 @@
 /** The desktop notification for the alerts due: one credential, or several consolidated into one. */
-import { expiryView, formatDate, healthAdvice, kindLabel } from '../credentials/describe';
+import { expiryView, formatDate, healthAdvice, kindLabel } from '../wording/describe';
 import { t } from '../i18n';
 import type { DueAlert } from './plan';
 

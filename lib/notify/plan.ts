@@ -12,8 +12,8 @@
  * - Nothing while notifications are off, in quiet hours (the next check after them catches
  *   up), for archived or snoozed credentials, or without a date.
  */
-import { alertDate } from '../inventory/merge';
-import type { Credential } from '../inventory/model';
+import { alertDate } from '../credentials/merge';
+import type { Credential } from '../credentials/model';
 import { APNS_GRACE_DAYS, daysLeft, thresholdReached, urgencyOf, type Urgency } from '../credentials/urgency';
 import { isQuiet, type Settings } from '../settings';
 import { healthAlertKey, isProblem, standing, type Health } from '../credentials/health';

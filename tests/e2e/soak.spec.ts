@@ -7,7 +7,7 @@
  */
 import { addDays, format } from 'date-fns';
 import type { Responses } from '../../lib/messages';
-import type { Credential } from '../../lib/inventory/model';
+import type { Credential } from '../../lib/credentials/model';
 import { expect, sendFromPage, test } from './fixtures';
 
 const TABS = 2;

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { exportCsv } from '../../lib/export/csv';
 import { exportIcs, fold } from '../../lib/export/ics';
 import { exportJson, parseImport } from '../../lib/export/json';
-import type { Credential } from '../../lib/inventory/model';
+import type { Credential } from '../../lib/credentials/model';
 import { DEFAULT_SETTINGS, normaliseSettings } from '../../lib/settings';
 
 const NOW = new Date('2026-11-22T12:00:00Z');

@@ -404,7 +404,7 @@ describe('mismatched topics', () => {
 });
 
 import { matchFile } from '../../lib/files/match';
-import type { Credential } from '../../lib/inventory/model';
+import type { Credential } from '../../lib/credentials/model';
 
 describe('matching a file to the inventory', () => {
   const cred = (extra: Partial<Credential>): Credential => ({

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import type { Credential } from '../../lib/inventory/model';
+import type { Credential } from '../../lib/credentials/model';
 import { findStepTarget } from '../../lib/guide/find';
 import { FLOWS, flowById } from '../../lib/guide/flows';
 import { flowOf, reduce, startGuide } from '../../lib/guide/machine';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { alertDate, conflicts, findMatch, mergeObservation } from '../../lib/inventory/merge';
-import type { Credential } from '../../lib/inventory/model';
+import { alertDate, conflicts, findMatch, mergeObservation } from '../../lib/credentials/merge';
+import type { Credential } from '../../lib/credentials/model';
 import type { Observation, ObservedCredential } from '../../lib/observation';
 
 const NOW = new Date('2026-11-22T12:00:00Z');

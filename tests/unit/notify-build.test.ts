@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Credential } from '../../lib/inventory/model';
+import type { Credential } from '../../lib/credentials/model';
 import { buildNotification, notificationId, parseNotificationId } from '../../lib/notify/build';
 import { dueAlerts } from '../../lib/notify/plan';
 import { DEFAULT_SETTINGS } from '../../lib/settings';

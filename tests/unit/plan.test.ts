@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Credential } from '../../lib/inventory/model';
+import type { Credential } from '../../lib/credentials/model';
 import { dueAlerts, dueSoon } from '../../lib/notify/plan';
 import { DEFAULT_SETTINGS, isQuiet, normaliseSettings, parseThresholds, type Settings } from '../../lib/settings';
 

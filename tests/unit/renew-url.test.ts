@@ -1,7 +1,7 @@
 /** Opening a credential's console page: only an https page of the console it was read on; a URL from an imported file may be anything. */
 import { describe, expect, it } from 'vitest';
-import { renewUrl } from '../../lib/credentials/renew-url';
-import type { Credential, Source } from '../../lib/inventory/model';
+import { renewUrl } from '../../lib/consoles/renew-url';
+import type { Credential, Source } from '../../lib/credentials/model';
 
 const cred = (sources: Partial<Source>[], extra: Partial<Credential> = {}): Credential => ({
   id: 'c1', kind: 'ade', name: 'HQ', expiresOn: '2027-01-01', history: [], alerts: {}, archived: false, createdAt: '', updatedAt: '',

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { replacedPushCertificates } from '../../lib/credentials/replaced';
-import type { Credential } from '../../lib/inventory/model';
+import { replacedPushCertificates } from '../../lib/inventory/replaced';
+import type { Credential } from '../../lib/credentials/model';
 
 const A = 'com.apple.mgmt.External.4f1c2a9e-7b3d-4e55-9a61-0c2d8e7f1b34';
 const B = 'com.apple.mgmt.External.9d0b7c31-2f6a-4a8e-b1d2-5e3f4a6b7c8d';

@@ -87,7 +87,7 @@ describe('renewal', () => {
 
 describe('page text as the admin reads it', () => {
   it('marks hidden and direction-changing characters and cuts what is too long', async () => {
-    const { displayText } = await import('../../lib/credentials/describe');
+    const { displayText } = await import('../../lib/wording/describe');
     expect(displayText('Contoso\u202Eelif.exe')).toBe('Contoso\uFFFDelif.exe');
     expect(displayText('A\u200Bdmin\uFEFF')).toBe('A\uFFFDdmin\uFFFD');
     const long = displayText('x'.repeat(1_000_000));

@@ -11,7 +11,7 @@
  */
 import { consoleOf } from '../consoles/hosts';
 import type { ConsoleId } from '../consoles/types';
-import type { Credential } from '../inventory/model';
+import type { Credential } from '../credentials/model';
 
 export interface Replaced {
   /** The other certificate's topic. */

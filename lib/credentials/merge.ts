@@ -29,7 +29,7 @@
 import type { ConsoleId } from '../consoles/types';
 import type { Observation, ObservedCredential } from '../observation';
 import type { Credential, Source } from './model';
-import { isProblem, mergeHealth, type HealthReading } from '../credentials/health';
+import { isProblem, mergeHealth, type HealthReading } from './health';
 
 export function normName(name: string): string {
   return name.normalize('NFKC').toLowerCase().replace(/[\s\u2013\u2014-]+/g, ' ').trim();

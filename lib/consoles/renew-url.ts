@@ -4,9 +4,9 @@
  * page of the console it was read on (a built-in host or an address the admin added); otherwise
  * the console's own start page, or nothing.
  */
-import { consoleForUrl, consoleOf } from '../consoles/hosts';
-import type { AddedSite, ConsoleId } from '../consoles/types';
-import type { Credential } from '../inventory/model';
+import { consoleForUrl, consoleOf } from './hosts';
+import type { AddedSite, ConsoleId } from './types';
+import type { Credential } from '../credentials/model';
 
 /** The console's own start page, when it has one that does not depend on the customer. */
 function homeOf(id: ConsoleId | null | undefined): string | null {

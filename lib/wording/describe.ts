@@ -1,8 +1,8 @@
 /** How an expiry reads to the admin, in the UI language: "Expires in 12 days", "Expired 3 days ago; it may keep working for up to 27 more day(s), but do not rely on it". */
-import type { AnyKind, Urgency } from './urgency';
-import { daysLeft, graceEndsOn, urgencyOf } from './urgency';
+import type { AnyKind, Urgency } from '../credentials/urgency';
+import { daysLeft, graceEndsOn, urgencyOf } from '../credentials/urgency';
 import { t, uiLanguage } from '../i18n';
-import { isProblem, standing, type Health } from './health';
+import { isProblem, standing, type Health } from '../credentials/health';
 import { consoleOf } from '../consoles/hosts';
 import type { ConsoleId } from '../consoles/list';
 

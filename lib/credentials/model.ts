@@ -3,8 +3,8 @@
  * statuses, where it was seen. No token, certificate or key material is ever stored.
  */
 import type { ConsoleId } from '../consoles/types';
-import type { AnyKind } from '../credentials/urgency';
-import type { HealthReading } from '../credentials/health';
+import type { AnyKind } from './urgency';
+import type { HealthReading } from './health';
 
 export const KINDS: readonly AnyKind[] = ['apns', 'ade', 'vpp', 'symantec', 'other'];
 

@@ -1,11 +1,11 @@
-import { productName } from './describe';
+import { productName } from '../wording/describe';
 /** The popup's list: filtered, grouped by console and account, most urgent first. Pure. */
 import type { ConsoleId } from '../consoles/types';
 import { consoleOf } from '../consoles/hosts';
-import { alertDate } from '../inventory/merge';
-import type { Credential } from '../inventory/model';
-import { daysLeft, URGENCY_ORDER, urgencyOf, type Urgency } from './urgency';
-import { standing } from './health';
+import { alertDate } from '../credentials/merge';
+import type { Credential } from '../credentials/model';
+import { daysLeft, URGENCY_ORDER, urgencyOf, type Urgency } from '../credentials/urgency';
+import { standing } from '../credentials/health';
 import { replacedPushCertificates, type Replaced } from './replaced';
 
 export interface ListItem {
