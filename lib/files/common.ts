@@ -1,7 +1,7 @@
 /** What every file reader shares: strict DER, failures by code, the one-line message, names. */
 import forge from 'node-forge';
 import { codeKey, t } from '../i18n';
-import type { FileError, FileKind, FileReport } from './report';
+import type { FileError, FileKind, FileReport, FileWarning } from './report';
 
 export const UID_OID = '0.9.2342.19200300.100.1.1';
 
@@ -26,7 +26,8 @@ export type Ok = Extract<FileReport, { ok: true }>;
 
 /** The report with its message: `main`, then one sentence per warning (`said` for those that need names or dates). */
 export function finish(report: Omit<Ok, 'message' | 'ok'>, main: string, said: Partial<Record<string, string>> = {}): FileReport {
-  const notes = report.warnings.map((w) => said[w] ?? t(codeKey('fileWarn_', w)));
+  // The readers build their warnings as FileWarning (checked there); the contract types them as strings.
+  const notes = report.warnings.map((w) => said[w] ?? t(codeKey('fileWarn_', w as FileWarning)));
   return { ok: true, ...report, message: [main, ...notes].join(' ') };
 }
 

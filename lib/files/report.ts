@@ -65,7 +65,8 @@ export type FileReport =
       orgName?: string;
       issuer?: string;
       fingerprint?: string;
-      warnings: FileWarning[];
+      /** Codes from `FileWarning` (the contract keeps them as strings). */
+      warnings: string[];
       /** One line for the admin, in the UI language. */
       message: string;
       /** Also reported where known (beyond the contract's minimum). */
