@@ -1,7 +1,7 @@
 import { useState } from 'preact/hooks';
 import { formatDate, kindLabel } from '../../lib/wording/describe';
 import type { FileReport } from '../../lib/files/report';
-import { fileName, matchFile, type FileMatch } from '../../lib/files/match';
+import { credentialName, matchFile, type FileMatch } from '../../lib/files/match';
 import { MAX_BYTES } from '../../lib/files/limits';
 import { t } from '../../lib/i18n';
 import type { Credential } from '../../lib/credentials/model';
@@ -52,7 +52,7 @@ export function FileCheck({ credentials, onChanged }: { credentials: Credential[
     if (!report?.ok || !file) return;
     const kind = KIND_OF[report.kind];
     if (!kind) return;
-    const name = report.kind === 'public-key' ? t('filePublicKeyName', fileName(report)) : fileName(report);
+    const name = report.kind === 'public-key' ? t('filePublicKeyName', credentialName(report)) : credentialName(report);
     const item = { kind, name, expiresOn: report.expiresOn ?? null, ...(report.topic ? { topic: report.topic } : {}) };
     const answer = await send({ type: 'add-file', fileName: file.name, item, ...(matchId ? { matchId } : {}) });
     setSaved(answer.ok ? t('fileAdded') : answer.error);

@@ -22,11 +22,11 @@ import { scanSteps, type AddedSite, type FoundCredential, type PageScan } from '
 import type { Steps } from '../../lib/steps';
 import { stepText } from '../../lib/guide/describe';
 import { outlineOf } from '../../lib/consoles/outline';
-import { Badges, BADGE_TAG } from './badges';
+import { Marks, BADGE_TAG } from './marks';
 import { EXPIRY_STEMS } from '../../lib/consoles/vocabulary';
 import { createNotes, NOTE_TAG } from './notes';
 import type { OverlayProps } from './Overlay';
-import { GUARD_TAG, watchUploads } from './upload-guard';
+import { GUARD_TAG, watchUploads } from './upload-check';
 
 /** Quiet time after the last page change before a rescan. */
 const DEBOUNCE_MS = 300;
@@ -99,7 +99,7 @@ export interface LazyUi {
 }
 
 export function startOverlay(ctx: ContentScriptContext, sites: readonly AddedSite[], ui: LazyUi): () => void {
-  const badges = new Badges(document);
+  const badges = new Marks(document);
   const notes = createNotes(document);
   const isMain = window === window.top;
   let lastKey = '';

@@ -1,5 +1,5 @@
 /** Warnings placed right after a control on the page ("Download Token resets the token in use"). */
-import { Badges, type MarkKind } from './badges';
+import { Marks, type MarkKind } from './marks';
 
 export const NOTE_TAG = 'token-radar-note';
 
@@ -30,6 +30,6 @@ const NOTE_KIND: MarkKind = {
   placed: (anchor, mark) => anchor.nextElementSibling === mark,
 };
 
-export function createNotes(doc: Document): Badges {
-  return new Badges(doc, NOTE_KIND);
+export function createNotes(doc: Document): Marks {
+  return new Marks(doc, NOTE_KIND);
 }

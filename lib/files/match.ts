@@ -19,7 +19,8 @@ export type FileMatch =
   /** Not a credential to track (a CSR, a bare public key, another certificate). */
   | { type: 'not-tracked' };
 
-export function fileName(report: Ok): string {
+/** The name the file gives its credential: a token's organisation or server, the MDM key's common name. */
+export function credentialName(report: Ok): string {
   return report.orgName ?? report.serverName ?? (report.kind === 'public-key' ? (report.commonName ?? '') : '');
 }
 
@@ -34,7 +35,7 @@ export function matchFile(report: Ok, all: readonly Credential[]): FileMatch {
   }
   if (report.kind === 'vpp-token' || report.kind === 'ade-token') {
     const kind = report.kind === 'vpp-token' ? 'vpp' : 'ade';
-    const name = fileName(report);
+    const name = credentialName(report);
     if (!name) return { type: 'new' };
     const n = normName(name);
     const same = live.find((c) => c.kind === kind && (normName(c.name) === n || (c.organization && normName(c.organization) === n)));

@@ -127,7 +127,7 @@ describe('other certificates and keys', () => {
   });
 
   it('Apple Business Manager\'s upload field takes a self-signed certificate as the MDM key, and not a push certificate', async () => {
-    const { expectedKind, uploadVerdict } = await import('../../lib/files/guard');
+    const { expectedKind, uploadVerdict } = await import('../../lib/files/upload-check');
     const expected = expectedKind('abm', null, '');
     expect(expected).toBe('public-key');
     expect(uploadVerdict(inspect('cert.pem', utf8(f.neutralSelfSignedPem), { expect: 'public-key' }), expected, undefined).level).toBe('ok');
@@ -199,7 +199,7 @@ describe('certificate requests', () => {
     const r = request({ signerTo: '2026-10-01T00:00:00Z' });
     expect(r.warnings).toEqual(['signer-expired']);
     expect(r.message).toContain('The signing certificate “MDM Vendor: Test MDM Corp” expired on Oct 1, 2026: Apple will reject this request.');
-    const { uploadVerdict } = await import('../../lib/files/guard');
+    const { uploadVerdict } = await import('../../lib/files/upload-check');
     expect(uploadVerdict(r, 'csr', undefined).level).toBe('danger');
   });
 
@@ -213,7 +213,7 @@ describe('certificate requests', () => {
     const soon = request({ signerTo: '2026-12-10T00:00:00Z' });
     expect(soon.warnings).toEqual(['signer-expiring']);
     expect(soon.message).toContain('expires on Dec 10, 2026: upload this request to Apple before then');
-    const { uploadVerdict } = await import('../../lib/files/guard');
+    const { uploadVerdict } = await import('../../lib/files/upload-check');
     expect(uploadVerdict(soon, 'csr', undefined).level).toBe('warn');
     expect(request({ signerTo: '2026-12-23T00:00:00Z' }).warnings).toEqual([]);
   });
@@ -222,7 +222,7 @@ describe('certificate requests', () => {
     const r = request({ badSignature: true });
     expect(r).toMatchObject({ warnings: ['signature-invalid'], request: { signed: true, signatureValid: false } });
     expect(r.message).toContain('Its signature does not match the signing certificate: Apple will reject it.');
-    const { uploadVerdict } = await import('../../lib/files/guard');
+    const { uploadVerdict } = await import('../../lib/files/upload-check');
     expect(uploadVerdict(r, 'csr', undefined).level).toBe('danger');
   });
 
@@ -306,7 +306,7 @@ describe('ADE server tokens', () => {
   });
 
   it('an estimate never silences the upload guard: "cannot confirm", and "probably expired" as a warning', async () => {
-    const { uploadVerdict } = await import('../../lib/files/guard');
+    const { uploadVerdict } = await import('../../lib/files/upload-check');
     const fresh = uploadVerdict(inspect('Contoso_Token_2026-11-20T10-15-00Z_smime.p7m', utf8(f.adeSmime)), 'ade-token', undefined);
     expect(fresh.level).toBe('info');
     expect(fresh.lines.join(' ')).toContain('cannot confirm this token');

@@ -8,7 +8,7 @@ import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { LEVEL_STYLE } from './notes';
 import { MAX_BYTES } from '../../lib/files/limits';
 import type { inspectFile } from '../../lib/files';
-import { expectedKind, uploadVerdict, type Verdict } from '../../lib/files/guard';
+import { expectedKind, uploadVerdict, type Verdict } from '../../lib/files/upload-check';
 import { t } from '../../lib/i18n';
 import { send } from '../../lib/messages';
 import type { PageScan } from '../../lib/scan';

@@ -1,5 +1,7 @@
 /**
- * Badges beside each credential on a console page: a tiny element with its own shadow root,
+ * The marks Token Radar puts into a console page: badges beside each credential's date and the
+ * notes beside a control (the same machinery, another kind of mark, see notes.ts). A badge is a
+ * tiny element with its own shadow root,
  * appended inside the element the date was read from, so the page's layout barely moves and no
  * position is ever measured (the badge moves with its row). One badge per anchor, updated in
  * place; badges whose credential is gone are removed. All badges share one constructed style
@@ -61,7 +63,7 @@ const BADGE_KIND: MarkKind = {
 export const LAZY_ABOVE = 40;
 
 /** One mark per anchor, updated in place; marks whose anchor is no longer wanted are removed. */
-export class Badges {
+export class Marks {
   private readonly byAnchor = new Map<Element, HTMLElement>();
   /** Anchors of a long list whose marks wait until they are in view. */
   private readonly waiting = new Map<Element, BadgeSpec>();
