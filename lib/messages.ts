@@ -9,15 +9,9 @@ import type { AddedSite, ConsoleId } from './consoles/types';
 import type { GuideAction, GuideState } from './guide/machine';
 import type { Observation, ObservedCredential } from './observation';
 import type { Settings } from './settings';
-import type { AnyKind } from './credentials/urgency';
+import type { FileItem } from './credentials/changes';
 
-/** What a file check adds to the inventory: a credential, or (kind 'other') the MDM server's public key. */
-export interface FileItem {
-  kind: AnyKind;
-  name: string;
-  expiresOn: string | null;
-  topic?: string;
-}
+export type { FileItem } from './credentials/changes';
 
 export type Failure = { ok: false; code: string; error: string };
 export type Result<T = object> = ({ ok: true } & T) | Failure;

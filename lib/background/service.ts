@@ -13,13 +13,14 @@ import { worstUrgency, type Urgency } from '../credentials/urgency';
 import { parseImport } from '../export/json';
 import { codeKey, t } from '../i18n';
 import { Inventory, InventoryError, toInventoryError } from '../inventory/db';
-import { applyReading, blankCredential, findMatch, newId } from '../credentials/merge';
+import { findMatch, newId } from '../credentials/merge';
+import { archived, fromFile, renewed, saved, snoozed } from '../credentials/changes';
 import { flowById } from '../guide/flows';
 import { reduce, startGuide, type GuideState } from '../guide/machine';
 import { GUIDE_KEY, loadGuide, saveGuide } from '../guide/store';
 import { addFormQuery } from '../inventory/prefill';
-import { ISO_DATE, KINDS, type Credential, type ManualFields, type Source } from '../credentials/model';
-import type { Failure, FileItem, Request, Responses } from '../messages';
+import { ISO_DATE, KINDS, type Credential, type ManualFields } from '../credentials/model';
+import type { Failure, Request, Responses } from '../messages';
 import { parseRequest } from './requests';
 import type { Observation } from '../observation';
 import { replacedPushCertificates } from '../inventory/replaced';
@@ -118,10 +119,6 @@ export function check(now = new Date()): Promise<number> {
   });
 }
 
-function manualSource(expiresOn: string | null, now: Date): Source {
-  return { type: 'manual', key: 'manual', expiresOn, seenAt: now.toISOString() };
-}
-
 function validFields(f: ManualFields): string | null {
   if (!(KINDS as readonly string[]).includes(f.kind)) return `Unknown kind '${String(f.kind)}'.`;
   if (typeof f.name !== 'string' || f.name.length > 200) return 'The name must be text of at most 200 characters.';
@@ -162,22 +159,7 @@ async function handle(request: Request, sender?: Sender): Promise<Responses[Requ
       const problem = validFields(request.fields);
       if (problem) return invalid(problem);
       const id = request.id ?? newId(now);
-      await serial(() =>
-        write((all) => {
-          const f = request.fields;
-          const old = all.find((c) => c.id === request.id);
-          const base: Credential = old ?? blankCredential(f.kind, '', now.toISOString(), id);
-          const next: Credential = { ...base, ...f, updatedAt: now.toISOString() };
-          for (const k of ['console', 'account', 'appleId', 'topic', 'organization', 'owner', 'notes'] as const) {
-            if (next[k] === '' || next[k] === undefined) delete next[k];
-          }
-          if (!old || old.expiresOn !== f.expiresOn) {
-            next.sources = [...base.sources.filter((s) => s.key !== 'manual'), manualSource(f.expiresOn, now)];
-            if (old && old.expiresOn !== f.expiresOn) next.alerts = {};
-          }
-          return { put: [next] };
-        }),
-      );
+      await serial(() => write((all) => ({ put: [saved(all.find((c) => c.id === request.id), request.fields, id, now)] })));
       void check();
       return { ok: true, id };
     }
@@ -187,33 +169,15 @@ async function handle(request: Request, sender?: Sender): Promise<Responses[Requ
       return { ok: true };
     case 'renewed': {
       if (!ISO_DATE.test(request.expiresOn)) return invalid(`'${request.expiresOn}' is not a date (YYYY-MM-DD).`);
-      await updateOne(request.id, (c) => {
-        const next: Credential = {
-          ...c,
-          expiresOn: request.expiresOn,
-          history: [...c.history, { from: c.expiresOn, to: request.expiresOn, noticedAt: now.toISOString(), source: 'manual' }],
-          sources: [...c.sources.filter((s) => s.key !== 'manual'), manualSource(request.expiresOn, now)],
-          alerts: {},
-          updatedAt: now.toISOString(),
-        };
-        delete next.snoozedUntil;
-        // Renewed: what a console said of the old certificate or token (revoked, taken …) no longer holds.
-        delete next.health;
-        return next;
-      });
+      await updateOne(request.id, (c) => renewed(c, request.expiresOn, now));
       void check();
       return { ok: true };
     }
     case 'snooze':
-      await updateOne(request.id, (c) => {
-        const next = { ...c, updatedAt: now.toISOString() };
-        if (request.days > 0) next.snoozedUntil = new Date(now.getTime() + request.days * 86_400_000).toISOString();
-        else delete next.snoozedUntil;
-        return next;
-      });
+      await updateOne(request.id, (c) => snoozed(c, request.days, now));
       return { ok: true };
     case 'archive':
-      await updateOne(request.id, (c) => ({ ...c, archived: request.archived, updatedAt: now.toISOString() }));
+      await updateOne(request.id, (c) => archived(c, request.archived, now));
       void check();
       return { ok: true };
     case 'import': {
@@ -254,15 +218,10 @@ async function handle(request: Request, sender?: Sender): Promise<Responses[Requ
     case 'add-file': {
       const o = request.item;
       if (!(KINDS as readonly string[]).includes(o.kind) || (o.expiresOn !== null && !ISO_DATE.test(o.expiresOn))) return invalid('The file report is not valid.');
-      const item: FileItem = { kind: o.kind, name: String(o.name ?? '').slice(0, 200), expiresOn: o.expiresOn };
-      if (o.topic) item.topic = String(o.topic).slice(0, 200);
-      const source: Source = { type: 'file', key: `file:${request.fileName}`, fileName: request.fileName.slice(0, 200), expiresOn: item.expiresOn, seenAt: now.toISOString() };
       let id = request.matchId ?? '';
       await serial(() =>
         write((all) => {
-          const match = request.matchId ? all.find((c) => c.id === request.matchId) : undefined;
-          const base = match ?? blankCredential(item.kind, item.name, now.toISOString(), newId(now));
-          const next = applyReading(base, item, source);
+          const next = fromFile(request.matchId ? all.find((c) => c.id === request.matchId) : undefined, o, request.fileName, newId(now), now);
           id = next.id;
           return { put: [next] };
         }),
