@@ -68,6 +68,8 @@ const SKIP_TAGS = new Set(['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'SVG', 'sv
 const OWN_TAGS = ['token-radar-overlay', 'token-radar-badge', 'token-radar-note', 'token-radar-upload-check'];
 const BLOCKS = new Set(['P', 'LI', 'DIV', 'SECTION', 'ARTICLE', 'TD', 'DD', 'BLOCKQUOTE', 'ASIDE', 'MAIN', 'BODY', 'FORM', 'FIELDSET', 'HEADER', 'FOOTER', 'UL', 'OL', 'DL', 'TR', 'TABLE']);
 const HEADING = 'h1, h2, h3, h4, h5, h6, [role="heading"], caption, legend';
+/** Headings that open a section of a page (not a table's caption or a fieldset's legend). */
+const SECTION_HEADING = 'h1, h2, h3, h4, h5, h6, [role="heading"]';
 /** Elements that flow inside a line of text; any other element (a <br>, a block) separates words. */
 const INLINE = new Set(['SPAN', 'B', 'STRONG', 'EM', 'I', 'A', 'LABEL', 'BUTTON', 'TIME', 'SMALL', 'FONT', 'Q', 'CODE', 'MARK', 'U', 'ABBR', 'SUP', 'SUB', 'S', 'DEL', 'INS', 'BDI', 'BDO', 'DATA', 'WBR']);
 const MAX_LABEL = 80;
@@ -651,7 +653,16 @@ function groupPairs(pairs: Pair[], root: Element, itemKey: string): Map<Element,
         deepest = lca;
       }
     }
-    items.add(deepest ? childToward(deepest, anchorOf(p)) : root);
+    let item = deepest ? childToward(deepest, anchorOf(p)) : root;
+    // An item of several headed sections (a settings form: push certificate, then ADE, then
+    // updates) is not one credential's: it is narrowed to the part around this expiry that holds
+    // one section heading at most, whose own heading then sits just above it.
+    while (item !== root && item !== anchorOf(p) && item.querySelectorAll(SECTION_HEADING).length > 1) {
+      const next = childToward(item, anchorOf(p));
+      if (next === item || next === anchorOf(p)) break;
+      item = next;
+    }
+    items.add(item);
   });
   const out = new Map<Element, Pair[]>();
   for (const p of pairs) {

@@ -6,6 +6,8 @@
  * never a wrong date or kind.
  */
 import fc from 'fast-check';
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { scanPage, type AddedSite, type PageScan } from '../../lib/scan';
 
@@ -336,6 +338,21 @@ describe('mutations: the right credential or none, never a wrong date or kind', 
     const body = `<h1>Devices</h1><table><thead><tr><th>Device</th><th>Last check-in</th><th>Warranty expires</th></tr></thead><tbody><tr><td>iPad-1</td><td>11/21/2026</td><td>3/14/2027</td></tr></tbody></table><p>AppleCare expires Mar 3, 2027.</p>`;
     const result = scanPage('https://intune.microsoft.com/#view/devices', new DOMParser().parseFromString(`<html lang="en"><body>${body}</body></html>`, 'text/html'), NOW);
     expect(result).toEqual({ console: 'intune', page: null, credentials: [] });
+  });
+});
+
+describe('a settings form of several sections beside another block with an expiry', () => {
+  // Found by the page fuzz: a banner of another page's words at the end of a CLOMO settings form
+  // made the whole form one record, and its ADE date was read as the push certificate's.
+  it('each expiry stays with its own section: the ADE token is ADE, the push certificate section gives no date', () => {
+    const html = readFileSync(resolve(import.meta.dirname, '../fixtures/unseen/clomo/kihon-settei-dep.html'), 'utf8').replace(
+      '</body>',
+      '<div class="banner"><p>コンテンツトークン 本校 有効期限：2027年3月31日 ダウンロード</p></div></body>',
+    );
+    const expected = JSON.parse(readFileSync(resolve(import.meta.dirname, '../fixtures/unseen/clomo/kihon-settei-dep.expected.json'), 'utf8')) as { url: string; sites?: AddedSite[] };
+    const scan = scanPage(expected.url, new DOMParser().parseFromString(html, 'text/html'), NOW, expected.sites ? { sites: expected.sites } : undefined);
+    expect(scan.credentials.find((c) => c.expiresOn === '2027-01-20')).toMatchObject({ kind: 'ade', appleId: 'dep-admin@acme.example' });
+    expect(scan.credentials.filter((c) => c.kind === 'apns' && c.expiresOn)).toEqual([]);
   });
 });
 
