@@ -1,0 +1,101 @@
+/**
+ * The worker's handlers on WXT's fakeBrowser (an in-memory extension API) and fake IndexedDB:
+ * the alarm it keeps, messages from its own pages and from console pages, the scheduled check
+ * that raises a notification once, and what a notification click and its snooze button do.
+ */
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { CHECK_ALARM, check, ensureAlarm, handleRaw, openFor, snoozeFor } from '../../lib/background/service';
+import type { Credential } from '../../lib/credentials/model';
+
+const NOW = new Date('2026-11-22T12:00:00Z');
+const PAGE = undefined; // an extension page: the popup or the options page
+const CONSOLE = { tab: { id: 7 }, frameId: 0, url: 'https://intune.microsoft.com/#view/x' };
+
+async function list(): Promise<Credential[]> {
+  const answer = (await handleRaw({ type: 'list' }, PAGE)) as { ok: true; credentials: Credential[] };
+  expect(answer.ok).toBe(true);
+  return answer.credentials;
+}
+
+beforeEach(async () => {
+  // The worker reads the clock itself (a save runs a check): the clock is NOW; timers stay real.
+  vi.useFakeTimers({ toFake: ['Date'] });
+  vi.setSystemTime(NOW);
+  fakeBrowser.reset();
+  await handleRaw({ type: 'erase' }, PAGE);
+  fakeBrowser.notifications.resetState();
+});
+
+afterEach(() => {
+  vi.useRealTimers();
+});
+
+describe('the worker', () => {
+  it('keeps one check alarm', async () => {
+    await ensureAlarm();
+    await ensureAlarm();
+    const alarms = await fakeBrowser.alarms.getAll();
+    expect(alarms.filter((a) => a.name === CHECK_ALARM)).toHaveLength(1);
+    expect(alarms[0]).toMatchObject({ periodInMinutes: expect.any(Number) });
+  });
+
+  it('stores what its own pages save, and refuses the same message from a console page', async () => {
+    const save = { type: 'save', fields: { kind: 'vpp', name: 'HQ', expiresOn: '2026-11-27' } };
+    expect(await handleRaw(save, PAGE)).toMatchObject({ ok: true, id: expect.any(String) });
+    expect(await handleRaw(save, CONSOLE)).toMatchObject({ ok: false, code: 'forbidden' });
+    expect((await list()).map((c) => c.name)).toEqual(['HQ']);
+    expect(await handleRaw({ type: 'erase' }, CONSOLE)).toMatchObject({ ok: false, code: 'forbidden' });
+    expect(await list()).toHaveLength(1);
+  });
+
+  it('takes an observation from a console page, and answers how many credentials changed', async () => {
+    const observation = {
+      console: 'intune', page: 'vpp-token-list', url: 'https://intune.microsoft.com/', seenAt: NOW.toISOString(),
+      credentials: [{ kind: 'vpp', name: 'Stores', expiresOn: '2027-01-10' }],
+    };
+    expect(await handleRaw({ type: 'observe', observation }, CONSOLE)).toMatchObject({ ok: true, credentials: 1 });
+    expect(await handleRaw({ type: 'observe', observation }, CONSOLE)).toMatchObject({ ok: true });
+    const all = await list();
+    expect(all).toHaveLength(1);
+    expect(all[0]).toMatchObject({ name: 'Stores', console: 'intune', expiresOn: '2027-01-10', sources: [{ type: 'page', url: 'https://intune.microsoft.com/' }] });
+  });
+
+  it('the check raises one notification for what is due, never twice, and counts it on the badge', async () => {
+    await handleRaw({ type: 'save', fields: { kind: 'vpp', name: 'HQ', expiresOn: '2026-11-27' } }, PAGE);
+    await handleRaw({ type: 'save', fields: { kind: 'ade', name: 'Far away', expiresOn: '2027-09-01' } }, PAGE);
+    // Saving ran a check already; this one waits for it and finds nothing new.
+    await check(NOW);
+    const shown = Object.entries(fakeBrowser.notifications.getAllCreateOptions());
+    expect(shown).toHaveLength(1);
+    expect(shown[0]![1]).toMatchObject({ type: 'basic', title: 'Content token (VPP): Expires in 5 days', message: expect.stringContaining('HQ') });
+    expect(await fakeBrowser.action.getBadgeText({})).toBe('1');
+    expect(await check(NOW)).toBe(0);
+  });
+
+  it("a notification's click opens where the credential is renewed; its snooze button holds it back", async () => {
+    await handleRaw({ type: 'save', fields: { kind: 'vpp', name: 'HQ', expiresOn: '2026-11-27' } }, PAGE);
+    await check(NOW);
+    const [id] = Object.keys(fakeBrowser.notifications.getAllCreateOptions());
+    expect(id).toBeTruthy();
+    await openFor(id!);
+    const opened = (await fakeBrowser.tabs.query({})).map((t) => t.url).filter(Boolean);
+    // A credential added by hand has no console page: its detail in the popup.
+    expect(opened).toEqual([expect.stringMatching(/\/popup\.html#/)]);
+    expect(fakeBrowser.notifications.getAllCreateOptions()).toEqual({});
+
+    vi.setSystemTime(new Date(NOW.getTime() + 3 * 86_400_000));
+    await check();
+    const [next] = Object.keys(fakeBrowser.notifications.getAllCreateOptions());
+    await snoozeFor(next!);
+    expect((await list())[0]!.snoozedUntil).toBeDefined();
+  });
+
+  it('turns away what is not a message, and a malformed one, changing nothing', async () => {
+    await handleRaw({ type: 'save', fields: { kind: 'vpp', name: 'Kept', expiresOn: '2027-01-01' } }, PAGE);
+    for (const bad of [null, 'erase', { type: 'erase', all: true }, { type: 'save', fields: { kind: 'key', name: 'x', expiresOn: null } }]) {
+      expect(await handleRaw(bad, PAGE)).toMatchObject({ ok: false, code: 'invalid' });
+    }
+    expect((await list()).map((c) => c.name)).toEqual(['Kept']);
+  });
+});
