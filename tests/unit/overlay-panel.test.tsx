@@ -1,0 +1,57 @@
+/**
+ * The overlay's panel, mounted on a real scan of a fixture page and read as a person reads it;
+ * a click a page's script makes (not trusted) does nothing. The browser tests click for real.
+ */
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { render } from 'preact';
+import { act } from 'preact/test-utils';
+import { afterEach, describe, expect, it } from 'vitest';
+import { Overlay } from '../../components/overlay/Overlay';
+import { scanPage } from '../../lib/scan';
+
+const NOW = new Date('2026-11-22T12:00:00Z');
+const PUSH_URL = 'https://intune.microsoft.com/#view/Microsoft_Intune_DeviceSettings/AppleMdmPushCertificateBlade';
+let root: HTMLElement | null = null;
+
+function mount() {
+  const html = readFileSync(resolve(import.meta.dirname, '../fixtures/pages/intune/push-certificate.en.html'), 'utf8');
+  const scan = scanPage(PUSH_URL, new DOMParser().parseFromString(html, 'text/html'), NOW);
+  const started: unknown[] = [];
+  root = document.createElement('div');
+  document.body.append(root);
+  render(
+    <Overlay scan={scan} now={NOW} guide={null} showGuide={false} highlight={null} onGuide={() => undefined} onShowTarget={() => undefined}
+      onStartGuide={(c) => started.push(c)} onAddByHand={() => undefined} onSaveOutline={() => true} />,
+    root,
+  );
+  return { root, started };
+}
+
+afterEach(() => {
+  if (root) render(null, root);
+  root?.remove();
+  root = null;
+});
+
+describe('the overlay panel, mounted', () => {
+  it('names the page\'s credentials and how long they have left, as text', () => {
+    const { root } = mount();
+    const panel = root.querySelector('aside')!;
+    expect(panel.getAttribute('aria-label')).toBe('Token Radar');
+    expect(panel.textContent).toContain('Apple credentials on this page: 1');
+    expect(panel.textContent).toContain('Expires in 112 days');
+    expect(panel.textContent).toContain('Push certificate (APNs)');
+    expect(panel.querySelector('[aria-expanded]')?.textContent).toBe('Show details');
+  });
+
+  it("a page script's click on its buttons does nothing: only a person's does", async () => {
+    const { root, started } = mount();
+    const buttons = Array.from(root.querySelectorAll('button'));
+    expect(buttons.length).toBeGreaterThan(1);
+    for (const b of buttons) await act(() => b.click());
+    expect(root.querySelector('aside')).not.toBeNull();
+    expect(root.querySelector('[aria-expanded]')?.getAttribute('aria-expanded')).toBe('false');
+    expect(started).toEqual([]);
+  });
+});
