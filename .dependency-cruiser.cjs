@@ -6,7 +6,7 @@
  *
  *   base      dates, DOM reading, steps, i18n: no knowledge of credentials
  *   model     lib/credentials: the credential, its kinds, dates, health and merge rules; pure, no wording
- *   reading   lib/consoles, lib/scan.ts: what a console page shows (the scanPage contract)
+ *   reading   lib/consoles, lib/scan.ts: what a console page shows (the scanPage contract); no wording
  *   services  inventory storage, observations, settings, files, guide, exports, notifications,
  *             messages, wording: everything the extension does with what was read
  *   worker    lib/background: the service worker's handlers
@@ -42,6 +42,13 @@ forbidden.push(
     comment: 'The credential model is pure: wording (i18n) belongs to lib/wording and the UI.',
     severity: 'error',
     from: { path: '^lib/credentials/' },
+    to: { path: '^lib/i18n\\.ts$', ...runtime },
+  },
+  {
+    name: 'reading-never-words',
+    comment: 'Reading a page (lib/consoles, scan.ts) finds what it shows; message keys may be named as data (types), never worded there.',
+    severity: 'error',
+    from: { path: '^lib/consoles/|^lib/scan\\.ts$' },
     to: { path: '^lib/i18n\\.ts$', ...runtime },
   },
   {

@@ -13,7 +13,7 @@ import { expiryView } from '../../lib/wording/describe';
 import { findStepTarget } from '../../lib/guide/find';
 import { guardNotes } from '../../lib/guide/guards';
 import type { GuideAction, GuideState } from '../../lib/guide/machine';
-import { guideMatches } from '../../lib/guide/match';
+import { guideProgress } from '../../lib/guide/progress';
 import { watchGuide } from '../../lib/guide/store';
 import { t } from '../../lib/i18n';
 import { send } from '../../lib/messages';
@@ -205,31 +205,17 @@ export function startOverlay(ctx: ContentScriptContext, sites: readonly AddedSit
     );
   };
 
-  /** Where the guide stands on this page: the current step's control, and whether the console already shows the renewal. */
+  /** Where the guide stands on this page (lib/guide/progress.ts); what the page shows has happened is reported once. */
   const follow = () => {
-    target = null;
-    lagging = false;
-    if (!guide?.steps || (guide.status !== 'active' && guide.status !== 'paused')) return;
-    const step = guide.steps[guide.step];
-    if (step && scan.console && step.sites.includes(scan.console)) {
-      target = findStepTarget(document, step, guide);
-      // A click that navigated (Renew opens another page) may not have been reported before the
-      // page went away: when this page shows the next step's control and not this one's, it was done.
-      const next = guide.steps[guide.step + 1];
-      if (!target && guide.status === 'active' && step.done.type === 'click' && next?.sites.includes(scan.console) && findStepTarget(document, next, guide)) {
-        guideAction({ type: 'done', stepId: step.id });
+    const progress = guideProgress(document, scan, guide);
+    target = progress.target;
+    lagging = progress.lagging;
+    for (const action of progress.actions) {
+      if (action.type === 'renewed') {
+        if (reportedRenewal === action.expiresOn) continue;
+        reportedRenewal = action.expiresOn;
       }
-    }
-    if (scan.console === guide.console) {
-      const shown = scan.credentials.find((c) => guideMatches(guide!, c) && c.expiresOn);
-      if (shown?.expiresOn && (!guide.oldExpiry || shown.expiresOn > guide.oldExpiry)) {
-        if (reportedRenewal !== shown.expiresOn) {
-          reportedRenewal = shown.expiresOn;
-          guideAction({ type: 'renewed', expiresOn: shown.expiresOn });
-        }
-      } else if (shown && step?.done.type === 'renewed') {
-        lagging = true;
-      }
+      guideAction(action);
     }
   };
 
