@@ -42,6 +42,15 @@ export function attr(name: forge.pki.CertificateField[] | undefined, key: { type
 /** A certificate's name as a person would give it: its common name, else its organisation. */
 export const certName = (c: forge.pki.Certificate) => attr(c.subject.attributes, { shortName: 'CN' }) ?? attr(c.subject.attributes, { shortName: 'O' }) ?? '?';
 
+/**
+ * The end of a chain: the certificate that issued no other one in the list (a push certificate
+ * beside its intermediates, a vendor's own certificate in a signing chain); the first when the
+ * list says nothing.
+ */
+export function leafOf(certs: readonly forge.pki.Certificate[]): forge.pki.Certificate | undefined {
+  return certs.find((c) => !certs.some((o) => o !== c && o.issuer.hash === c.subject.hash)) ?? certs[0];
+}
+
 /** What the file name says it is. */
 function expectedFromName(name: string): FileKind | 'p12' | null {
   const n = name.toLowerCase();

@@ -1,6 +1,6 @@
 /** A PKCS#12 (.p12, .pfx): its rounds bounded before any is run, the leaf certificate read, the key never. */
 import forge from 'node-forge';
-import { Fail, parseDer } from './common';
+import { Fail, leafOf, parseDer } from './common';
 import { describeCertificate } from './certificate';
 import type { FileReport, InspectOptions } from './report';
 
@@ -73,8 +73,7 @@ function certFromP12(name: string, p12: forge.pkcs12.Pkcs12Pfx, now: Date, opts:
   const bags = p12.getBags({ bagType: forge.pki.oids.certBag })[forge.pki.oids.certBag!] ?? [];
   const certs = bags.map((b) => b.cert).filter((c): c is forge.pki.Certificate => !!c);
   if (!certs.length) throw new Fail('no-certificate');
-  // The leaf: the certificate that issued no other in the file.
-  const leaf = certs.find((c) => !certs.some((o) => o !== c && o.issuer.hash === c.subject.hash)) ?? certs[0]!;
+  const leaf = leafOf(certs)!;
   const der = forge.asn1.toDer(forge.pki.certificateToAsn1(leaf)).getBytes();
   // The private key in the bag is never read out; the p12 object goes out of scope here.
   return describeCertificate(name, leaf, der, now, opts);

@@ -9,7 +9,7 @@ import forge from 'node-forge';
 import { formatDate } from '../wording/describe';
 import { t } from '../i18n';
 import { asText, fromBase64, toBinary } from './bytes';
-import { attr, certName, finish, isoDay, mismatch, parseDer } from './common';
+import { attr, certName, finish, isoDay, leafOf, mismatch, parseDer } from './common';
 import { pemBlocks } from './pem';
 import type { FileReport, FileWarning, SigningCertificate } from './report';
 
@@ -155,8 +155,8 @@ export function fromPushRequest(name: string, text: string, now: Date): FileRepo
   const signatureBytes = fromBase64(entries.get('PushCertSignature') ?? '');
   const warnings: FileWarning[] = mismatch(name, 'csr') ? ['extension-mismatch'] : [];
   const said: Record<string, string> = {};
-  // The signer: the chain's certificate that issued no other one (the vendor's own).
-  const signer = certs.find((c) => !certs.some((o) => o !== c && o.issuer.hash === c.subject.hash)) ?? certs[0];
+  // The signer: the end of the chain (the vendor's own certificate).
+  const signer = leafOf(certs);
   const chain: SigningCertificate[] = certs.map((c) => ({
     name: certName(c),
     issuer: attr(c.issuer.attributes, { shortName: 'CN' }) ?? attr(c.issuer.attributes, { shortName: 'O' }) ?? '',
