@@ -8,11 +8,11 @@
  * in the frame.
  */
 import { defineUnlistedScript } from 'wxt/utils/define-unlisted-script';
-import { inspectFile } from '../lib/files';
+import { readFacts } from '../lib/files/facts';
 import InspectWorker from '../lib/files/inspect.worker?worker&inline';
 import { readFile, type Inspect } from '../lib/files/read';
 
 export default defineUnlistedScript(() => {
-  const read: Inspect = (name, bytes, opts = {}) => readFile(name, bytes, opts, { worker: () => new InspectWorker(), inline: async () => inspectFile });
+  const read: Inspect = (name, bytes, opts = {}) => readFile(name, bytes, opts, { worker: () => new InspectWorker(), inline: async () => readFacts });
   (globalThis as unknown as { __tokenRadarInspectFile?: Inspect }).__tokenRadarInspectFile = read;
 });

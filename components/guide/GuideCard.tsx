@@ -1,7 +1,7 @@
 import { projectedExpiry } from '../../lib/credentials/urgency';
 import { formatDate, kindLabel } from '../../lib/wording/describe';
 import type { ConsoleId } from '../../lib/consoles/types';
-import { sitesText, stepText } from '../../lib/guide/describe';
+import { sitesText, stepText } from '../../lib/wording/guide';
 import type { GuideAction, GuideState } from '../../lib/guide/machine';
 import { t } from '../../lib/i18n';
 import { trusted } from '../overlay/trusted';

@@ -20,7 +20,7 @@ import { send } from '../../lib/messages';
 import { observationKey, toObservation } from '../../lib/observation';
 import { scanSteps, type AddedSite, type FoundCredential, type PageScan } from '../../lib/scan';
 import type { Steps } from '../../lib/steps';
-import { stepText } from '../../lib/guide/describe';
+import { guardText, stepText } from '../../lib/wording/guide';
 import { outlineOf } from '../../lib/consoles/outline';
 import { Marks, BADGE_TAG } from './marks';
 import { EXPIRY_STEMS } from '../../lib/consoles/vocabulary';
@@ -250,7 +250,7 @@ export function startOverlay(ctx: ContentScriptContext, sites: readonly AddedSit
   /** The guards' warnings, and the worker's word on push certificates created anew instead of renewed, beside what they concern. */
   const syncNotes = () => {
     const prefix = t('badgePrefix');
-    const list = guardNotes(document, scan.console, guide).map((n) => ({ anchor: n.anchor, urgency: n.level, text: n.text, prefix }));
+    const list = guardNotes(document, scan.console, guide).map((n) => ({ anchor: n.anchor, urgency: n.level, text: guardText(n), prefix }));
     for (const r of replaced) {
       const anchor = scan.credentials[r.index]?.anchor;
       if (anchor) list.push({ anchor, urgency: r.newer ? 'danger' : 'warn', text: t(r.newer ? 'replacedPushNew' : 'replacedPush', r.topic), prefix });

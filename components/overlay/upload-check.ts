@@ -10,6 +10,7 @@ import { MAX_BYTES } from '../../lib/files/limits';
 import type { inspectFile } from '../../lib/files';
 import { expectedKind, uploadVerdict, type Verdict } from '../../lib/files/upload-check';
 import { t } from '../../lib/i18n';
+import { verdictLines } from '../../lib/wording/file';
 import { send } from '../../lib/messages';
 import type { PageScan } from '../../lib/scan';
 
@@ -51,7 +52,7 @@ function noteFor(input: HTMLInputElement): HTMLElement {
   return host;
 }
 
-function show(host: HTMLElement, verdict: Verdict | 'reading'): void {
+function show(host: HTMLElement, verdict: { level: Verdict['level']; lines: string[] } | 'reading'): void {
   const box = host.shadowRoot!.querySelector('div')!;
   const doc = host.ownerDocument;
   box.className = `box ${verdict === 'reading' ? 'reading' : verdict.level}`;
@@ -99,7 +100,8 @@ export function watchUploads(ctx: ContentScriptContext, currentScan: () => PageS
       const inspect = await loadInspector();
       const report = await inspect(file.name, bytes, { now: new Date(), lastModified: file.lastModified, ...(expected ? { expect: expected } : {}) });
       if (mine !== generation || !ctx.isValid) return;
-      show(host, uploadVerdict(report, expected, topic));
+      const { level, notes } = uploadVerdict(report, expected, topic);
+      show(host, { level, lines: verdictLines(report, notes) });
     } catch {
       if (mine === generation) host.remove();
     }

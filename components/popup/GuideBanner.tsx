@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'preact/hooks';
 import { kindLabel } from '../../lib/wording/describe';
-import { sitesText, stepText } from '../../lib/guide/describe';
+import { sitesText, stepText } from '../../lib/wording/guide';
 import type { GuideState } from '../../lib/guide/machine';
 import { watchGuide } from '../../lib/guide/store';
 import { t } from '../../lib/i18n';

@@ -24,7 +24,8 @@ import type { Failure, Request, Responses } from '../messages';
 import { parseRequest } from './requests';
 import type { Observation } from '../observation';
 import { replacedPushCertificates } from '../inventory/replaced';
-import { buildNotification, notificationId, parseNotificationId } from '../notify/build';
+import { buildNotification } from '../wording/notification';
+import { notificationId, parseNotificationId } from '../notify/id';
 import { dueAlerts, dueSoon } from '../notify/plan';
 import { loadSettings } from '../settings-store';
 

@@ -1,15 +1,13 @@
 /** The ADE server token: S/MIME or DER PKCS#7 enveloped data, decrypted in memory with the MDM server's key. */
 import forge from 'node-forge';
-import { formatDate } from '../wording/describe';
 import { projectedExpiry } from '../credentials/urgency';
-import { t } from '../i18n';
 import { fromBase64, toBinary } from './bytes';
-import { attr, Fail, finish, isoDay, mismatch, parseDer } from './common';
-import type { FileReport, FileWarning, InspectOptions } from './report';
+import { attr, Fail, found, isoDay, mismatch, parseDer } from './common';
+import type { FileFacts, FileWarning, InspectOptions } from './report';
 
 const OID_ENVELOPED = forge.pki.oids.envelopedData;
 
-export function fromSmime(name: string, text: string, now: Date, opts: InspectOptions): FileReport | Promise<FileReport> | null {
+export function fromSmime(name: string, text: string, now: Date, opts: InspectOptions): FileFacts | null {
   if (!/application\/(x-)?pkcs7-mime/i.test(text)) return null;
   const split = text.search(/\r?\n\r?\n/);
   if (split === -1) throw new Fail('truncated');
@@ -35,7 +33,7 @@ function adeEstimate(name: string, lastModified: number | undefined, now: Date):
   return null;
 }
 
-export function fromPkcs7(name: string, bin: string, now: Date, opts: InspectOptions): FileReport {
+export function fromPkcs7(name: string, bin: string, now: Date, opts: InspectOptions): FileFacts {
   const asn1 = parseDer(bin);
   const oid = forge.asn1.derToOid((asn1.value as forge.asn1.Asn1[])[0]!.value as string);
   if (oid !== OID_ENVELOPED) throw new Fail('unrecognised');
@@ -52,16 +50,10 @@ export function fromPkcs7(name: string, bin: string, now: Date, opts: InspectOpt
   if (!opts.privateKeyPem) {
     // Apple does not put the expiry outside the encrypted part. A token lasts a year from its
     // download: estimate it from evidence only, and say which; never as the expiry of record.
-    const main = t('file_ade', issuer || recipient.serialNumber);
     const estimate = adeEstimate(name, opts.lastModified, now);
-    if (!estimate) return finish({ ...base, warnings: [...warnings, 'expiry-unknown'] }, main);
+    if (!estimate) return found({ ...base, warnings: [...warnings, 'expiry-unknown'] });
     const past = estimate.on < isoDay(now);
-    const said = t(estimate.from === 'file-name' ? 'fileEstimateFromName' : 'fileEstimateFromDate', formatDate(estimate.on));
-    return finish(
-      { ...base, estimatedExpiry: estimate.on, estimatedFrom: estimate.from, warnings: [...warnings, 'expiry-estimated', ...(past ? (['probably-expired'] as const) : [])] },
-      main,
-      { 'expiry-estimated': said },
-    );
+    return found({ ...base, estimatedExpiry: estimate.on, estimatedFrom: estimate.from, warnings: [...warnings, 'expiry-estimated', ...(past ? (['probably-expired'] as const) : [])] });
   }
   let key: forge.pki.rsa.PrivateKey;
   try {
@@ -92,7 +84,7 @@ export function fromPkcs7(name: string, bin: string, now: Date, opts: InspectOpt
   // The tokens themselves (consumer_key, access_secret …) are dropped here with `data`.
   const report = { ...base, warnings: [...warnings], ...(expiresOn ? { expiresOn } : {}), ...(serverName ? { serverName } : {}) };
   if (expiresOn && expiresOn < isoDay(now)) report.warnings.push('expired');
-  return finish(report, t('file_ade_decrypted', serverName ?? issuer, expiresOn ? formatDate(expiresOn) : '—'));
+  return found(report);
 }
 
 /** RSA numbers of a size real keys have: a modulus of at most 8192 bits, no part longer than it. */

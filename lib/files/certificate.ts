@@ -1,9 +1,7 @@
 /** A certificate: a push certificate (its topic), the MDM server's public key for ADE, or another one. */
 import forge from 'node-forge';
-import { formatDate } from '../wording/describe';
-import { t } from '../i18n';
-import { attr, finish, isoDay, mismatch, parseDer, UID_OID } from './common';
-import type { FileKind, FileReport, FileWarning, InspectOptions } from './report';
+import { attr, found, isoDay, mismatch, parseDer, UID_OID } from './common';
+import type { FileFacts, FileKind, FileWarning, InspectOptions } from './report';
 
 const MDM_TOPIC = /^com\.apple\.mgmt\.[A-Za-z0-9_-]+\.[0-9a-fA-F-]{36}$/;
 
@@ -14,7 +12,7 @@ const MDM_TOPIC = /^com\.apple\.mgmt\.[A-Za-z0-9_-]+\.[0-9a-fA-F-]{36}$/;
  */
 const PUBLIC_KEY_USE = /public[\s_-]?key|(^|[^a-z])(dep|ade)([^a-z]|$)|enrol|inscription|登録/i;
 
-export function describeCertificate(fileName: string, cert: forge.pki.Certificate, der: string, now: Date, opts: InspectOptions): FileReport {
+export function describeCertificate(fileName: string, cert: forge.pki.Certificate, der: string, now: Date, opts: InspectOptions): FileFacts {
   const uid = attr(cert.subject.attributes, { type: UID_OID });
   const cn = attr(cert.subject.attributes, { shortName: 'CN' }) ?? '';
   const issuerCn = attr(cert.issuer.attributes, { shortName: 'CN' }) ?? '';
@@ -50,11 +48,7 @@ export function describeCertificate(fileName: string, cert: forge.pki.Certificat
     appleIssued,
     warnings,
   };
-  if (kind === 'apns-certificate') {
-    return finish({ ...base, ...(uid ? { topic: uid } : {}) }, t('file_apns', uid ?? cn, formatDate(base.expiresOn)));
-  }
-  if (kind === 'public-key') return finish(base, t('file_public_key_cert', cn || base.issuer, formatDate(base.expiresOn)));
-  return finish(base, t('file_other_cert', cn || base.issuer, formatDate(base.expiresOn)));
+  return found(kind === 'apns-certificate' && uid ? { ...base, topic: uid } : base);
 }
 
 export function certificateFromDer(der: string): forge.pki.Certificate {

@@ -1,7 +1,6 @@
-/** What every file reader shares: strict DER, failures by code, the one-line message, names. */
+/** What every file reader shares: strict DER, failures by code, names. No words: lib/wording/file.ts says it. */
 import forge from 'node-forge';
-import { codeKey, t } from '../i18n';
-import type { FileError, FileKind, FileReport, FileWarning } from './report';
+import type { FileError, FileFacts, FileKind } from './report';
 
 export const UID_OID = '0.9.2342.19200300.100.1.1';
 
@@ -11,24 +10,22 @@ export function parseDer(bin: string): forge.asn1.Asn1 {
   return fromDer(bin, { strict: true, parseAllBytes: false });
 }
 
-/** Thrown by a reader that knows what is wrong; `inspectFile` turns it into its message. */
+/** Thrown by a reader that knows what is wrong; `readFacts` turns it into its code. */
 export class Fail extends Error {
   constructor(readonly code: FileError) {
     super(code);
   }
 }
 
-export function fail(code: FileError): FileReport {
-  return { ok: false, error: code, message: t(codeKey('fileErr_', code)) };
+export function fail(code: FileError): FileFacts {
+  return { ok: false, error: code };
 }
 
-export type Ok = Extract<FileReport, { ok: true }>;
+export type Found = Extract<FileFacts, { ok: true }>;
 
-/** The report with its message: `main`, then one sentence per warning (`said` for those that need names or dates). */
-export function finish(report: Omit<Ok, 'message' | 'ok'>, main: string, said: Partial<Record<string, string>> = {}): FileReport {
-  // The readers build their warnings as FileWarning (checked there); the contract types them as strings.
-  const notes = report.warnings.map((w) => said[w] ?? t(codeKey('fileWarn_', w as FileWarning)));
-  return { ok: true, ...report, message: [main, ...notes].join(' ') };
+/** What a reader found. The readers build their warnings as FileWarning (checked there); the contract types them as strings. */
+export function found(facts: Omit<Found, 'ok'>): FileFacts {
+  return { ok: true, ...facts };
 }
 
 export const isoDay = (d: Date) => d.toISOString().slice(0, 10);

@@ -1,13 +1,12 @@
 /** A PEM file, every block of it: certificates (a chain), keys, a CSR, a public key, a PKCS#7. */
 import forge from 'node-forge';
-import { t } from '../i18n';
 import { fromBase64, toBinary } from './bytes';
-import { attr, certName, Fail, finish, mismatch, parseDer, UID_OID } from './common';
+import { attr, certName, Fail, found, mismatch, parseDer, UID_OID } from './common';
 import { certificateFromDer, describeCertificate } from './certificate';
 import { fromPkcs7 } from './ade-token';
 import { pemBlocks, type PemBlock } from './pem';
 import { describeBareCsr } from './push-request';
-import type { FileReport, InspectOptions } from './report';
+import type { FileFacts, InspectOptions } from './report';
 
 const KEY_LABELS = new Set(['PRIVATE KEY', 'RSA PRIVATE KEY', 'ENCRYPTED PRIVATE KEY', 'EC PRIVATE KEY']);
 
@@ -16,7 +15,7 @@ const KEY_LABELS = new Set(['PRIVATE KEY', 'RSA PRIVATE KEY', 'ENCRYPTED PRIVATE
  * topic, else the first) is described; the chain's other certificates are named; a private key
  * is told as a warning (never kept), and one that is not the certificate's gets its own.
  */
-export function fromPem(name: string, text: string, now: Date, opts: InspectOptions): FileReport | Promise<FileReport> | null {
+export function fromPem(name: string, text: string, now: Date, opts: InspectOptions): FileFacts | null {
   const { blocks, truncated } = pemBlocks(text);
   if (blocks.length === 0) {
     if (truncated) throw new Fail('truncated');
@@ -36,21 +35,15 @@ export function fromPem(name: string, text: string, now: Date, opts: InspectOpti
     const leaf = certs.find((c) => attr(c.cert.subject.attributes, { type: UID_OID })) ?? certs[0]!;
     const report = describeCertificate(name, leaf.cert, leaf.bin, now, opts);
     if (!report.ok) return report;
-    const extra: string[] = [];
     const others = certs.filter((c) => c !== leaf).map((c) => certName(c.cert));
-    if (others.length) extra.push(t('fileChain', others.join(', ')));
     const warnings = [...report.warnings];
     if (keys.length) {
       warnings.push('contains-private-key');
-      extra.push(t('fileWarn_contains_private_key'));
       // An unencrypted RSA key can be compared with the certificate; an encrypted one cannot, here.
       const plain = keys.find((k) => k.label !== 'ENCRYPTED PRIVATE KEY');
-      if (plain && keys.every((k) => !matchesCertificate(k, leaf.cert))) {
-        warnings.push('key-mismatch');
-        extra.push(t('fileWarn_key_mismatch'));
-      }
+      if (plain && keys.every((k) => !matchesCertificate(k, leaf.cert))) warnings.push('key-mismatch');
     }
-    return { ...report, warnings, message: [report.message, ...extra].join(' '), ...(others.length ? { chain: others } : {}) };
+    return { ...report, warnings, ...(others.length ? { chain: others } : {}) };
   }
   const first = (labels: string[]) => blocks.find((b) => labels.includes(b.label));
   const csr = first(['CERTIFICATE REQUEST', 'NEW CERTIFICATE REQUEST']);
@@ -58,7 +51,7 @@ export function fromPem(name: string, text: string, now: Date, opts: InspectOpti
   const pub = first(['PUBLIC KEY', 'RSA PUBLIC KEY']);
   if (pub) {
     parseDer(der(pub));
-    return finish({ kind: 'public-key', warnings: mismatch(name, 'public-key') ? ['extension-mismatch'] : [] }, t('file_public_key'));
+    return found({ kind: 'public-key', warnings: mismatch(name, 'public-key') ? ['extension-mismatch'] : [] });
   }
   const p7 = first(['PKCS7']);
   if (p7) return fromPkcs7(name, der(p7), now, opts);

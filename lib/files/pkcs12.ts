@@ -2,7 +2,7 @@
 import forge from 'node-forge';
 import { Fail, leafOf, parseDer } from './common';
 import { describeCertificate } from './certificate';
-import type { FileReport, InspectOptions } from './report';
+import type { FileFacts, InspectOptions } from './report';
 
 /**
  * The largest key-derivation iteration count a .p12 may ask for. node-forge derives keys on the
@@ -49,7 +49,7 @@ function p12Iterations(asn1: forge.asn1.Asn1): number[] {
   return counts;
 }
 
-export function fromP12(name: string, asn1: forge.asn1.Asn1, now: Date, opts: InspectOptions): FileReport {
+export function fromP12(name: string, asn1: forge.asn1.Asn1, now: Date, opts: InspectOptions): FileFacts {
   const counts = p12Iterations(asn1);
   if (counts.some((n) => n > MAX_P12_ITERATIONS) || counts.reduce((a, n) => a + n, 0) > MAX_P12_TOTAL_ITERATIONS) throw new Fail('too-slow');
   if (opts.password === undefined) {
@@ -69,7 +69,7 @@ export function fromP12(name: string, asn1: forge.asn1.Asn1, now: Date, opts: In
   return certFromP12(name, p12, now, opts);
 }
 
-function certFromP12(name: string, p12: forge.pkcs12.Pkcs12Pfx, now: Date, opts: InspectOptions): FileReport {
+function certFromP12(name: string, p12: forge.pkcs12.Pkcs12Pfx, now: Date, opts: InspectOptions): FileFacts {
   const bags = p12.getBags({ bagType: forge.pki.oids.certBag })[forge.pki.oids.certBag!] ?? [];
   const certs = bags.map((b) => b.cert).filter((c): c is forge.pki.Certificate => !!c);
   if (!certs.length) throw new Fail('no-certificate');

@@ -6,12 +6,10 @@
  * signature does not verify; a bare CSR, not yet signed by a vendor, is not accepted either.
  */
 import forge from 'node-forge';
-import { formatDate } from '../wording/describe';
-import { t } from '../i18n';
 import { asText, fromBase64, toBinary } from './bytes';
-import { attr, certName, finish, isoDay, leafOf, mismatch, parseDer } from './common';
+import { attr, certName, found, isoDay, leafOf, mismatch, parseDer } from './common';
 import { pemBlocks } from './pem';
-import type { FileReport, FileWarning, SigningCertificate } from './report';
+import type { FileFacts, FileWarning, SigningCertificate } from './report';
 
 /** A signing certificate that expires within this many days is told about before Apple refuses it. */
 export const SIGNER_WARN_DAYS = 30;
@@ -127,18 +125,15 @@ function signatureVerifies(csrDer: string, signature: string, signer: forge.pki.
   return false;
 }
 
-const keyText = (facts: RequestFacts) => (facts.keyBits ? t('fileKeyRsa', facts.keyBits) : t('fileKeyUnknown'));
-const subjectText = (facts: RequestFacts) => facts.subject || '—';
-
 /** A bare CSR (PEM or DER): what it asks for, and that no vendor has signed it yet. */
-export function describeBareCsr(name: string, der: string): FileReport {
+export function describeBareCsr(name: string, der: string): FileFacts {
   const facts = csrFacts(der);
   const warnings: FileWarning[] = [...(mismatch(name, 'csr') ? (['extension-mismatch'] as const) : []), 'not-vendor-signed'];
-  return finish({ kind: 'csr', request: { ...facts, signed: false }, warnings }, t('file_csr', subjectText(facts), keyText(facts)));
+  return found({ kind: 'csr', request: { ...facts, signed: false, container: 'csr' }, warnings });
 }
 
 /** A push request plist, or null when the text holds none. */
-export function fromPushRequest(name: string, text: string, now: Date): FileReport | null {
+export function fromPushRequest(name: string, text: string, now: Date): FileFacts | null {
   const xml = plistText(text);
   if (!xml || !/PushCertRequestCSR/.test(xml)) return null;
   const entries = plistEntries(xml);
@@ -154,7 +149,6 @@ export function fromPushRequest(name: string, text: string, now: Date): FileRepo
   const certs = chainOf(entries.get('PushCertCertificateChain') ?? '');
   const signatureBytes = fromBase64(entries.get('PushCertSignature') ?? '');
   const warnings: FileWarning[] = mismatch(name, 'csr') ? ['extension-mismatch'] : [];
-  const said: Record<string, string> = {};
   // The signer: the end of the chain (the vendor's own certificate).
   const signer = leafOf(certs);
   const chain: SigningCertificate[] = certs.map((c) => ({
@@ -170,25 +164,18 @@ export function fromPushRequest(name: string, text: string, now: Date): FileRepo
     const soon = new Date(now.getTime() + SIGNER_WARN_DAYS * 86_400_000);
     // The first to run out decides: the signer itself, else an intermediate or the root.
     const first = [...certs].sort((a, b) => a.validity.notAfter.getTime() - b.validity.notAfter.getTime())[0]!;
-    const when = formatDate(isoDay(first.validity.notAfter));
-    if (first.validity.notAfter < now) {
-      warnings.push('signer-expired');
-      said['signer-expired'] = t('fileWarn_signer_expired', certName(first), when);
-    } else if (first.validity.notAfter < soon) {
-      warnings.push('signer-expiring');
-      said['signer-expiring'] = t('fileWarn_signer_expiring', certName(first), when);
-    }
+    if (first.validity.notAfter < now) warnings.push('signer-expired');
+    else if (first.validity.notAfter < soon) warnings.push('signer-expiring');
     verified = signatureVerifies(csrDer, toBinary(signatureBytes), signer);
     if (verified === false) warnings.push('signature-invalid');
   }
-  const main = t('file_push_request', subjectText(facts), keyText(facts));
-  // The dates are in `signingChain` (and in a warning when one has run out or is about to).
-  const signedBy = signer ? ` ${t('fileSignedBy', certName(signer))}` : '';
   const request = {
     ...facts,
     signed: !warnings.includes('not-vendor-signed'),
     ...(signer ? { signedBy: certName(signer) } : {}),
     ...(verified === null ? {} : { signatureValid: verified }),
+    container: 'push-request' as const,
   };
-  return finish({ kind: 'csr', request, ...(chain.length ? { signingChain: chain } : {}), warnings }, main + signedBy, said);
+  // The dates are in `signingChain`: the wording names the first to run out.
+  return found({ kind: 'csr', request, ...(chain.length ? { signingChain: chain } : {}), warnings });
 }

@@ -4,5 +4,5 @@ import { readFile as read } from './read';
 import type { FileReport, InspectOptions } from './report';
 
 export function readFile(name: string, bytes: Uint8Array, opts: InspectOptions = {}): Promise<FileReport> {
-  return read(name, bytes, opts, { worker: () => new InspectWorker(), inline: async () => (await import('./index')).inspectFile });
+  return read(name, bytes, opts, { worker: () => new InspectWorker(), inline: async () => (await import('./facts')).readFacts });
 }

@@ -5,27 +5,23 @@
  * read in the frame, where the readers' own bounds apply (iteration cap, linear PEM scanning,
  * 1 MiB). Light on purpose: node-forge is in the worker, and in the fallback loaded on need.
  */
-import { renderDeferred, t, uiLanguage } from '../i18n';
+import { worded } from '../wording/file';
 import type { WorkerRequest } from './inspect.worker';
-import type { FileReport, InspectOptions } from './report';
+import type { FileFacts, FileReport, InspectOptions } from './report';
 
 /** Real files take well under a second; a file still being read after this is stopped. */
 export const READ_TIME_LIMIT_MS = 5000;
 
 export type Inspect = (name: string, bytes: Uint8Array, opts?: InspectOptions) => FileReport | Promise<FileReport>;
+/** The readers without words (./facts.ts). */
+export type ReadFacts = (name: string, bytes: Uint8Array, opts?: InspectOptions) => FileFacts;
 
 export interface ReadOptions {
   /** Starts the reader's worker; may throw (a page's policy). */
   worker: () => Worker;
   /** The reader on this thread, for when no worker can start. */
-  inline: () => Promise<Inspect>;
+  inline: () => Promise<ReadFacts>;
   limitMs?: number;
-}
-
-const timedOut = (): FileReport => ({ ok: false, error: 'timed-out', message: t('fileErr_timed_out') });
-
-function rendered(report: FileReport): FileReport {
-  return { ...report, message: renderDeferred(report.message) };
 }
 
 export function readFile(name: string, bytes: Uint8Array, opts: InspectOptions, how: ReadOptions): Promise<FileReport> {
@@ -34,27 +30,30 @@ export function readFile(name: string, bytes: Uint8Array, opts: InspectOptions, 
   try {
     worker = how.worker();
   } catch {
-    return inline();
+    return inline().then(worded);
   }
   return new Promise<FileReport>((resolve) => {
     let settled = false;
-    const settle = (next: () => FileReport | Promise<FileReport>) => {
+    const settle = (next: () => FileFacts | Promise<FileFacts>) => {
       if (settled) return;
       settled = true;
       clearTimeout(timer);
       worker.terminate();
       Promise.resolve()
         .then(next)
-        .then(resolve, () => resolve({ ok: false, error: 'unrecognised', message: t('fileErr_unrecognised') }));
+        .then(
+          (facts) => resolve(worded(facts)),
+          () => resolve(worded({ ok: false, error: 'unrecognised' })),
+        );
     };
-    const timer = setTimeout(() => settle(timedOut), how.limitMs ?? READ_TIME_LIMIT_MS);
-    worker.onmessage = (e: MessageEvent<FileReport>) => settle(() => rendered(e.data));
+    const timer = setTimeout(() => settle(() => ({ ok: false, error: 'timed-out' })), how.limitMs ?? READ_TIME_LIMIT_MS);
+    worker.onmessage = (e: MessageEvent<FileFacts>) => settle(() => e.data);
     // The worker's script could not load (a page's policy): read here instead.
     worker.onerror = (e) => {
       e.preventDefault();
       settle(inline);
     };
-    const request: WorkerRequest = { name, bytes, opts: { ...opts, now: (opts.now ?? new Date()).getTime() }, lang: uiLanguage() };
+    const request: WorkerRequest = { name, bytes, opts: { ...opts, now: (opts.now ?? new Date()).getTime() } };
     worker.postMessage(request);
   });
 }

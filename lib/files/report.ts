@@ -53,6 +53,8 @@ export interface RequestInfo {
   signedBy?: string;
   /** Whether the signature verifies; absent when it cannot be checked. */
   signatureValid?: boolean;
+  /** How it came: a bare CSR, or inside the push request plist an MDM console hands out. */
+  container?: 'csr' | 'push-request';
 }
 
 export type FileReport =
@@ -87,6 +89,12 @@ export type FileReport =
       signingChain?: SigningCertificate[];
     }
   | { ok: false; error: FileError; message: string };
+
+/**
+ * What the readers find: the report without its words. The readers only read (codes and data);
+ * lib/wording/file.ts words it in the UI language, where the extension API is.
+ */
+export type FileFacts = Omit<Extract<FileReport, { ok: true }>, 'message'> | Omit<Extract<FileReport, { ok: false }>, 'message'>;
 
 export type FileError =
   | 'empty'

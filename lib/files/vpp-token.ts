@@ -1,11 +1,9 @@
 /** The Apps and Books content token (.vpptoken): base64 of JSON, or the JSON itself. */
-import { formatDate } from '../wording/describe';
-import { t } from '../i18n';
 import { asText, fromBase64 } from './bytes';
-import { Fail, finish, isoDay, mismatch } from './common';
-import type { FileReport, FileWarning } from './report';
+import { Fail, found, isoDay, mismatch } from './common';
+import type { FileFacts, FileWarning } from './report';
 
-export function fromVppToken(name: string, text: string, now: Date): FileReport | null {
+export function fromVppToken(name: string, text: string, now: Date): FileFacts | null {
   const trimmed = text.trim();
   let json: string | null = null;
   if (trimmed.startsWith('{')) json = trimmed;
@@ -35,5 +33,5 @@ export function fromVppToken(name: string, text: string, now: Date): FileReport 
   if (expiresOn < isoDay(now)) warnings.push('expired');
   if (mismatch(name, 'vpp-token')) warnings.push('extension-mismatch');
   // `token` is never copied out of `data`.
-  return finish({ kind: 'vpp-token', expiresOn, orgName, warnings }, t('file_vpp', orgName, formatDate(expiresOn)));
+  return found({ kind: 'vpp-token', expiresOn, orgName, warnings });
 }

@@ -6,17 +6,30 @@
 import { consoleOf } from '../consoles/hosts';
 import type { ConsoleId } from '../consoles/types';
 import { textOf, TOPIC_RE } from '../dom/read';
-import { t } from '../i18n';
 import { normName } from '../credentials/merge';
 import { controls } from './find';
 import { CONTROL_LABELS } from '../consoles/flow';
 import type { GuideState } from './machine';
 
-export interface GuardNote {
+/** What a guard says beside a control, as a code with the names it needs; lib/wording/guide.ts words it. */
+export type GuardSay =
+  /** ABM's Download Token of the server being renewed. */
+  | { say: 'download-token-ok'; name: string }
+  /** … of another server, while renewing `name`. */
+  | { say: 'download-token-other'; name: string }
+  /** Download Token, no ADE renewal under way: it resets the server's token. */
+  | { say: 'download-token' }
+  | { say: 'create-certificate' }
+  | { say: 'revoke' }
+  /** Get Started: this Apple ID owns no certificate yet; `appleId` is the one that does, when known. */
+  | { say: 'get-started'; appleId?: string }
+  | { say: 'right-row' }
+  | { say: 'wrong-row'; topic: string };
+
+export type GuardNote = GuardSay & {
   anchor: Element;
   level: 'danger' | 'warn' | 'ok' | 'info';
-  text: string;
-}
+};
 
 const CREATE = ['create a certificate'];
 const REVOKE = ['revoke'];
@@ -37,19 +50,19 @@ export function guardNotes(doc: Document, consoleId: ConsoleId | null, guide: Gu
     for (const button of controls(doc, CONTROL_LABELS.downloadToken)) {
       const server = serverOf(button);
       if (active?.kind === 'ade' && server && normName(server) === normName(active.name)) {
-        notes.push({ anchor: button, level: 'ok', text: t('guardDownloadTokenOk', active.name) });
+        notes.push({ anchor: button, level: 'ok', say: 'download-token-ok', name: active.name });
       } else if (active?.kind === 'ade') {
-        notes.push({ anchor: button, level: 'danger', text: `${t('guardDownloadToken')} ${t('guardDownloadTokenOther', active.name)}` });
+        notes.push({ anchor: button, level: 'danger', say: 'download-token-other', name: active.name });
       } else {
-        notes.push({ anchor: button, level: 'danger', text: t('guardDownloadToken') });
+        notes.push({ anchor: button, level: 'danger', say: 'download-token' });
       }
     }
   }
-  if (guards.has('create-certificate')) for (const el of controls(doc, CREATE)) notes.push({ anchor: el, level: 'danger', text: t('guardCreateCertificate') });
-  if (guards.has('revoke')) for (const el of controls(doc, REVOKE)) notes.push({ anchor: el, level: 'warn', text: t('guardRevoke') });
+  if (guards.has('create-certificate')) for (const el of controls(doc, CREATE)) notes.push({ anchor: el, level: 'danger', say: 'create-certificate' });
+  if (guards.has('revoke')) for (const el of controls(doc, REVOKE)) notes.push({ anchor: el, level: 'warn', say: 'revoke' });
   if (guards.has('get-started')) {
     for (const el of controls(doc, GET_STARTED)) {
-      notes.push({ anchor: el, level: 'danger', text: t('guardGetStarted', active?.appleId ?? t('guardGetStartedUnknown')) });
+      notes.push({ anchor: el, level: 'danger', say: 'get-started', ...(active?.appleId ? { appleId: active.appleId } : {}) });
     }
   }
   if (guards.has('renew-row')) {
@@ -60,8 +73,8 @@ export function guardNotes(doc: Document, consoleId: ConsoleId | null, guide: Gu
         if (!topic) continue;
         notes.push(
           topic === active.topic
-            ? { anchor: renew, level: 'ok', text: t('guardRightRow') }
-            : { anchor: renew, level: 'danger', text: t('guardWrongRow', active.topic) },
+            ? { anchor: renew, level: 'ok', say: 'right-row' }
+            : { anchor: renew, level: 'danger', say: 'wrong-row', topic: active.topic },
         );
       }
     }

@@ -307,15 +307,34 @@ describe('ADE server tokens', () => {
 
   it('an estimate never silences the upload guard: "cannot confirm", and "probably expired" as a warning', async () => {
     const { uploadVerdict } = await import('../../lib/files/upload-check');
-    const fresh = uploadVerdict(inspect('Contoso_Token_2026-11-20T10-15-00Z_smime.p7m', utf8(f.adeSmime)), 'ade-token', undefined);
-    expect(fresh.level).toBe('info');
-    expect(fresh.lines.join(' ')).toContain('cannot confirm this token');
-    const old = uploadVerdict(inspect('Contoso_Token_2025-01-22T09-00-00Z_smime.p7m', utf8(f.adeSmime)), 'ade-token', undefined);
-    expect(old.level).toBe('warn');
-    expect(old.lines.join(' ')).toContain('probably expired');
-    const unknown = uploadVerdict(inspect('token_smime.p7m', utf8(f.adeSmime)), 'ade-token', undefined);
-    expect(unknown.level).toBe('info');
-    expect(unknown.lines.join(' ')).toContain('unknown without the MDM server');
+    const { verdictLines } = await import('../../lib/wording/file');
+    const said = (r: FileReport) => verdictLines(r, uploadVerdict(r, 'ade-token', undefined).notes).join(' ');
+    const fresh = inspect('Contoso_Token_2026-11-20T10-15-00Z_smime.p7m', utf8(f.adeSmime));
+    expect(uploadVerdict(fresh, 'ade-token', undefined)).toEqual({ level: 'info', notes: [{ say: 'cannot-confirm' }] });
+    expect(said(fresh)).toContain('cannot confirm this token');
+    const old = inspect('Contoso_Token_2025-01-22T09-00-00Z_smime.p7m', utf8(f.adeSmime));
+    expect(uploadVerdict(old, 'ade-token', undefined).level).toBe('warn');
+    expect(said(old)).toContain('probably expired');
+    const unknown = inspect('token_smime.p7m', utf8(f.adeSmime));
+    expect(uploadVerdict(unknown, 'ade-token', undefined).level).toBe('info');
+    expect(said(unknown)).toContain('unknown without the MDM server');
+  });
+
+  it("the upload guard's notes are worded with the file's line first, in order", async () => {
+    const { uploadVerdict } = await import('../../lib/files/upload-check');
+    const { verdictLines } = await import('../../lib/wording/file');
+    const push = inspect('push.pem', utf8(f.apnsPem));
+    const same = uploadVerdict(push, 'apns-certificate', TOPIC);
+    expect(same).toEqual({ level: 'ok', notes: [{ say: 'same-topic' }, { say: 'new-expiry', on: ok(push).expiresOn }] });
+    const other = uploadVerdict(push, 'apns-certificate', OTHER_TOPIC);
+    expect(other.level).toBe('danger');
+    const lines = verdictLines(push, other.notes);
+    expect(lines[0]).toBe(push.message);
+    expect(lines[1]).toContain(OTHER_TOPIC);
+    expect(lines[2]).toContain(new Intl.DateTimeFormat('en', { dateStyle: 'medium', timeZone: 'UTC' }).format(new Date(`${ok(push).expiresOn}T00:00:00Z`)));
+    const wrong = uploadVerdict(push, 'vpp-token', undefined);
+    expect(wrong).toEqual({ level: 'danger', notes: [{ say: 'wrong-kind', expected: 'vpp-token' }] });
+    expect(verdictLines(push, wrong.notes)[1]).toMatch(/Apps and Books|content token|VPP/i);
   });
 
   it('decrypts in memory with the MDM private key and keeps none of the tokens', () => {

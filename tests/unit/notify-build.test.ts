@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Credential } from '../../lib/credentials/model';
-import { buildNotification, notificationId, parseNotificationId } from '../../lib/notify/build';
+import { buildNotification } from '../../lib/wording/notification';
+import { notificationId, parseNotificationId } from '../../lib/notify/id';
 import { dueAlerts } from '../../lib/notify/plan';
 import { DEFAULT_SETTINGS } from '../../lib/settings';
 

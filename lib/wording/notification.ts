@@ -1,7 +1,7 @@
 /** The desktop notification for the alerts due: one credential, or several consolidated into one. */
-import { expiryView, formatDate, healthAdvice, kindLabel } from '../wording/describe';
+import { expiryView, formatDate, healthAdvice, kindLabel } from './describe';
 import { t } from '../i18n';
-import type { DueAlert } from './plan';
+import type { DueAlert } from '../notify/plan';
 
 export interface NotificationContent {
   title: string;
@@ -34,21 +34,4 @@ export function buildNotification(due: DueAlert[], now: Date, timeZone?: string)
     ids: lines.map(({ c }) => c.id),
     snoozeDays,
   };
-}
-
-const PREFIX = 'tr';
-/** The notification id carries what a click needs, so it still works after the worker restarted. */
-export function notificationId(ids: string[], snoozeDays: number, now: Date): string {
-  // Ids come from imports too: encoded, so a '|' or ',' in one cannot split it.
-  return [PREFIX, now.getTime().toString(36), snoozeDays, ids.map(encodeURIComponent).join(',')].join('|');
-}
-
-export function parseNotificationId(id: string): { ids: string[]; snoozeDays: number } | null {
-  const [prefix, , snooze, ids] = id.split('|');
-  if (prefix !== PREFIX || !ids) return null;
-  try {
-    return { ids: ids.split(',').map(decodeURIComponent), snoozeDays: Number(snooze) || 7 };
-  } catch {
-    return null;
-  }
 }
