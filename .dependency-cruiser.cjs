@@ -18,7 +18,7 @@ const LAYERS = [
   ['base', '^lib/(dates|dom|steps)/|^lib/(steps|i18n)\\.ts$'],
   ['model', '^lib/credentials/'],
   ['reading', '^lib/consoles/|^lib/scan\\.ts$'],
-  ['services', '^lib/(inventory|files|guide|export|notify|wording)/|^lib/(observation|settings|settings-store|messages)\\.ts$'],
+  ['services', '^lib/(inventory|files|guide|export|notify|wording)/|^lib/(observation|settings|settings-store|messages|requests)\\.ts$'],
   ['worker', '^lib/background/'],
   ['ui', '^components/'],
   ['entry', '^entrypoints/'],

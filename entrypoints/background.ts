@@ -8,7 +8,7 @@ export default defineBackground({
   type: 'module',
   main() {
     // MV3: the worker is stopped whenever idle; every listener is registered synchronously here.
-    // Every message is checked against one schema and its sender's rights first (lib/background/requests.ts).
+    // Every message is checked against one schema and its sender's rights first (lib/requests.ts).
     browser.runtime.onMessage.addListener((message: unknown, sender) => handleRaw(message, sender));
     browser.runtime.onInstalled.addListener(() => void ensureAlarm().then(() => check()));
     browser.runtime.onStartup.addListener(() => void ensureAlarm().then(() => check()));

@@ -21,7 +21,7 @@ import { GUIDE_KEY, loadGuide, saveGuide } from '../guide/store';
 import { addFormQuery } from '../inventory/prefill';
 import { ISO_DATE, KINDS, type Credential, type ManualFields } from '../credentials/model';
 import type { Failure, Request, Responses } from '../messages';
-import { parseRequest } from './requests';
+import { parseRequest } from '../requests';
 import type { Observation } from '../observation';
 import { replacedPushCertificates } from '../inventory/replaced';
 import { buildNotification } from '../wording/notification';

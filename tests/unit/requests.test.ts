@@ -1,6 +1,6 @@
 /** Every message the background accepts, and who may send it: a malformed message of each type is rejected. */
 import { describe, expect, it } from 'vitest';
-import { parseRequest } from '../../lib/background/requests';
+import { parseRequest } from '../../lib/requests';
 import type { Request } from '../../lib/messages';
 import { CASES } from './support/messages';
 

@@ -1,14 +1,18 @@
 /**
- * Every message the background accepts, as one schema (valibot: in the worker only, never in
- * the content script), and who may send which. A message that does not match is answered with
+ * Every message the background accepts, as one schema: the `Request` type every sender uses is
+ * inferred from it, so the two cannot drift. valibot runs in the worker only; the content
+ * script and the pages import the type alone. And who may send which. A message that does not match is answered with
  * `invalid` and changes nothing; content scripts, which run inside console pages, may only
  * report what they read and follow the guide.
  */
 import * as v from 'valibot';
-import { CONSOLES } from '../consoles/list';
-import { KINDS } from '../credentials/model';
-import { HEALTH_ORDER } from '../credentials/health';
-import type { Request } from '../messages';
+import { CONSOLES } from './consoles/list';
+import { KINDS } from './credentials/model';
+import { HEALTH_ORDER } from './credentials/health';
+import type { ManualFields } from './credentials/model';
+import type { FileItem } from './credentials/changes';
+import type { GuideAction } from './guide/machine';
+import type { Observation, ObservedCredential } from './observation';
 
 const text = (max = 200) => v.pipe(v.string(), v.maxLength(max));
 const id = v.pipe(v.string(), v.minLength(1), v.maxLength(80));
@@ -73,39 +77,70 @@ const guideAction = v.variant('type', [
 
 const REQUEST = v.variant('type', [
   v.strictObject({ type: v.literal('ping') }),
+  /** A content script read credentials on a console page. */
   v.strictObject({ type: v.literal('observe'), observation }),
   v.strictObject({ type: v.literal('list') }),
+  /** Add (no id) or edit a credential by hand. */
   v.strictObject({ type: v.literal('save'), id: v.optional(id), fields: manualFields }),
   v.strictObject({ type: v.literal('remove'), id }),
+  /** The admin renewed it: record the renewal and its new expiry. */
   v.strictObject({ type: v.literal('renewed'), id, expiresOn: isoDate }),
+  /** Snooze its alerts for `days` (0 lifts the snooze). */
   v.strictObject({ type: v.literal('snooze'), id, days: v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(366)) }),
   v.strictObject({ type: v.literal('archive'), id, archived: v.boolean() }),
+  /** Replace the inventory with an export's credentials (validated again in the worker). */
   v.strictObject({ type: v.literal('import'), json: v.pipe(v.string(), v.maxLength(20 * 1024 * 1024)) }),
   v.strictObject({ type: v.literal('erase') }),
+  /** Run the expiry check now (alarms run it too). */
   v.strictObject({ type: v.literal('check') }),
+  /** A file read locally: add it to the inventory, or apply it to the credential it matches. Metadata only. */
   v.strictObject({
     type: v.literal('add-file'),
     fileName: text(255),
     item: v.strictObject({ kind: v.picklist(KINDS), name: text(), expiresOn: v.nullable(isoDate), topic: v.optional(text()) }),
     matchId: v.optional(id),
   }),
+  /** A content script needs the file reader (node-forge) in its frame: the worker injects it there. */
   v.strictObject({ type: v.literal('load-inspector') }),
   v.strictObject({ type: v.literal('load-overlay') }),
+  /** Start the renewal guide for a credential: by its id (popup), or as read on a console page (overlay). */
   v.strictObject({ type: v.literal('guide-start'), credentialId: v.optional(id), found: v.optional(observed), console: v.optional(consoleId), account: v.optional(text()) }),
+  /** Move the guide: a step seen done, back, skip, pause, resume, cancel, or the console showing the new expiry. */
   v.strictObject({ type: v.literal('guide-action'), action: guideAction }),
+  /** A page could not be read: open the add-by-hand form with what was certain (nothing is saved until the admin saves it). */
   v.strictObject({
     type: v.literal('open-add'),
     prefill: v.strictObject({ kind: v.optional(text(20)), name: v.optional(text()), appleId: v.optional(text()), topic: v.optional(text()), console: v.optional(text(40)) }),
   }),
+  /** The consoles turned on and added (extension pages only). */
   v.strictObject({ type: v.literal('consoles-get') }),
+  /** Turn a built-in console's cloud hosts on or off (the options page asked for the permission first). */
   v.strictObject({ type: v.literal('consoles-enable'), console: consoleId, on: v.boolean() }),
+  /** Add a console at its own address (the options page asked for the permission first). */
   v.strictObject({ type: v.literal('consoles-add'), console: consoleId, origin: text(300) }),
+  /** Remove an added console: its script, its entry and its permission go together. */
   v.strictObject({ type: v.literal('consoles-remove'), origin: text(300) }),
 ]);
 
-// The schema and the typed union must describe the same messages.
-type Parsed = v.InferOutput<typeof REQUEST>;
-const sameShape: [Parsed extends Request ? true : false, Request['type'] extends Parsed['type'] ? true : false] = [true, true];
+/** Every request to the background, as the schema reads it. */
+export type Request = v.InferOutput<typeof REQUEST>;
+type Of<T extends Request['type']> = Extract<Request, { type: T }>;
+
+/** What a page that could not be read lets the add-by-hand form start with. Metadata only. */
+export type AddPrefill = Of<'open-add'>['prefill'];
+
+// The model's own types and the schema's must be the same both ways: what a sender builds
+// passes the schema, and what the worker gets is what its handlers take.
+// Assignable both ways, with the same keys (an optional field one side lacks would pass otherwise).
+type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? (Keys<A> extends Keys<B> ? (Keys<B> extends Keys<A> ? true : false) : false) : false) : false;
+type Keys<T> = T extends unknown ? keyof T : never;
+const sameShape: [
+  Same<Of<'observe'>['observation'], Observation>,
+  Same<NonNullable<Of<'guide-start'>['found']>, ObservedCredential>,
+  Same<Of<'save'>['fields'], ManualFields>,
+  Same<Of<'add-file'>['item'], FileItem>,
+  Same<Of<'guide-action'>['action'], GuideAction>,
+] = [true, true, true, true, true];
 void sameShape;
 
 /** What a content script (inside a console page) may ask: report what it read, follow the guide, load the file reader, open the add form. */
