@@ -10,7 +10,7 @@
  *   services  inventory storage, observations, settings, files, guide, exports, notifications,
  *             messages, wording: everything the extension does with what was read. Only
  *             lib/wording words anything (the rule only-wording-words)
- *   worker    lib/background: the service worker's handlers
+ *   worker    lib/handlers: what the service worker does with messages, alarms and notification clicks
  *   ui        components/: the popup, options and overlay (never the worker's internals)
  *   entry     entrypoints/: thin, may use anything
  */
@@ -19,7 +19,7 @@ const LAYERS = [
   ['model', '^lib/credentials/'],
   ['reading', '^lib/consoles/|^lib/scan\\.ts$'],
   ['services', '^lib/(inventory|files|guide|export|notify|wording)/|^lib/(observation|settings|settings-store|messages|requests)\\.ts$'],
-  ['worker', '^lib/background/'],
+  ['worker', '^lib/handlers/'],
   ['ui', '^components/'],
   ['entry', '^entrypoints/'],
 ];
@@ -44,7 +44,7 @@ forbidden.push(
       'Under lib/, only lib/wording turns codes and data into the UI language (and the worker, for its replies and notification buttons). ' +
       'Readers, the model, guards and checks return codes; message keys may be named as data (types), never worded there.',
     severity: 'error',
-    from: { path: '^lib/', pathNot: '^lib/(wording|background)/|^lib/i18n\\.ts$' },
+    from: { path: '^lib/', pathNot: '^lib/(wording|handlers)/|^lib/i18n\\.ts$' },
     to: { path: '^lib/i18n\\.ts$', ...runtime },
   },
   {
@@ -52,7 +52,7 @@ forbidden.push(
     comment: 'The UI talks to the worker by messages, never by importing it.',
     severity: 'error',
     from: { path: '^components/' },
-    to: { path: '^lib/background/', ...runtime },
+    to: { path: '^lib/handlers/', ...runtime },
   },
   {
     name: 'no-cycles',

@@ -1,7 +1,6 @@
 import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
-import { check, CHECK_ALARM, ensureAlarm, handleRaw, openFor, snoozeFor, upgradeGuide } from '../lib/background/service';
-import { syncContentScript } from '../lib/background/sites';
+import { check, CHECK_ALARM, ensureAlarm, handleRaw, openFor, snoozeFor, syncContentScript, upgradeGuide } from '../lib/handlers';
 import { SETTINGS_KEY } from '../lib/settings-store';
 
 export default defineBackground({

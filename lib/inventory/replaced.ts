@@ -54,3 +54,17 @@ export function replacedPushCertificates(all: readonly Credential[]): Map<string
   }
   return out;
 }
+
+/** The push certificates of an observation that are half of such a pair, by their index in it: for the page to say so beside them. */
+export function replacedInObservation(observed: readonly { kind: string; topic?: string }[], all: Credential[]): ({ index: number } & Replaced)[] {
+  if (!observed.some((c) => c.kind === 'apns' && c.topic)) return [];
+  const pairs = replacedPushCertificates(all);
+  const out: ({ index: number } & Replaced)[] = [];
+  observed.forEach((o, index) => {
+    if (o.kind !== 'apns' || !o.topic) return;
+    const c = all.find((x) => x.kind === 'apns' && x.topic === o.topic);
+    const pair = c && pairs.get(c.id);
+    if (pair) out.push({ index, ...pair });
+  });
+  return out;
+}

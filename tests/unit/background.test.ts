@@ -5,7 +5,7 @@
  */
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { CHECK_ALARM, check, ensureAlarm, handleRaw, openFor, snoozeFor } from '../../lib/background/service';
+import { CHECK_ALARM, check, ensureAlarm, handleRaw, openFor, snoozeFor } from '../../lib/handlers';
 import type { Credential } from '../../lib/credentials/model';
 
 const NOW = new Date('2026-11-22T12:00:00Z');

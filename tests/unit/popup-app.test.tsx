@@ -8,7 +8,7 @@ import { act } from 'preact/test-utils';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { PopupApp } from '../../components/popup/PopupApp';
-import { handleRaw } from '../../lib/background/service';
+import { handleRaw } from '../../lib/handlers';
 
 const NOW = new Date('2026-11-22T12:00:00Z');
 let root: HTMLElement;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { replacedPushCertificates } from '../../lib/inventory/replaced';
+import { replacedInObservation, replacedPushCertificates } from '../../lib/inventory/replaced';
 import type { Credential } from '../../lib/credentials/model';
 
 const A = 'com.apple.mgmt.External.4f1c2a9e-7b3d-4e55-9a61-0c2d8e7f1b34';
@@ -30,5 +30,17 @@ describe('a push certificate created anew instead of renewed', () => {
     expect(replacedPushCertificates([push('a', A, '2027-01-10', onIntune), push('b', A, '2027-11-20', onIntune)]).size).toBe(0);
     expect(replacedPushCertificates([push('a', A, '2027-01-10', onIntune), push('b', B, '2027-11-20', { ...onIntune, console: 'maas360' })]).size).toBe(0);
     expect(replacedPushCertificates([push('a', A, '2027-01-10', onIntune), push('b', B, '2027-11-20', { ...onIntune, archived: true })]).size).toBe(0);
+  });
+
+  it('an observation learns which of its push certificates are half of a pair, by their index on the page', () => {
+    const all = [push('old', A, '2027-01-10', onIntune), push('new', B, '2027-11-20', onIntune)];
+    const page = [{ kind: 'vpp' }, { kind: 'apns', topic: B }, { kind: 'apns' }, { kind: 'apns', topic: A }];
+    expect(replacedInObservation(page, all)).toEqual([
+      { index: 1, topic: A, newer: true },
+      { index: 3, topic: B, newer: false },
+    ]);
+    // No topic on the page, or a topic no pair has: nothing to say.
+    expect(replacedInObservation([{ kind: 'apns' }, { kind: 'ade' }], all)).toEqual([]);
+    expect(replacedInObservation([{ kind: 'apns', topic: 'com.apple.mgmt.External.00000000-0000-0000-0000-000000000000' }], all)).toEqual([]);
   });
 });

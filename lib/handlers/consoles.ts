@@ -6,7 +6,10 @@
  * the background page, so both re-register whenever the background starts.
  */
 import { browser } from 'wxt/browser';
-import { ACCESS_KEY, accessPatterns, readAccess, type ConsoleAccess } from '../consoles/sites';
+import { ACCESS_KEY, accessPatterns, addSite, OPTIONAL_CONSOLES, readAccess, removeSite, setEnabled, sitePattern, type ConsoleAccess } from '../consoles/sites';
+import { codeKey, t } from '../i18n';
+import type { Request, Responses } from '../messages';
+import { invalid } from './store';
 
 export { ACCESS_KEY } from '../consoles/sites';
 const SCRIPT_ID = 'token-radar-added-consoles';
@@ -51,4 +54,41 @@ export async function syncContentScript(access?: ConsoleAccess): Promise<string[
   firefoxScript = undefined;
   if (contentScripts && patterns.length) firefoxScript = await contentScripts.register({ js: [{ file: SCRIPT_FILE }], matches: patterns, allFrames: true, runAt: 'document_idle' });
   return patterns;
+}
+
+/**
+ * Stores the consoles turned on and added, registers the content script for them, and gives back
+ * the host permissions no longer needed (a host still used by another entry stays).
+ */
+async function changeAccess(before: ConsoleAccess, access: ConsoleAccess): Promise<ConsoleAccess> {
+  await saveAccess(access);
+  await syncContentScript(access);
+  const kept = new Set(accessPatterns(access));
+  const gone = accessPatterns(before).filter((p) => !kept.has(p));
+  if (gone.length) await browser.permissions.remove({ origins: gone });
+  return access;
+}
+
+type ConsolesRequest = Extract<Request, { type: 'consoles-get' | 'consoles-enable' | 'consoles-add' | 'consoles-remove' }>;
+
+/** The options page's "Consoles you use": what is on, a switch, an address added or removed. */
+export async function handleConsoles(request: ConsolesRequest): Promise<Responses[ConsolesRequest['type']]> {
+  const before = await loadAccess();
+  switch (request.type) {
+    case 'consoles-get':
+      return { ok: true, access: before };
+    case 'consoles-enable':
+      // The schema checked the id and the switch; only a console with cloud hosts has one.
+      if (!OPTIONAL_CONSOLES.some((c) => c.id === request.console)) return invalid(t('consolesInvalid'));
+      return { ok: true, access: await changeAccess(before, setEnabled(before, request.console, request.on)) };
+    case 'consoles-add': {
+      const added = addSite(before, request.console, request.origin);
+      if (!added.ok) return invalid(t(codeKey('siteErr_', added.error)));
+      // The options page asked for the address first: without the grant nothing is added.
+      if (!(await browser.permissions.contains({ origins: [sitePattern(added.site.origin)] }))) return { ok: false, code: 'permission', error: t('siteErr_permission') };
+      return { ok: true, access: await changeAccess(before, added.access) };
+    }
+    case 'consoles-remove':
+      return { ok: true, access: await changeAccess(before, removeSite(before, request.origin)) };
+  }
 }
