@@ -1,10 +1,10 @@
 /** A PEM file, every block of it: certificates (a chain), keys, a CSR, a public key, a PKCS#7. */
 import forge from 'node-forge';
-import { fromBase64, toBinary } from './bytes';
+import { toBinary } from './bytes';
 import { attr, certName, Fail, found, mismatch, parseDer, UID_OID } from './common';
 import { certificateFromDer, describeCertificate } from './certificate';
 import { fromPkcs7 } from './ade-token';
-import { pemBlocks, type PemBlock } from './pem';
+import { pemBlocks, pemBytes, type PemBlock } from './pem';
 import { describeBareCsr } from './push-request';
 import type { FileFacts, InspectOptions } from './report';
 
@@ -22,7 +22,7 @@ export function fromPem(name: string, text: string, now: Date, opts: InspectOpti
     return null;
   }
   const der = (b: PemBlock) => {
-    const bytes = fromBase64(b.body.replace(/^[A-Za-z-]+:.*$/gm, ''));
+    const bytes = pemBytes(b);
     if (!bytes) throw new Fail('truncated');
     return toBinary(bytes);
   };

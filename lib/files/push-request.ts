@@ -8,7 +8,7 @@
 import forge from 'node-forge';
 import { asText, fromBase64, toBinary } from './bytes';
 import { attr, certName, found, isoDay, leafOf, mismatch, parseDer } from './common';
-import { pemBlocks } from './pem';
+import { pemBlocks, pemBytes } from './pem';
 import type { FileFacts, FileWarning, SigningCertificate } from './report';
 
 /** A signing certificate that expires within this many days is told about before Apple refuses it. */
@@ -42,7 +42,7 @@ export function plistText(text: string): string | null {
 function derOf(value: string, labels: string[]): string | null {
   if (value.includes('-----BEGIN')) {
     const block = pemBlocks(value).blocks.find((b) => labels.includes(b.label));
-    const bytes = block && fromBase64(block.body);
+    const bytes = block && pemBytes(block);
     return bytes ? toBinary(bytes) : null;
   }
   const bytes = fromBase64(value);
@@ -98,7 +98,7 @@ function chainOf(value: string): forge.pki.Certificate[] {
   const certs: forge.pki.Certificate[] = [];
   for (const b of pemBlocks(text).blocks) {
     if (b.label !== 'CERTIFICATE') continue;
-    const bytes = fromBase64(b.body);
+    const bytes = pemBytes(b);
     if (!bytes) continue;
     try {
       certs.push(forge.pki.certificateFromAsn1(parseDer(toBinary(bytes))));

@@ -568,3 +568,13 @@ describe('PEM files with several blocks', () => {
     );
   });
 });
+
+describe('PEM blocks', () => {
+  it("one way to a block's bytes, RFC 1421 header lines left out (a push request's chain and a PEM file alike)", async () => {
+    const { pemBlocks, pemBytes } = await import('../../lib/files/pem');
+    const body = forge.util.encode64('\x30\x03\x02\x01\x05');
+    const [plain, headed] = pemBlocks(`-----BEGIN X-----\n${body}\n-----END X-----\n-----BEGIN X-----\nProc-Type: 4,ENCRYPTED\nDEK-Info: DES-EDE3-CBC,00\n\n${body}\n-----END X-----\n`).blocks;
+    expect(Array.from(pemBytes(plain!)!)).toEqual([0x30, 3, 2, 1, 5]);
+    expect(Array.from(pemBytes(headed!)!)).toEqual([0x30, 3, 2, 1, 5]);
+  });
+});
