@@ -4,7 +4,6 @@
  * file in this frame with the file reader the background injects on demand; it never blocks
  * the page and never sends the file anywhere.
  */
-import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { LEVEL_STYLE } from './notes';
 import { MAX_BYTES } from '../../lib/files/limits';
 import type { inspectFile } from '../../lib/files';
@@ -75,7 +74,8 @@ function show(host: HTMLElement, verdict: { level: Verdict['level']; lines: stri
   }
 }
 
-export function watchUploads(ctx: ContentScriptContext, currentScan: () => PageScan): void {
+/** Checks every file the admin picks in this document's upload fields, until `signal` aborts (then its notes go too). */
+export function watchUploads(signal: AbortSignal, doc: Document, currentScan: () => PageScan): void {
   let generation = 0;
   const onChange = async (event: Event) => {
     const input = event.target;
@@ -99,15 +99,15 @@ export function watchUploads(ctx: ContentScriptContext, currentScan: () => PageS
       const bytes = new Uint8Array(await file.slice(0, MAX_BYTES + 1).arrayBuffer());
       const inspect = await loadInspector();
       const report = await inspect(file.name, bytes, { now: new Date(), lastModified: file.lastModified, ...(expected ? { expect: expected } : {}) });
-      if (mine !== generation || !ctx.isValid) return;
+      if (mine !== generation || signal.aborted) return;
       const { level, notes } = uploadVerdict(report, expected, topic);
       show(host, { level, lines: verdictLines(report, notes) });
     } catch {
       if (mine === generation) host.remove();
     }
   };
-  ctx.addEventListener(document, 'change', (e: Event) => void onChange(e), { capture: true, passive: true });
-  ctx.onInvalidated(() => {
-    for (const el of Array.from(document.querySelectorAll(GUARD_TAG))) el.remove();
+  doc.addEventListener('change', (e: Event) => void onChange(e), { capture: true, passive: true, signal });
+  signal.addEventListener('abort', () => {
+    for (const el of Array.from(doc.querySelectorAll(GUARD_TAG))) el.remove();
   });
 }
