@@ -1,6 +1,6 @@
 import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
-import { check, CHECK_ALARM, ensureAlarm, handleRaw, openFor, snoozeFor, syncContentScript, upgradeGuide } from '../lib/handlers';
+import { check, CHECK_ALARM, ensureAlarm, handleRaw, openFor, snoozeFor, syncContentScript, upgradeGuide, welcomeOnInstall } from '../lib/handlers';
 import { SETTINGS_KEY } from '../lib/settings-store';
 
 export default defineBackground({
@@ -9,7 +9,10 @@ export default defineBackground({
     // MV3: the worker is stopped whenever idle; every listener is registered synchronously here.
     // Every message is checked against one schema and its sender's rights first (lib/requests.ts).
     browser.runtime.onMessage.addListener((message: unknown, sender) => handleRaw(message, sender));
-    browser.runtime.onInstalled.addListener(() => void ensureAlarm().then(() => check()));
+    browser.runtime.onInstalled.addListener((details) => {
+      void welcomeOnInstall(details).catch(() => undefined);
+      void ensureAlarm().then(() => check());
+    });
     browser.runtime.onStartup.addListener(() => void ensureAlarm().then(() => check()));
     // The consoles the admin added: registered again whenever the background starts (an update
     // drops Chromium's registrations; Firefox keeps them only while its background page lives).

@@ -1,4 +1,4 @@
-import type { BrowserContext, Worker } from '@playwright/test';
+import type { BrowserContext, Page, Worker } from '@playwright/test';
 
 export function findChromium(): string;
 export function launchWithExtension(options: {
@@ -17,3 +17,5 @@ export function extensionWorker(context: BrowserContext): Promise<Worker>;
 export function isolateNetwork(context: BrowserContext): Promise<void>;
 export function servePages(context: BrowserContext, pages: Record<string, string>): Promise<void>;
 export function stripHash(url: string): string;
+/** The welcome page Token Radar opens on a fresh install, or null when none opened within `timeoutMs` (default 10 s). */
+export function welcomePage(context: BrowserContext, timeoutMs?: number): Promise<Page | null>;

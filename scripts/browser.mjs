@@ -61,6 +61,20 @@ export async function launchWithExtension({ extensionDir, headless = true, userD
 }
 
 /**
+ * The welcome page Token Radar opens when it is installed in a fresh profile, or null when none
+ * opened within `timeoutMs` (a profile it was installed in before opens none).
+ */
+export async function welcomePage(context, timeoutMs = 10_000) {
+  const end = Date.now() + timeoutMs;
+  for (;;) {
+    const page = context.pages().find((p) => /^chrome-extension:\/\/[a-p]{32}\/welcome\.html/.test(p.url()));
+    if (page) return page;
+    if (Date.now() > end) return null;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
+
+/**
  * Grants host permissions to the extension in a browser profile, as an admin accepting the
  * browser's prompt would: Chromium records that grant in the profile's Preferences, which
  * automation cannot click through. Launches once to create the profile (and learn the

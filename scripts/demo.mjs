@@ -114,6 +114,10 @@ async function main() {
     await options.locator('.added-consoles li', { hasText: ADDED.clomo }).waitFor();
   }
   await options.close();
+  // The page a fresh install opens (the demo's profile was installed by grantHosts' first run).
+  const welcome = await context.newPage();
+  await welcome.goto(`chrome-extension://${extensionId}/welcome.html`);
+  await welcome.getByRole('checkbox').first().check();
   const opened = [];
   for (const p of pages.filter((p) => !p.frame)) {
     const page = await context.newPage();
@@ -127,6 +131,9 @@ async function main() {
   if (screenshotDir) {
     mkdirSync(screenshotDir, { recursive: true });
     await new Promise((r) => setTimeout(r, 1500)); // let the content scripts render their overlays
+    const first = join(screenshotDir, '00-welcome.png');
+    await welcome.screenshot({ path: first, fullPage: true });
+    console.log(`  wrote ${first}`);
     let n = 1;
     for (const { page, fixture } of opened) {
       // Open the panel where the page has one, so the screenshot shows what it says.

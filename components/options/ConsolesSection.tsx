@@ -68,7 +68,7 @@ export function ConsolesSection() {
   };
 
   return (
-    <section aria-labelledby="consoles-heading">
+    <section id="consoles" aria-labelledby="consoles-heading">
       <h2 id="consoles-heading">{t('consolesHeading')}</h2>
       <p>{t('consolesAlways')}</p>
       <ul class="sites">

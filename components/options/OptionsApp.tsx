@@ -15,6 +15,9 @@ export function OptionsApp() {
   return (
     <main class="options">
       <h1>{t('optionsTitle')}</h1>
+      <p>
+        <a href={browser.runtime.getURL('/welcome.html')}>{t('welcomeLink')}</a>
+      </p>
       <SettingsForm />
       <FileCheck credentials={credentials} onChanged={refresh} />
       <DataSection />

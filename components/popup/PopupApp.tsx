@@ -112,6 +112,9 @@ export function PopupApp() {
                 <li>{t('emptyFile')}</li>
                 <li>{t('emptyManual')}</li>
               </ol>
+              <p>
+                <a href={browser.runtime.getURL('/welcome.html')} target="_blank" rel="noopener">{t('welcomeLink')}</a>
+              </p>
             </section>
           )}
           {hasAny && groups.length === 0 && <p class="muted">{t('noMatch', query)}</p>}

@@ -28,6 +28,17 @@ export interface AddedSite {
 /** The warnings a site puts beside its costliest controls (lib/guide/guards.ts draws them). */
 export type GuardId = 'download-token' | 'create-certificate' | 'revoke' | 'get-started' | 'renew-row';
 
+/**
+ * A page of a console that shows credentials, for the welcome page: visited once, it fills the
+ * inventory. `path` is the console's own menu, in the words it shows (not translated: the admin
+ * looks for exactly these labels); `url` when the address is the same for every customer.
+ */
+export interface ConsolePlace {
+  holds: readonly ('apns' | 'ade' | 'vpp')[];
+  path: string;
+  url?: string;
+}
+
 export interface ConsoleModule<Id extends string = string> {
   id: Id;
   /** Product name as the admin knows it; not translated (it is a brand). */
@@ -57,4 +68,6 @@ export interface ConsoleModule<Id extends string = string> {
   /** What every upload field of this site expects. Default: the page kind's credential file. */
   upload?: 'csr' | 'public-key';
   guards?: readonly GuardId[];
+  /** Where its credentials are shown; none when that is not known (the welcome page then says so). */
+  places?: readonly ConsolePlace[];
 }

@@ -36,6 +36,8 @@ const BADGE_COLOURS: Partial<Record<Urgency, string>> = {
 export async function updateBadge(all: Credential[], now: Date): Promise<void> {
   const { count, urgencies } = dueSoon(all, now);
   await browser.action.setBadgeText({ text: count ? String(count) : '' });
+  // What the number means, for the tooltip and screen readers (the badge itself is only a number).
+  await browser.action.setTitle({ title: count === 0 ? t('actionTitle') : count === 1 ? t('badgeTitleOne') : t('badgeTitleMany', count) });
   if (count) {
     // Only credentials within 30 days are counted, so the worst is at least 'soon'.
     const colour = BADGE_COLOURS[worstUrgency(urgencies) ?? 'soon'] ?? BADGE_COLOURS.soon!;

@@ -114,6 +114,11 @@ async function handle(request: Request, sender?: Sender): Promise<Responses[Requ
   }
 }
 
+/** The extension was installed (not updated, not the browser updated): the welcome page, once. */
+export async function welcomeOnInstall(details: { reason: string }): Promise<void> {
+  if (details.reason === 'install') await browser.tabs.create({ url: browser.runtime.getURL('/welcome.html') });
+}
+
 /** True when the request comes from one of the extension's own pages (the options page, the popup). */
 function fromExtensionPage(sender?: Sender): boolean {
   return !sender || (typeof sender.url === 'string' && sender.url.startsWith(browser.runtime.getURL('/')));

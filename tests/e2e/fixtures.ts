@@ -7,7 +7,7 @@ import { test as base, expect, type BrowserContext, type Page, type Worker } fro
 import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { extensionWorker, isolateNetwork, launchWithExtension, servePages } from '../../scripts/browser.mjs';
+import { extensionWorker, isolateNetwork, launchWithExtension, servePages, welcomePage } from '../../scripts/browser.mjs';
 
 export const extensionDir = resolve(import.meta.dirname, '../../.output/chrome-mv3');
 export const fixturesDir = resolve(import.meta.dirname, '../fixtures/pages');
@@ -28,6 +28,14 @@ export function fixture(name: string): string {
   return readFileSync(resolve(fixturesDir, name), 'utf8');
 }
 
+interface Options {
+  /**
+   * The welcome page Token Radar opens on install: closed before the test starts ('close', so
+   * that it never stands in for a page a test waits for), or left open for the test ('keep').
+   */
+  welcome: 'close' | 'keep';
+}
+
 interface Fixtures {
   context: BrowserContext;
   extensionId: string;
@@ -40,14 +48,18 @@ interface Fixtures {
   stopServiceWorker: () => Promise<void>;
 }
 
-export const test = base.extend<Fixtures>({
+export const test = base.extend<Fixtures & Options>({
+  welcome: ['close', { option: true }],
   // The browser's language: Playwright's `locale` option (`test.use({ locale: 'fr' })`), else en-US.
-  context: async ({ locale }, use) => {
+  context: async ({ locale, welcome }, use) => {
     if (!existsSync(resolve(extensionDir, 'manifest.json'))) {
       throw new Error(`No built extension in ${extensionDir}: run "npm run build" first (npm test does).`);
     }
     const context = await launchWithExtension({ extensionDir, headless: true, locale: locale ?? 'en-US' });
     await isolateNetwork(context);
+    // A fresh profile is a fresh install: the welcome page opens, and is waited for so that it
+    // cannot open in the middle of a test.
+    if (welcome === 'close') await (await welcomePage(context))?.close();
     await use(context);
     await context.close();
   },

@@ -70,7 +70,24 @@ describe('the worker', () => {
     expect(shown).toHaveLength(1);
     expect(shown[0]![1]).toMatchObject({ type: 'basic', title: 'Content token (VPP): Expires in 5 days', message: expect.stringContaining('HQ') });
     expect(await fakeBrowser.action.getBadgeText({})).toBe('1');
+    // The number explained in the button's tooltip (and to screen readers).
+    expect(await fakeBrowser.action.getTitle({})).toBe('Token Radar: 1 credential expires within 30 days or needs attention');
     expect(await check(NOW)).toBe(0);
+    await handleRaw({ type: 'save', fields: { kind: 'apns', name: 'Push', expiresOn: '2026-12-01' } }, PAGE);
+    await check(NOW);
+    expect(await fakeBrowser.action.getTitle({})).toBe('Token Radar: 2 credentials expire within 30 days or need attention');
+    await handleRaw({ type: 'erase' }, PAGE);
+    expect(await fakeBrowser.action.getBadgeText({})).toBe('');
+    expect(await fakeBrowser.action.getTitle({})).toBe('Token Radar: what expires next');
+  });
+
+  it('installing opens the welcome page once; an update or a browser update does not', async () => {
+    const { welcomeOnInstall } = await import('../../lib/handlers');
+    await welcomeOnInstall({ reason: 'update' });
+    await welcomeOnInstall({ reason: 'chrome_update' });
+    expect((await fakeBrowser.tabs.query({})).map((tab) => tab.url).filter(Boolean)).toEqual([]);
+    await welcomeOnInstall({ reason: 'install' });
+    expect((await fakeBrowser.tabs.query({})).map((tab) => tab.url).filter(Boolean)).toEqual([expect.stringMatching(/\/welcome\.html$/)]);
   });
 
   it("a notification's click opens where the credential is renewed; its snooze button holds it back", async () => {

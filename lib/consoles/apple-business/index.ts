@@ -11,6 +11,10 @@ export const abm: ConsoleModule<'abm'> = {
   start: 'https://business.apple.com/#/main/preferences',
   upload: 'public-key',
   guards: ['download-token'],
+  places: [
+    { holds: ['ade'], path: 'Preferences > Your MDM Servers', url: 'https://business.apple.com/#/main/preferences' },
+    { holds: ['vpp'], path: 'Preferences > Payments and Billing > Apps and Books', url: 'https://business.apple.com/#/main/preferences' },
+  ],
 };
 
 export const asm: ConsoleModule<'asm'> = {
@@ -19,4 +23,8 @@ export const asm: ConsoleModule<'asm'> = {
   product: 'Apple School Manager',
   hosts: [{ host: 'school.apple.com' }],
   start: 'https://school.apple.com/#/main/preferences',
+  places: [
+    { holds: ['ade'], path: 'Preferences > Your MDM Servers', url: 'https://school.apple.com/#/main/preferences' },
+    { holds: ['vpp'], path: 'Preferences > Payments and Billing > Apps and Books', url: 'https://school.apple.com/#/main/preferences' },
+  ],
 };

@@ -20,4 +20,5 @@ export const applePush: ConsoleModule<'apple-push'> = {
   start: 'https://identity.apple.com/pushcert/',
   upload: 'csr',
   guards: ['create-certificate', 'revoke', 'get-started', 'renew-row'],
+  places: [{ holds: ['apns'], path: 'Certificates for Third-Party Servers', url: 'https://identity.apple.com/pushcert/' }],
 };

@@ -9,4 +9,8 @@ export const clomo: ConsoleModule<'clomo'> = {
   hosts: [],
   ownAddress: true,
   pages: clomoPages,
+  places: [
+    { holds: ['apns', 'ade', 'vpp'], path: 'HOME' },
+    { holds: ['ade', 'vpp'], path: 'Settings > Mobile Device Management > iOS/macOS > 基本設定' },
+  ],
 };

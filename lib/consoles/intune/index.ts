@@ -25,6 +25,11 @@ export const intune: ConsoleModule<'intune'> = {
   ],
   pages: intunePages,
   home: ADMIN_CENTER,
+  places: [
+    { holds: ['apns'], path: 'Devices > Enrollment > Apple > Apple MDM Push certificate', url: APPLE_ENROLLMENT },
+    { holds: ['ade'], path: 'Devices > Enrollment > Apple > Bulk Enrollment Methods > Enrollment program tokens', url: APPLE_ENROLLMENT },
+    { holds: ['vpp'], path: 'Tenant administration > Connectors and tokens > Apple VPP tokens', url: APPLE_VPP },
+  ],
   // Newer Intune pages are frames on *.reactblade.portal.azure.net: open the admin center itself.
   renewUrl: (url, kind) => (url.hostname.endsWith('.portal.azure.net') ? (kind === 'vpp' ? APPLE_VPP : APPLE_ENROLLMENT) : url.href),
 };

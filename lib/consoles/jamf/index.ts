@@ -10,4 +10,9 @@ export const jamf: ConsoleModule<'jamf'> = {
   optionalHosts: [{ host: '*.jamfcloud.com' }],
   ownAddress: true,
   pages: jamfPages,
+  places: [
+    { holds: ['apns'], path: 'Settings > Global > Push Certificates' },
+    { holds: ['ade'], path: 'Settings > Global > Automated Device Enrollment' },
+    { holds: ['vpp'], path: 'Settings > Global > Volume Purchasing' },
+  ],
 };

@@ -12,4 +12,9 @@ export const maas360: ConsoleModule<'maas360'> = {
   sentences: 'recognised',
   // The portal's shell: its pages are frames whose addresses do not open on their own.
   renewUrl: (url) => `${url.origin}/emc/`,
+  places: [
+    { holds: ['apns'], path: 'Setup > Services > Mobile Device Management > APNS Certificate' },
+    { holds: ['ade'], path: 'Devices > Enrollments > Other Enrollment Options > Apple Device Enrollment Program' },
+    { holds: ['vpp'], path: 'Apps > More > Apple VPP Licenses' },
+  ],
 };

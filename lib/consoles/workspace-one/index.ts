@@ -9,4 +9,5 @@ export const workspaceOne: ConsoleModule<'workspace-one'> = {
   optionalHosts: [{ host: '*.awmdm.com' }],
   ownAddress: true,
   pages: [],
+  places: [{ holds: ['ade'], path: 'Groups & Settings > All Settings > Devices & Users > Apple > Device Enrollment Program' }],
 };
