@@ -1,6 +1,6 @@
 import { useState } from 'preact/hooks';
 import { consoleOf } from '../../lib/consoles/hosts';
-import { consequence, healthAdvice, healthLabel, kindLabel, productName } from '../../lib/wording/describe';
+import { credentialConsequence, healthAdvice, healthLabel, kindLabel, productName } from '../../lib/wording/describe';
 import { holderNote } from '../../lib/credentials/apple-id';
 import { isProblem } from '../../lib/credentials/health';
 import { calendarDate } from '../../lib/credentials/urgency';
@@ -38,7 +38,7 @@ export function DataSection() {
           [
             // A problem read beside the date comes first: the event's date is not the whole story.
             c.health && isProblem(c.health.state) ? `${healthLabel(c.health.state)}: ${healthAdvice(c.health.state)}` : '',
-            consequence(c.kind),
+            credentialConsequence(c),
             c.console ? productName(c.console) + (c.account ? ` (${c.account})` : '') : '',
             c.appleId ? t('appleIdValue', c.appleId) : '',
             holderNote(c.appleId) ? t(holderNote(c.appleId)!) : '',

@@ -6,7 +6,7 @@ import { URGENCY_ORDER } from '../../lib/credentials/urgency';
 import type { GuideAction } from '../../lib/guide/machine';
 import { t } from '../../lib/i18n';
 import { trusted } from './trusted';
-import type { FoundCredential, PageScan } from '../../lib/scan';
+import type { ConsoleId, FoundCredential, PageScan } from '../../lib/scan';
 import { GuideCard, type GuideView } from '../guide/GuideCard';
 import { Highlight } from '../guide/Highlight';
 
@@ -90,7 +90,7 @@ function Panel({ scan, now, error, guide, onStartGuide, onAddByHand, onSaveOutli
       {open && (
         <ul class="tr-list" id="tr-panel-list">
           {scan.credentials.map((c, i) => (
-            <CredentialItem key={`${c.kind}:${c.name}:${i}`} credential={c} now={now} canGuide={!guiding} onStartGuide={onStartGuide} />
+            <CredentialItem key={`${c.kind}:${c.name}:${i}`} credential={c} consoleId={scan.console} now={now} canGuide={!guiding} onStartGuide={onStartGuide} />
           ))}
         </ul>
       )}
@@ -98,8 +98,10 @@ function Panel({ scan, now, error, guide, onStartGuide, onAddByHand, onSaveOutli
   );
 }
 
-function CredentialItem({ credential: c, now, canGuide, onStartGuide }: {
+function CredentialItem({ credential: c, consoleId, now, canGuide, onStartGuide }: {
   credential: FoundCredential;
+  /** The console the page belongs to: some advice is only true of one. */
+  consoleId: ConsoleId | null;
   now: Date;
   canGuide: boolean;
   onStartGuide: (c: FoundCredential) => void;
@@ -124,7 +126,7 @@ function CredentialItem({ credential: c, now, canGuide, onStartGuide }: {
         </div>
       )}
       {c.topic && <div class="tr-item__meta tr-mono">{t('topicValue', c.topic)}</div>}
-      <p class="tr-item__why">{consequence(c.kind)}</p>
+      <p class="tr-item__why">{consequence(c.kind, consoleId)}</p>
       {canGuide && c.kind !== 'symantec' && (
         <button type="button" class="tr-text-button tr-renew" onClick={trusted(() => onStartGuide(c))}>
           {t('guideStart')}

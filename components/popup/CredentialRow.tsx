@@ -3,7 +3,7 @@ import { useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { consoleOf } from '../../lib/consoles/hosts';
 import { holderNote } from '../../lib/credentials/apple-id';
-import { consequence, displayText, expiryView, formatDate, healthAdvice, healthLabel, kindLabel, relativeDays } from '../../lib/wording/describe';
+import { credentialConsequence, credentialView, displayText, formatDate, healthAdvice, healthLabel, kindLabel, lastSeenText, relativeDays } from '../../lib/wording/describe';
 import type { Credential } from '../../lib/credentials/model';
 import type { ListItem } from '../../lib/inventory/list';
 import type { AddedSite } from '../../lib/consoles/types';
@@ -11,13 +11,15 @@ import { renewUrl } from '../../lib/consoles/renew-url';
 import { calendarDate, daysLeft, projectedExpiry } from '../../lib/credentials/urgency';
 import { t } from '../../lib/i18n';
 import { conflicts } from '../../lib/credentials/merge';
+import { flowOf } from '../../lib/guide/machine';
 import type { Request } from '../../lib/messages';
 
 export interface RowActions {
-  run: (request: Request) => Promise<void>;
+  /** Sends a change; resolves to what went wrong, said in the row, or null. */
+  run: (request: Request) => Promise<string | null>;
   edit: (id: string) => void;
-  /** Starts the renewal guide and opens the page where it begins. */
-  renew: (id: string) => Promise<void>;
+  /** Starts the renewal guide and opens the page where it begins; resolves to what went wrong, or null. */
+  renew: (id: string) => Promise<string | null>;
 }
 
 /** One credential: a summary line that opens its details and actions. */
@@ -31,7 +33,7 @@ export function CredentialRow({ item, now, sites, open, onToggle, actions }: {
   actions: RowActions;
 }) {
   const c = item.credential;
-  const view = expiryView(c.kind, c.expiresOn, now, undefined, c.health?.state);
+  const view = credentialView(c, now);
   const name = displayText(c.name || c.topic || kindLabel(c.kind));
   const detailsId = `details-${c.id}`;
   return (
@@ -57,6 +59,14 @@ export function CredentialRow({ item, now, sites, open, onToggle, actions }: {
 function Details({ id, item, now, sites, actions, name }: { id: string; item: ListItem; now: Date; sites: readonly AddedSite[]; actions: RowActions; name: string }) {
   const c = item.credential;
   const [mode, setMode] = useState<'idle' | 'renew' | 'delete'>('idle');
+  const [failed, setFailed] = useState<string | null>(null);
+  /** Runs a row action; its failure is shown here, beside the buttons. */
+  const act = (done: Promise<string | null>, after?: () => void) =>
+    void done.then((error) => {
+      setFailed(error);
+      if (!error) after?.();
+    });
+  const guided = c.kind !== 'symantec' && !!flowOf(c);
   const [renewDate, setRenewDate] = useState(projectedExpiry(now));
   const url = renewUrl(c, sites);
   const disagreeing = conflicts(c);
@@ -88,20 +98,17 @@ function Details({ id, item, now, sites, actions, name }: { id: string; item: Li
         </p>
       )}
       {last && <p class="muted">{t('historyValue', c.history.length, last.from ? formatDate(last.from) : '—', formatDate(last.to))}</p>}
-      {lastSeen && (
-        <p class="muted">
-          {t('seenOn', lastSeen.console ? productName(lastSeen.console) : t('sourceManual'), relativeDays(daysLeft(calendarDate(new Date(lastSeen.seenAt)), now)))}
-        </p>
-      )}
+      {lastSeen && <p class="muted">{lastSeenText(lastSeen, now)}</p>}
       {c.snoozedUntil && c.snoozedUntil > now.toISOString() && <p class="muted">{t('snoozedUntil', formatDate(c.snoozedUntil.slice(0, 10)))}</p>}
-      <p class="why">{consequence(c.kind)}</p>
+      <p class="why">{credentialConsequence(c)}</p>
 
+      {failed && <p class="error" role="alert">{failed}</p>}
       {mode === 'renew' && (
         <form
           class="inline-form"
           onSubmit={(e) => {
             e.preventDefault();
-            void actions.run({ type: 'renewed', id: c.id, expiresOn: renewDate }).then(() => setMode('idle'));
+            act(actions.run({ type: 'renewed', id: c.id, expiresOn: renewDate }), () => setMode('idle'));
           }}
         >
           <label>
@@ -119,30 +126,30 @@ function Details({ id, item, now, sites, actions, name }: { id: string; item: Li
         <div class="confirm" role="alertdialog" aria-label={t('confirmDelete', name)}>
           <p>{t('confirmDelete', name)}</p>
           <div class="row-actions">
-            <button type="button" class="button button--danger" onClick={() => void actions.run({ type: 'remove', id: c.id })}>{t('confirmYes')}</button>
+            <button type="button" class="button button--danger" onClick={() => act(actions.run({ type: 'remove', id: c.id }))}>{t('confirmYes')}</button>
             <button type="button" class="button" onClick={() => setMode('idle')}>{t('cancel')}</button>
           </div>
         </div>
       )}
       {mode === 'idle' && (
         <div class="row-actions">
-          {c.kind !== 'symantec' && (
-            <button type="button" class="button button--primary" onClick={() => void actions.renew(c.id)}>{t('guideStart')}</button>
+          {guided && (
+            <button type="button" class="button button--primary" onClick={() => act(actions.renew(c.id))}>{t('guideStart')}</button>
           )}
           {url && (
             <button type="button" class="button" onClick={() => void browser.tabs.create({ url })}>{t('actionOpenConsole')}</button>
           )}
           <button type="button" class="button" onClick={() => setMode('renew')}>{t('actionRenewed')}</button>
           {c.snoozedUntil && c.snoozedUntil > now.toISOString() ? (
-            <button type="button" class="button" onClick={() => void actions.run({ type: 'snooze', id: c.id, days: 0 })}>{t('actionUnsnooze')}</button>
+            <button type="button" class="button" onClick={() => act(actions.run({ type: 'snooze', id: c.id, days: 0 }))}>{t('actionUnsnooze')}</button>
           ) : (
             <>
-              <button type="button" class="button" onClick={() => void actions.run({ type: 'snooze', id: c.id, days: 1 })}>{t('snoozeDay')}</button>
-              <button type="button" class="button" onClick={() => void actions.run({ type: 'snooze', id: c.id, days: 7 })}>{t('snoozeWeek')}</button>
+              <button type="button" class="button" onClick={() => act(actions.run({ type: 'snooze', id: c.id, days: 1 }))}>{t('snoozeDay')}</button>
+              <button type="button" class="button" onClick={() => act(actions.run({ type: 'snooze', id: c.id, days: 7 }))}>{t('snoozeWeek')}</button>
             </>
           )}
           <button type="button" class="button" onClick={() => actions.edit(c.id)}>{t('actionEdit')}</button>
-          <button type="button" class="button" onClick={() => void actions.run({ type: 'archive', id: c.id, archived: !c.archived })}>
+          <button type="button" class="button" onClick={() => act(actions.run({ type: 'archive', id: c.id, archived: !c.archived }))}>
             {c.archived ? t('actionUnarchive') : t('actionArchive')}
           </button>
           <button type="button" class="button button--danger" onClick={() => setMode('delete')}>{t('actionDelete')}</button>

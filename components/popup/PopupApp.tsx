@@ -50,16 +50,18 @@ export function PopupApp() {
     if (openId && credentials) document.getElementById(`cred-${openId}`)?.scrollIntoView({ block: 'nearest' });
   }, [openId, credentials]);
 
-  async function run(request: Request) {
+  /** A row's action: its failure is said in that row, beside the button pressed (not at the top, out of view). */
+  async function run(request: Request): Promise<string | null> {
     const answer = (await send(request)) as { ok: boolean; error?: string };
-    if (!answer.ok) setError(answer.error ?? '');
     await refresh();
+    return answer.ok ? null : (answer.error ?? '');
   }
 
-  async function renew(id: string) {
+  async function renew(id: string): Promise<string | null> {
     const answer = await send({ type: 'guide-start', credentialId: id });
-    if (!answer.ok) return setError(answer.error);
+    if (!answer.ok) return answer.error;
     if (answer.url) await browser.tabs.create({ url: answer.url });
+    return null;
   }
 
   async function save(fields: ManualFields): Promise<string | null> {

@@ -68,6 +68,8 @@ export interface ConsoleModule<Id extends string = string> {
   /** What every upload field of this site expects. Default: the page kind's credential file. */
   upload?: 'csr' | 'public-key';
   guards?: readonly GuardId[];
+  /** What lapsing means in this console when it differs from the general case (Intune's doubled apps), by credential kind. */
+  lapse?: Partial<Record<'apns' | 'ade' | 'vpp', MessageKey>>;
   /** Where its credentials are shown; none when that is not known (the welcome page then says so). */
   places?: readonly ConsolePlace[];
 }

@@ -1,6 +1,7 @@
 /** How an expiry reads to the admin, in the UI language: "Expires in 12 days", "Expired 3 days ago; it may keep working for up to 27 more day(s), but do not rely on it". */
 import type { AnyKind, Urgency } from '../credentials/urgency';
-import { daysLeft, graceEndsOn, urgencyOf } from '../credentials/urgency';
+import { calendarDate, daysLeft, graceEndsOn, urgencyOf } from '../credentials/urgency';
+import type { Credential, Source } from '../credentials/model';
 import { t, uiLanguage } from '../i18n';
 import { isProblem, standing, type Health } from '../credentials/health';
 import { consoleOf } from '../consoles/hosts';
@@ -65,16 +66,25 @@ export function healthAdvice(state: Health): string {
  * How a credential reads: its date ("Expires in 12 days") and, when a state read beside it is
  * worse ("Revoked"), that state first. The urgency is the worse of the two.
  */
-export function expiryView(kind: AnyKind, expiresOn: string | null, now: Date, timeZone?: string, read?: Health): ExpiryView {
-  const date = dateView(kind, expiresOn, now, timeZone);
+export function expiryView(kind: AnyKind, expiresOn: string | null, now: Date, timeZone?: string, read?: Health, noDate: NoDate = 'unread'): ExpiryView {
+  const date = dateView(kind, expiresOn, now, timeZone, noDate);
   const { health, urgency, fromReading } = standing(date.urgency, read);
   const text = fromReading ? `${healthLabel(health)} · ${date.text}` : date.text;
   return { ...date, urgency, text, health, fromReading };
 }
 
-function dateView(kind: AnyKind, expiresOn: string | null, now: Date, timeZone?: string): { urgency: Urgency; days: number | null; text: string } {
+/** Why a credential has no date: a page showed it without one we could read, or the admin has not entered one yet. */
+export type NoDate = 'unread' | 'not-entered';
+
+/** A credential of the inventory as it reads: a missing date is "not readable" only when a page showed it. */
+export function credentialView(c: Pick<Credential, 'kind' | 'expiresOn' | 'health' | 'sources'>, now: Date, timeZone?: string): ExpiryView {
+  const noDate: NoDate = c.sources.some((s) => s.type === 'page') ? 'unread' : 'not-entered';
+  return expiryView(c.kind, c.expiresOn, now, timeZone, c.health?.state, noDate);
+}
+
+function dateView(kind: AnyKind, expiresOn: string | null, now: Date, timeZone: string | undefined, noDate: NoDate): { urgency: Urgency; days: number | null; text: string } {
   const urgency = urgencyOf(kind, expiresOn, now, timeZone);
-  if (!expiresOn) return { urgency, days: null, text: t('dateUnknown') };
+  if (!expiresOn) return { urgency, days: null, text: t(noDate === 'unread' ? 'dateUnknown' : 'dateNotEntered') };
   const days = daysLeft(expiresOn, now, timeZone);
   if (urgency === 'grace') {
     const end = daysLeft(graceEndsOn(expiresOn), now, timeZone);
@@ -88,8 +98,25 @@ export function kindLabel(kind: AnyKind): string {
   return t(`kind_${kind}`);
 }
 
-export function consequence(kind: AnyKind): string {
-  return t(`consequence_${kind}`);
+/** What breaks when it lapses, as true of the console it is used in (Intune's doubled apps), else in general. */
+export function consequence(kind: AnyKind, consoleId?: ConsoleId | null): string {
+  const own = consoleId && kind !== 'symantec' && kind !== 'other' ? consoleOf(consoleId).lapse?.[kind] : undefined;
+  return t(own ?? `consequence_${kind}`);
+}
+
+/** The same for a credential of the inventory: its console's word, else one of the consoles it was seen in. */
+export function credentialConsequence(c: Pick<Credential, 'kind' | 'console' | 'sources'>): string {
+  const consoles = [c.console, ...c.sources.map((s) => s.console)];
+  const found = consoles.find((id) => id && c.kind !== 'symantec' && c.kind !== 'other' && consoleOf(id).lapse?.[c.kind]);
+  return consequence(c.kind, found ?? c.console);
+}
+
+/** Where a credential was last seen, as the admin reads it: a console, a file, or their own hand. */
+export function lastSeenText(source: Source, now: Date): string {
+  const when = relativeDays(daysLeft(calendarDate(new Date(source.seenAt)), now));
+  if (source.type === 'manual') return t('sourceAddedByHand', when);
+  if (source.type === 'file') return t('sourceFromFile', source.fileName ?? '—', when);
+  return t('seenOn', source.console ? productName(source.console) : t('sourceManual'), when);
 }
 
 /** A console's name as the admin reads it: its brand, or for a console that is not one its translated name. */

@@ -1,5 +1,5 @@
 /** The desktop notification for the alerts due: one credential, or several consolidated into one. */
-import { expiryView, formatDate, healthAdvice, kindLabel } from './describe';
+import { credentialView, formatDate, healthAdvice, kindLabel } from './describe';
 import { t } from '../i18n';
 import type { DueAlert } from '../notify/plan';
 
@@ -14,7 +14,7 @@ export interface NotificationContent {
 
 export function buildNotification(due: DueAlert[], now: Date, timeZone?: string): NotificationContent {
   const lines = due.map(({ credential: c }) => {
-    const view = expiryView(c.kind, c.expiresOn, now, timeZone, c.health?.state);
+    const view = credentialView(c, now, timeZone);
     return { c, view };
   });
   const snoozeDays = due.every((d) => d.days <= 7) ? 1 : 7;

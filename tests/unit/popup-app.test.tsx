@@ -85,4 +85,48 @@ describe('the popup, mounted', () => {
     await click(button('Yes, delete', row)!);
     await until(() => root.textContent?.includes('No credentials yet'), 'the empty state again');
   });
+
+  it('a credential added by hand reads as such: no date yet (not "unreadable"), added by hand, advice for its own console', async () => {
+    await handleRaw({ type: 'save', fields: { kind: 'vpp', name: 'Jamf token', expiresOn: null, console: 'jamf' } });
+    await act(() => render(<PopupApp />, root));
+    const row = await until(() => root.querySelector<HTMLElement>('.cred'), 'the row');
+    expect(row.textContent).toContain('No expiry date yet — add it');
+    expect(row.textContent).not.toContain('not readable');
+    await click(row.querySelector<HTMLButtonElement>('.cred__summary')!);
+    await until(() => row.querySelector('.cred__details'), 'the details');
+    expect(row.textContent).toContain('Added by hand, today');
+    expect(row.textContent).not.toContain('Seen on');
+    // Intune's doubled apps are Intune's: a Jamf token gets the general advice.
+    expect(row.textContent).toContain('Renew it before it expires.');
+    expect(row.textContent).not.toContain('In Intune');
+  });
+
+  it("an Intune content token keeps Intune's warning; a credential with no guided renewal offers none", async () => {
+    await handleRaw({ type: 'save', fields: { kind: 'vpp', name: 'Intune token', expiresOn: '2027-03-01', console: 'intune' } });
+    await handleRaw({ type: 'save', fields: { kind: 'other', name: 'Wi-Fi certificate', expiresOn: '2027-04-01' } });
+    await act(() => render(<PopupApp />, root));
+    const rows = await until(() => (root.querySelectorAll('.cred').length === 2 ? Array.from(root.querySelectorAll<HTMLElement>('.cred')) : null), 'two rows');
+    const [intune, other] = [rows.find((r) => r.textContent?.includes('Intune token'))!, rows.find((r) => r.textContent?.includes('Wi-Fi'))!];
+    await click(intune.querySelector<HTMLButtonElement>('.cred__summary')!);
+    await until(() => intune.textContent?.includes('In Intune, renew before it expires'), "Intune's warning");
+    expect(button('Renew…', intune)).toBeDefined();
+    await click(other.querySelector<HTMLButtonElement>('.cred__summary')!);
+    await until(() => button('Mark renewed', other), 'the actions');
+    expect(button('Renew…', other)).toBeUndefined();
+  });
+
+  it("a row action that fails says so in that row, beside its buttons, not at the top", async () => {
+    await handleRaw({ type: 'save', fields: { kind: 'ade', name: 'Gone token', expiresOn: '2027-01-01' } });
+    await act(() => render(<PopupApp />, root));
+    const row = await until(() => root.querySelector<HTMLElement>('.cred'), 'the row');
+    await click(row.querySelector<HTMLButtonElement>('.cred__summary')!);
+    const renew = await until(() => button('Renew…', row), 'Renew…');
+    // Deleted elsewhere (another window) after the popup listed it.
+    const { credentials } = (await handleRaw({ type: 'list' })) as { credentials: { id: string }[] };
+    await handleRaw({ type: 'remove', id: credentials[0]!.id });
+    await click(renew);
+    const alert = await until(() => row.querySelector('[role="alert"]'), 'the row says what failed');
+    expect(alert.textContent).toContain('no guided renewal');
+    expect(root.querySelector('main > .error')).toBeNull();
+  });
 });

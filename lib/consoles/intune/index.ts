@@ -25,6 +25,8 @@ export const intune: ConsoleModule<'intune'> = {
   ],
   pages: intunePages,
   home: ADMIN_CENTER,
+  // Renewing a VPP token after it expired makes every app appear twice in Intune.
+  lapse: { vpp: 'consequence_vpp_intune' },
   places: [
     { holds: ['apns'], path: 'Devices > Enrollment > Apple > Apple MDM Push certificate', url: APPLE_ENROLLMENT },
     { holds: ['ade'], path: 'Devices > Enrollment > Apple > Bulk Enrollment Methods > Enrollment program tokens', url: APPLE_ENROLLMENT },
