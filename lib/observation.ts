@@ -30,11 +30,12 @@ export function toObservation(scan: PageScan, url: string, now: Date): Observati
     page: scan.page,
     url: clean.href,
     seenAt: now.toISOString(),
-    credentials: scan.credentials.map(({ kind, name, expiresOn, appleId, topic, status, health, via }) => {
+    credentials: scan.credentials.map(({ kind, name, expiresOn, appleId, topic, status, vendor, health, via }) => {
       const c: ObservedCredential = { kind, name: clip(name), expiresOn };
       if (appleId) c.appleId = clip(appleId);
       if (topic) c.topic = clip(topic);
       if (status) c.status = clip(status);
+      if (vendor) c.vendor = clip(vendor);
       if (health) c.health = health;
       if (via) c.via = via;
       return c;

@@ -39,6 +39,7 @@ const observed = v.strictObject({
   appleId: v.optional(text()),
   topic: v.optional(text()),
   status: v.optional(text()),
+  vendor: v.optional(text()),
   health: v.optional(v.picklist(HEALTH_ORDER)),
   via: v.optional(v.literal('alert')),
 });

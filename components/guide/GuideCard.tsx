@@ -1,5 +1,5 @@
 import { projectedExpiry } from '../../lib/credentials/urgency';
-import { formatDate, kindLabel } from '../../lib/wording/describe';
+import { formatDate, guideName } from '../../lib/wording/describe';
 import type { ConsoleId } from '../../lib/consoles/types';
 import { sitesText, stepText } from '../../lib/wording/guide';
 import type { GuideAction, GuideState } from '../../lib/guide/machine';
@@ -28,7 +28,7 @@ export function GuideCard({ view, here, onAction, onShow }: {
   const { state } = view;
   const flow = state.steps ? { steps: state.steps } : null;
   if (!flow || state.status === 'cancelled') return null;
-  const what = state.name || kindLabel(state.kind);
+  const what = guideName(state);
   if (state.status === 'done') {
     return (
       <section class="tr-guide tr-guide--done" role="region" aria-live="polite" aria-label={t('guideTitle', what)}>

@@ -126,6 +126,7 @@ function CredentialItem({ credential: c, consoleId, now, canGuide, onStartGuide 
         </div>
       )}
       {c.topic && <div class="tr-item__meta tr-mono">{t('topicValue', c.topic)}</div>}
+      {c.vendor && <div class="tr-item__meta">{t('vendorValue', displayText(c.vendor, 80))}</div>}
       <p class="tr-item__why">{consequence(c.kind, consoleId)}</p>
       {canGuide && c.kind !== 'symantec' && (
         <button type="button" class="tr-text-button tr-renew" onClick={trusted(() => onStartGuide(c))}>

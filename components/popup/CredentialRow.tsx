@@ -3,7 +3,7 @@ import { useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { consoleOf } from '../../lib/consoles/hosts';
 import { holderNote } from '../../lib/credentials/apple-id';
-import { credentialConsequence, credentialView, displayText, formatDate, healthAdvice, healthLabel, kindLabel, lastSeenText, relativeDays } from '../../lib/wording/describe';
+import { credentialConsequence, credentialName, credentialView, displayText, formatDate, healthAdvice, healthLabel, kindLabel, lastSeenText, relativeDays } from '../../lib/wording/describe';
 import type { Credential } from '../../lib/credentials/model';
 import type { ListItem } from '../../lib/inventory/list';
 import type { AddedSite } from '../../lib/consoles/types';
@@ -34,7 +34,7 @@ export function CredentialRow({ item, now, sites, open, onToggle, actions }: {
 }) {
   const c = item.credential;
   const view = credentialView(c, now);
-  const name = displayText(c.name || c.topic || kindLabel(c.kind));
+  const name = displayText(credentialName(c));
   const detailsId = `details-${c.id}`;
   return (
     <li class={`cred cred--${item.urgency}`} id={`cred-${c.id}`}>
@@ -84,6 +84,7 @@ function Details({ id, item, now, sites, actions, name }: { id: string; item: Li
         </p>
       )}
       {c.topic && <p class="mono">{t('topicValue', c.topic)}</p>}
+      {c.vendor && <p class="muted">{t('vendorValue', c.vendor)}</p>}
       {c.account && <p>{c.account}</p>}
       {c.notes && <p class="notes">{c.notes}</p>}
       {disagreeing.length > 0 && (

@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'preact/hooks';
-import { kindLabel } from '../../lib/wording/describe';
+import { guideName } from '../../lib/wording/describe';
 import { sitesText, stepText } from '../../lib/wording/guide';
 import type { GuideState } from '../../lib/guide/machine';
 import { watchGuide } from '../../lib/guide/store';
@@ -15,8 +15,8 @@ export function GuideBanner() {
   const step = flow.steps[guide.step]!;
   const act = (type: 'pause' | 'resume' | 'cancel') => void send({ type: 'guide-action', action: { type } });
   return (
-    <section class="guide-banner" aria-label={t('guideTitle', guide.name || kindLabel(guide.kind))}>
-      <h2>{t('guideTitle', guide.name || kindLabel(guide.kind))}</h2>
+    <section class="guide-banner" aria-label={t('guideTitle', guideName(guide))}>
+      <h2>{t('guideTitle', guideName(guide))}</h2>
       <p class="muted">{t('guideStep', guide.step + 1, flow.steps.length)}</p>
       {guide.status === 'paused' ? (
         <p>{t('guidePaused')}</p>

@@ -13,6 +13,8 @@ export interface FoundCredential {
   topic?: string;
   /** As displayed (Active, Expired, 有効 …). */
   status?: string;
+  /** The MDM vendor a push certificate was made for (the Apple portal's Vendor column): a detail, never its name. */
+  vendor?: string;
   /** The state its status, a badge or a notice says ('unknown' for status words not known; absent when the page says none). */
   health?: Health;
   /** 'alert' when read from a sentence about it (a home page notice) rather than its own row or panel. */

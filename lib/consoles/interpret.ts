@@ -249,9 +249,6 @@ function shownName(f: Field): string {
 }
 
 function nameOf(record: PageRecord, kind: CredentialKind, opts: InterpretOptions): string {
-  // The Apple portal names a certificate after the vendor it was made for.
-  const vendor = record.fields.find((f) => typeOf(f) === 'vendor');
-  if (vendor) return shownName(vendor);
   // One push certificate (and one Symantec certificate) per console: no name of their own.
   if (kind === 'apns' || kind === 'symantec') return '';
   const names = record.fields
@@ -428,6 +425,10 @@ export function* interpretSteps(records: PageRecord[], opts: InterpretOptions): 
     }
     if (appleId) found.appleId = appleId;
     if (status) found.status = clip(status);
+    // The Apple portal lists certificates by the vendor they were made for: every Intune tenant's
+    // says "Microsoft Corporation". Kept as a detail; the certificate is told apart by its topic.
+    const vendor = record.fields.find((f) => typeOf(f) === 'vendor');
+    if (vendor && kind === 'apns') found.vendor = clip(shownName(vendor));
     if (health) found.health = health;
     if (record.source === 'sentence') found.via = 'alert';
     if (topic) found.topic = topic;

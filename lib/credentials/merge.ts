@@ -101,6 +101,7 @@ export function applyReading(c: Credential, o: Omit<ObservedCredential, 'kind'>,
   }
   if (o.appleId) next.appleId = o.appleId;
   if (o.status) next.status = o.status;
+  if (o.vendor) next.vendor = o.vendor;
   if (o.health) {
     const reading: HealthReading = { state: o.health, via: source.type === 'page' ? (o.via ?? 'page') : source.type, source: source.key, seenAt: source.seenAt };
     if (o.status) reading.text = o.status;

@@ -44,6 +44,8 @@ export interface Credential {
   topic?: string;
   organization?: string;
   status?: string;
+  /** A push certificate's MDM vendor, as Apple's portal lists it ("Microsoft Corporation"): a detail, not its name. */
+  vendor?: string;
   /** The state last read beside the date (revoked, taken by another MDM …): see credentials/health.ts. */
   health?: HealthReading;
   owner?: string;

@@ -138,7 +138,7 @@ function credential(v: unknown, path: string): Credential {
   if (!c.id.trim()) fail(`${path}.id`, 'is empty');
   const con = consoleId(o, path);
   if (con) c.console = con;
-  for (const k of ['account', 'appleId', 'topic', 'organization', 'status', 'owner', 'notes'] as const) {
+  for (const k of ['account', 'appleId', 'topic', 'organization', 'status', 'vendor', 'owner', 'notes'] as const) {
     const x = str(o, k, path);
     if (x !== undefined) c[k] = x;
   }

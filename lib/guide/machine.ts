@@ -3,6 +3,7 @@
  * Kept in extension storage by the background (the only writer), so it survives tab switches,
  * reloads and a stopped service worker. Pure transitions.
  */
+import { identifyingName } from '../inventory/names';
 import type { Credential } from '../credentials/model';
 import { consoleOf } from '../consoles/hosts';
 import type { ConsoleId } from '../consoles/list';
@@ -49,7 +50,7 @@ export function startGuide(c: Credential, now: Date): GuideState | null {
   const flow = flowOf(c);
   if (!flow) return null;
   const state: GuideState = {
-    flowId: flow.id, steps: flow.steps, console: flow.console, credentialId: c.id, kind: c.kind, name: c.name, oldExpiry: c.expiresOn, step: 0, status: 'active',
+    flowId: flow.id, steps: flow.steps, console: flow.console, credentialId: c.id, kind: c.kind, name: identifyingName(c), oldExpiry: c.expiresOn, step: 0, status: 'active',
     startedAt: now.toISOString(), updatedAt: now.toISOString(),
   };
   if (flow.expiredWarn) state.expiredWarn = flow.expiredWarn;

@@ -2,6 +2,7 @@
 import type { AnyKind, Urgency } from '../credentials/urgency';
 import { calendarDate, daysLeft, graceEndsOn, urgencyOf } from '../credentials/urgency';
 import type { Credential, Source } from '../credentials/model';
+import { identifyingName, shortTopic } from '../inventory/names';
 import { t, uiLanguage } from '../i18n';
 import { isProblem, standing, type Health } from '../credentials/health';
 import { consoleOf } from '../consoles/hosts';
@@ -109,6 +110,19 @@ export function credentialConsequence(c: Pick<Credential, 'kind' | 'console' | '
   const consoles = [c.console, ...c.sources.map((s) => s.console)];
   const found = consoles.find((id) => id && c.kind !== 'symantec' && c.kind !== 'other' && consoleOf(id).lapse?.[c.kind]);
   return consequence(c.kind, found ?? c.console);
+}
+
+/**
+ * A credential's name as the admin reads it: the one its console gives it, or for a push
+ * certificate its tenant, else its topic's short form; the kind when nothing else is known.
+ */
+export function credentialName(c: Pick<Credential, 'kind' | 'name' | 'account' | 'console' | 'topic'>): string {
+  return identifyingName(c) || (c.topic ? t('topicShort', shortTopic(c.topic)) : '') || kindLabel(c.kind);
+}
+
+/** The same for a guide under way (it carries the name it was started with, and the topic). */
+export function guideName(g: { kind: AnyKind; name: string; topic?: string }): string {
+  return g.name || (g.topic ? t('topicShort', shortTopic(g.topic)) : '') || kindLabel(g.kind);
 }
 
 /** Where a credential was last seen, as the admin reads it: a console, a file, or their own hand. */

@@ -1,6 +1,6 @@
 /** The guide's words: a step filled with the credential being renewed, and what a guard says beside a control. */
 import type { ConsoleId } from '../consoles/types';
-import { kindLabel, productName } from './describe';
+import { guideName, productName } from './describe';
 import { t } from '../i18n';
 import type { Step } from '../consoles/flow';
 import type { GuardSay } from '../guide/guards';
@@ -8,7 +8,7 @@ import type { GuideState } from '../guide/machine';
 
 export function stepText(step: Step, state: GuideState): string {
   const values = (step.args ?? []).map((a) =>
-    a === 'name' ? state.name || kindLabel(state.kind) : a === 'topic' ? (state.topic ?? '—') : (state.appleId ?? t('guideAppleIdUnknown')),
+    a === 'name' ? guideName(state) : a === 'topic' ? (state.topic ?? '—') : (state.appleId ?? t('guideAppleIdUnknown')),
   );
   return t(step.say, ...values);
 }

@@ -1,7 +1,8 @@
 /** The desktop notification for the alerts due: one credential, or several consolidated into one. */
-import { credentialView, formatDate, healthAdvice, kindLabel } from './describe';
+import { credentialName, credentialView, formatDate, healthAdvice, kindLabel } from './describe';
 import { t } from '../i18n';
 import type { DueAlert } from '../notify/plan';
+import { identifyingName } from '../inventory/names';
 
 export interface NotificationContent {
   title: string;
@@ -20,7 +21,7 @@ export function buildNotification(due: DueAlert[], now: Date, timeZone?: string)
   const snoozeDays = due.every((d) => d.days <= 7) ? 1 : 7;
   if (lines.length === 1) {
     const { c, view } = lines[0]!;
-    const parts = [c.name || c.topic || c.appleId || t('unnamedCredential')];
+    const parts = [credentialName(c)];
     if (c.expiresOn) parts.push(formatDate(c.expiresOn));
     // A problem read on a console says what it means: "Another MDM server now uses this token …".
     const advice = view.fromReading ? healthAdvice(view.health) : '';
@@ -29,7 +30,7 @@ export function buildNotification(due: DueAlert[], now: Date, timeZone?: string)
   return {
     title: t('notifyManyTitle', lines.length),
     message: lines
-      .map(({ c, view }) => t('notifyLine', c.name || kindLabel(c.kind), view.text, c.expiresOn ? formatDate(c.expiresOn) : '—'))
+      .map(({ c, view }) => t('notifyLine', identifyingName(c) || kindLabel(c.kind), view.text, c.expiresOn ? formatDate(c.expiresOn) : '—'))
       .join('\n'),
     ids: lines.map(({ c }) => c.id),
     snoozeDays,

@@ -17,14 +17,14 @@ interface Expected {
   url: string;
   /** For a console added at its own address: the admin's list. */
   sites?: AddedSite[];
-  credentials: { kind: string; name: string; expiresOn: string | null; appleId?: string; topic?: string; health?: string }[];
+  credentials: { kind: string; name: string; expiresOn: string | null; appleId?: string; topic?: string; vendor?: string; health?: string }[];
 }
 
 /** The pages under health/ were written for the health model (issue #19): there the state read must match too. */
-const healthKey = (c: Expected['credentials'][number]) => JSON.stringify([c.kind, c.name, c.expiresOn, c.health ?? null]);
+const healthKey = (c: Expected['credentials'][number]) => JSON.stringify([c.kind, c.name, c.vendor ?? null, c.expiresOn, c.health ?? null]);
 
 const key = (c: Expected['credentials'][number], ignore: string[] = []) =>
-  JSON.stringify([c.kind, ignore.includes('name') ? '' : c.name, c.expiresOn, ignore.includes('appleId') ? null : (c.appleId ?? null), ignore.includes('topic') ? null : (c.topic ?? null)]);
+  JSON.stringify([c.kind, ignore.includes('name') ? '' : c.name, c.vendor ?? null, c.expiresOn, ignore.includes('appleId') ? null : (c.appleId ?? null), ignore.includes('topic') ? null : (c.topic ?? null)]);
 
 /** Where the reader differs from the page's answer, and why that is the better answer for now. */
 const KNOWN: Record<string, { missing?: string[]; ignore?: ('appleId' | 'topic' | 'name')[]; reason: string; check?: (got: Expected['credentials']) => void }> = {
@@ -60,8 +60,8 @@ describe('pages written without seeing the reader', () => {
     it(file, () => {
       const expected = JSON.parse(readFileSync(resolve(dir, file.replace(/\.html$/, '.expected.json')), 'utf8')) as Expected;
       const doc = new DOMParser().parseFromString(readFileSync(resolve(dir, file), 'utf8'), 'text/html');
-      const got = scanPage(expected.url, doc, NOW, { sites: expected.sites }).credentials.map(({ kind, name, expiresOn, appleId, topic, health }) => ({
-        kind, name, expiresOn, ...(appleId ? { appleId } : {}), ...(topic ? { topic } : {}), ...(health ? { health } : {}),
+      const got = scanPage(expected.url, doc, NOW, { sites: expected.sites }).credentials.map(({ kind, name, expiresOn, appleId, topic, vendor, health }) => ({
+        kind, name, expiresOn, ...(appleId ? { appleId } : {}), ...(topic ? { topic } : {}), ...(vendor ? { vendor } : {}), ...(health ? { health } : {}),
       }));
       const known = KNOWN[file];
       if (file.startsWith('health/') && !known) {
