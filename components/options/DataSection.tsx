@@ -5,6 +5,7 @@ import { holderNote } from '../../lib/credentials/apple-id';
 import { isProblem } from '../../lib/credentials/health';
 import { calendarDate } from '../../lib/credentials/urgency';
 import { exportCsv } from '../../lib/export/csv';
+import { csvWords } from '../../lib/wording/csv';
 import { exportIcs } from '../../lib/export/ics';
 import { exportJson } from '../../lib/export/json';
 import { t } from '../../lib/i18n';
@@ -30,7 +31,7 @@ export function DataSection() {
     if (typeof inv === 'string') return setMessage({ text: inv, error: true });
     const now = new Date();
     if (kind === 'json') download(`token-radar-${today}.json`, exportJson(inv.credentials, now), 'application/json');
-    if (kind === 'csv') download(`token-radar-${today}.csv`, exportCsv(inv.credentials, now), 'text/csv;charset=utf-8');
+    if (kind === 'csv') download(`token-radar-${today}.csv`, exportCsv(inv.credentials, now, csvWords()), 'text/csv;charset=utf-8');
     if (kind === 'ics') {
       const ics = exportIcs(inv.credentials, inv.settings, now, {
         summary: (c) => `${c.health && isProblem(c.health.state) ? `[${healthLabel(c.health.state)}] ` : ''}${kindLabel(c.kind)}: ${c.name || c.topic || ''}`.replace(/: $/, ''),

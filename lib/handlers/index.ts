@@ -7,6 +7,7 @@
  */
 import { browser } from 'wxt/browser';
 import { parseImport } from '../export/json';
+import { importErrorText } from '../wording/import';
 import { newId } from '../credentials/merge';
 import { archived, fromFile, renewed, saved, snoozed } from '../credentials/changes';
 import { GUIDE_KEY } from '../guide/store';
@@ -77,7 +78,7 @@ async function handle(request: Request, sender?: Sender): Promise<Responses[Requ
     }
     case 'import': {
       const parsed = parseImport(request.json);
-      if (!parsed.ok) return invalid(parsed.error);
+      if (!parsed.ok) return invalid(importErrorText(parsed.error));
       await serial(async () => (await inventory()).replaceAll(parsed.credentials));
       void check();
       return { ok: true, credentials: parsed.credentials.length };

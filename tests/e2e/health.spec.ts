@@ -55,7 +55,7 @@ async function expectEverywhere(
 
   // The export carries it.
   const row = await csvRow(await opts.openOptions(), opts.key);
-  expect(row['Health']).toBe(opts.state);
+  expect(row['Health (code)']).toBe(opts.state);
 }
 
 test('a push certificate revoked in Apple’s portal is revoked everywhere, not healthy until its date', async ({ context, serve, openPopup, openOptions }) => {

@@ -55,7 +55,7 @@ test('export, erase and import restore the same inventory; a malformed import ch
   const broken = JSON.parse(json);
   broken.credentials[3].expiresOn = '14/03/2027';
   await input.setInputFiles({ name: 'broken.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(broken)) });
-  await expect(options.getByRole('alert')).toHaveText("Nothing was imported: credentials[3].expiresOn: '14/03/2027' is not a date (YYYY-MM-DD)");
+  await expect(options.getByRole('alert')).toHaveText('Nothing was imported: credentials[3].expiresOn: “14/03/2027” is not a date (YYYY-MM-DD).');
   expect((await list(options)).sort(byId)).toEqual(before.sort(byId));
 
   await input.setInputFiles({ name: 'photo.json', mimeType: 'application/json', buffer: Buffer.from([0xff, 0xd8, 0xff, 0xe0]) });
@@ -101,4 +101,26 @@ test('settings are saved, validated, and change what is notified', async ({ open
   await expect.poll(notified).toBe(1);
   await options.getByRole('button', { name: 'Check now' }).click();
   await expect(options.getByRole('form', { name: 'Notifications' }).getByRole('status')).toHaveText('Checked: 0 new notifications.');
+});
+
+test.describe('in French', () => {
+  test.use({ locale: 'fr' });
+
+  test('an import that fails says why in French only, and the spreadsheet speaks French beside its codes', async ({ openOptions }) => {
+    const options = await openOptions();
+    await sendFromPage(options, { type: 'save', fields: { kind: 'vpp', name: 'Siège', expiresOn: format(addDays(new Date(), -3), 'yyyy-MM-dd') } });
+    const json = await download(options, 'Inventaire (JSON)');
+    const broken = JSON.parse(json);
+    broken.credentials[0].expiresOn = '14/03/2027';
+    await options.getByLabel('Choisir un export JSON').setInputFiles({ name: 'broken.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(broken)) });
+    await expect(options.getByRole('alert')).toHaveText('Rien n’a été importé : credentials[0].expiresOn : « 14/03/2027 » n’est pas une date (AAAA-MM-JJ).');
+    await options.getByLabel('Choisir un export JSON').setInputFiles({ name: 'photo.json', mimeType: 'application/json', buffer: Buffer.from([0xff, 0xd8, 0xff, 0xe0]) });
+    await expect(options.getByRole('alert')).toHaveText('Rien n’a été importé : Le fichier n’est pas du JSON.');
+
+    const csv = await download(options, 'Tableur (CSV)');
+    const [header, row] = csv.slice(1).split('\r\n');
+    expect(header!.startsWith('"Type","Type (code)","Nom","Console","Compte","Expire le","Jours restants","État","État (code)"')).toBe(true);
+    // Three days late is -3, a number a spreadsheet can sort, not text.
+    expect(row).toMatch(/^"Jeton de contenu \(VPP\)","vpp","Siège","","","\d{4}-\d{2}-\d{2}","-3",/);
+  });
 });

@@ -1,8 +1,11 @@
 import ICAL from 'ical.js';
 import { describe, expect, it } from 'vitest';
 import { exportCsv } from '../../lib/export/csv';
+import { csvWords } from '../../lib/wording/csv';
+import { healthLabel } from '../../lib/wording/describe';
 import { exportIcs, fold } from '../../lib/export/ics';
 import { exportJson, parseImport } from '../../lib/export/json';
+import { importErrorText } from '../../lib/wording/import';
 import type { Credential } from '../../lib/credentials/model';
 import { DEFAULT_SETTINGS, normaliseSettings } from '../../lib/settings';
 
@@ -32,34 +35,38 @@ describe('JSON export and import', () => {
   });
 
   it.each([
-    ['not json', /not JSON/],
-    ['{"format":"something-else","version":1,"credentials":[]}', /file\.format: .*not a Token Radar export/],
-    ['{"format":"token-radar-inventory","version":9,"credentials":[]}', /file\.version: 9/],
-    ['{"format":"token-radar-inventory","version":1}', /file\.credentials: must be a list/],
-  ])('rejects %s', (text, message) => {
+    ['not json', { code: 'not-json' }, /^The file is not JSON\.$/],
+    ['{"format":"something-else","version":1,"credentials":[]}', { code: 'not-export', value: 'something-else' }, /not a Token Radar export \(its format is “something-else”\)/],
+    ['{"format":"token-radar-inventory","version":9,"credentials":[]}', { code: 'bad-version', value: '9', max: 1 }, /Version 9 is not one this Token Radar reads \(1 to 1\)/],
+    ['{"format":"token-radar-inventory","version":1}', { code: 'not-list', path: 'file.credentials' }, /^file\.credentials must be a list\.$/],
+  ])('rejects %s, with a code and its words', (text, error, message) => {
     const r = parseImport(text);
-    expect(r.ok).toBe(false);
-    expect(!r.ok && r.error).toMatch(message);
+    expect(r).toEqual({ ok: false, error });
+    expect(!r.ok && importErrorText(r.error)).toMatch(message);
   });
 
   it('names the field that is wrong', () => {
     const bad = JSON.parse(exportJson(tokens, NOW));
     bad.credentials[2].expiresOn = '2027-13-01';
-    expect(parseImport(JSON.stringify(bad))).toEqual({ ok: false, error: "credentials[2].expiresOn: '2027-13-01' is not a date (YYYY-MM-DD)" });
+    const wrongDate = parseImport(JSON.stringify(bad));
+    expect(wrongDate).toEqual({ ok: false, error: { code: 'not-date', path: 'credentials[2].expiresOn', value: '2027-13-01' } });
+    expect(!wrongDate.ok && importErrorText(wrongDate.error)).toBe('credentials[2].expiresOn: “2027-13-01” is not a date (YYYY-MM-DD).');
     bad.credentials[2].expiresOn = null;
     bad.credentials[1].kind = 'password';
-    expect(parseImport(JSON.stringify(bad))).toMatchObject({ ok: false, error: expect.stringContaining("credentials[1].kind: 'password' is not one of") });
+    expect(parseImport(JSON.stringify(bad))).toMatchObject({ ok: false, error: { code: 'not-one-of', path: 'credentials[1].kind', value: 'password' } });
     bad.credentials[1].kind = 'ade';
     bad.credentials[0].sources[0].seenAt = 'yesterday';
-    expect(parseImport(JSON.stringify(bad))).toMatchObject({ ok: false, error: expect.stringContaining('credentials[0].sources[0].seenAt') });
+    expect(parseImport(JSON.stringify(bad))).toMatchObject({ ok: false, error: { code: 'not-date-time', path: 'credentials[0].sources[0].seenAt', value: 'yesterday' } });
   });
 
   it('refuses duplicates and token material', () => {
     const dup = JSON.parse(exportJson([base, base], NOW));
-    expect(parseImport(JSON.stringify(dup))).toMatchObject({ ok: false, error: expect.stringContaining("'a1' appears twice") });
+    expect(parseImport(JSON.stringify(dup))).toMatchObject({ ok: false, error: { code: 'duplicate-id', value: 'a1' } });
     const secret = JSON.parse(exportJson([base], NOW));
     secret.credentials[0].notes = '-----BEGIN RSA PRIVATE KEY-----\nMII...';
-    expect(parseImport(JSON.stringify(secret))).toMatchObject({ ok: false, error: expect.stringContaining('token or key material') });
+    const refused = parseImport(JSON.stringify(secret));
+    expect(refused).toEqual({ ok: false, error: { code: 'secret', path: 'credentials[0]' } });
+    expect(!refused.ok && importErrorText(refused.error)).toContain('token or key material');
   });
 
   it('reads an export saved with a BOM', () => {
@@ -68,37 +75,47 @@ describe('JSON export and import', () => {
 });
 
 describe('CSV export', () => {
-  const csv = exportCsv(tokens, NOW, 'UTC');
+  const csv = exportCsv(tokens, NOW, csvWords(), 'UTC');
   it('is UTF-8 with BOM and CRLF, one row per credential', () => {
-    expect(csv.startsWith('\uFEFF"Kind","Name"')).toBe(true);
+    expect(csv.startsWith('\uFEFF"Kind","Kind (code)","Name"')).toBe(true);
     expect(csv.split('\r\n')).toHaveLength(tokens.length + 2);
   });
   it('quotes, escapes and disarms formulas', () => {
     expect(csv).toContain(`"'=HYPERLINK(""http://evil"")"`);
     expect(csv).toContain('"田中, ""IT"""');
     expect(csv).toContain('"line one\nline two; with, punctuation"');
-    expect(csv).toContain('"apns","","Microsoft Intune","Contoso","2027-03-14","112","active","mdm-admin@contoso.example","role"');
+    expect(csv).toContain('"Push certificate (APNs)","apns","","Microsoft Intune","Contoso","2027-03-14","112","Active","active","mdm-admin@contoso.example","role"');
   });
   it('carries the health beside the date: the state, the words shown, when and from where; and who holds the Apple ID', () => {
     const header = csv.slice(1).split('\r\n')[0]!.split(',').map((h) => h.replace(/"/g, ''));
     const row = csv.split('\r\n').find((l) => l.includes('本校'))!;
     const cells = row.match(/"(?:[^"]|"")*"/g)!.map((c) => c.slice(1, -1));
     const at = (col: string) => cells[header.indexOf(col)];
-    expect(at('Health')).toBe('taken-by-other-mdm');
+    expect(at('Health (code)')).toBe('taken-by-other-mdm');
+    expect(at('Health')).toBe(healthLabel('taken-by-other-mdm'));
     expect(at('Status')).toBe('外部 MDM に割り当てられています');
     expect(at('Health read on')).toBe('2026-11-21');
     expect(at('Health read from')).toBe('page');
     expect(at('Apple ID holder')).toBe('person');
   });
+  it('days left are numbers, even negative (not disarmed as a formula), and the words follow the UI language', () => {
+    const late = exportCsv([{ ...tokens[0]!, expiresOn: '2026-11-19' }], NOW, csvWords(), 'UTC');
+    expect(late).toContain('"2026-11-19","-3"');
+    const french = exportCsv(tokens, NOW, { header: (c) => `fr:${c}`, kind: (k) => `type ${k}`, health: (h) => `état ${h}`, console: (c) => c, yes: 'oui' }, 'UTC');
+    const [header, first] = french.slice(1).split('\r\n');
+    expect(header!.startsWith('"fr:kind","fr:kind_code","fr:name"')).toBe(true);
+    // The words change; the codes beside them do not.
+    expect(first!.startsWith('"type apns","apns"')).toBe(true);
+  });
   it('rejects a file nested deeper than the stack, without throwing', () => {
     const deep = `{"format":"token-radar-inventory","version":1,"credentials":[{"id":"x","kind":"apns","name":"","expiresOn":null,"sources":[],"history":[],"alerts":{},"archived":false,"createdAt":"2026-11-22T12:00:00.000Z","updatedAt":"2026-11-22T12:00:00.000Z","extra":${'['.repeat(200_000)}${']'.repeat(200_000)}}]}`;
-    expect(parseImport(deep)).toEqual({ ok: false, error: 'The file is nested too deeply to be a Token Radar export.' });
+    expect(parseImport(deep)).toEqual({ ok: false, error: { code: 'too-deep' } });
   });
   it('rejects an unknown health state on import, naming where', () => {
     const bad = JSON.parse(exportJson(tokens, NOW));
     bad.credentials[2].health.state = 'fine';
     const r = parseImport(JSON.stringify(bad));
-    expect(!r.ok && r.error).toMatch(/credentials\[2\]\.health\.state: 'fine' is not one of revoked/);
+    expect(!r.ok && importErrorText(r.error)).toMatch(/^credentials\[2\]\.health\.state: “fine” is not one of .*revoked/);
   });
 });
 

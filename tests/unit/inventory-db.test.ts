@@ -95,7 +95,8 @@ describe('inventory database', () => {
     const { exportIcs } = await import('../../lib/export/ics');
     const { DEFAULT_SETTINGS } = await import('../../lib/settings');
     expect(parseImport(exportJson(all, NOW))).toEqual({ ok: true, credentials: all });
-    expect(exportCsv(all, NOW, 'UTC').split('\r\n').filter(Boolean)).toHaveLength(4);
+    const { csvWords } = await import('../../lib/wording/csv');
+    expect(exportCsv(all, NOW, csvWords(), 'UTC').split('\r\n').filter(Boolean)).toHaveLength(4);
     expect(exportIcs(all, DEFAULT_SETTINGS, NOW, { summary: (c) => c.name || c.kind, description: () => '' }).match(/BEGIN:VEVENT/g)).toHaveLength(2);
   });
 
