@@ -13,6 +13,8 @@ export interface GuideView {
   targetFound: boolean;
   /** The console shows the old expiry on the verify step: tell the admin it can lag. */
   lagging: boolean;
+  /** The found control's text as the page shows it: the step quotes it. */
+  shown?: string;
 }
 
 /**
@@ -51,7 +53,7 @@ export function GuideCard({ view, here, onAction, onShow }: {
       ) : (
         <>
           {elsewhere && <p class="tr-guide__where">{t('guideOtherTab', sitesText(step.sites))}</p>}
-          <p class="tr-guide__say">{stepText(step, state)}</p>
+          <p class="tr-guide__say">{stepText(step, state, view.shown)}</p>
           {step.warn && <p class="tr-guide__warn" role="note">{t(step.warn)}</p>}
           {step.args?.includes('appleId') && holderNote(state.appleId) && <p class="tr-guide__warn" role="note">{t(holderNote(state.appleId)!)}</p>}
           {state.step === 0 && !expired && <p class="tr-guide__note">{t('guideEarly', formatDate(projectedExpiry(today)))}</p>}

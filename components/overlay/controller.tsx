@@ -18,6 +18,7 @@ import type { AddedSite, FoundCredential, PageScan } from '../../lib/scan';
 import { guardText, stepText } from '../../lib/wording/guide';
 import { outlineOf } from '../../lib/consoles/outline';
 import { requestIdle } from './idle';
+import { textOf } from '../../lib/dom/read';
 import { Marks } from './marks';
 import { createNotes } from './notes';
 import type { OverlayProps } from './Overlay';
@@ -37,6 +38,9 @@ export interface LazyUi {
   /** Removes the UI (the extension stopped). */
   remove(): void;
 }
+
+/** What a control says on the page: its visible text, else its accessible name. */
+const controlText = (el: Element) => textOf(el) || el.getAttribute('aria-label') || (el as HTMLInputElement).value || '';
 
 /** Starts the overlay's features in this frame; they all stop with the content script's context. */
 export function startOverlay(ctx: ContentScriptContext, sites: readonly AddedSite[], ui: LazyUi): void {
@@ -96,7 +100,8 @@ export function startOverlay(ctx: ContentScriptContext, sites: readonly AddedSit
 
   const draw = () => {
     const step = guide?.steps?.[guide.step];
-    const view = guide && scan.console ? { state: guide, targetFound: !!target, lagging } : null;
+    const shown = target ? controlText(target) : undefined;
+    const view = guide && scan.console ? { state: guide, targetFound: !!target, lagging, ...(shown ? { shown } : {}) } : null;
     const container = ui.container();
     if (!container) {
       // Nothing mounted yet: mount only when there is something to show (a dormant frame costs the page nothing).
@@ -124,7 +129,7 @@ export function startOverlay(ctx: ContentScriptContext, sites: readonly AddedSit
         error,
         guide: view,
         showGuide: !!view && (isMain || !!target),
-        highlight: guide?.status === 'active' && target && step ? { target, label: stepText(step, guide) } : null,
+        highlight: guide?.status === 'active' && target && step ? { target, label: stepText(step, guide, shown) } : null,
         onGuide: guideAction,
         onShowTarget: showTarget,
         onStartGuide: startGuide,

@@ -224,3 +224,22 @@ test('a MaaS360 VPP token renewal, started from the overlay', async ({ context, 
   await maas.goto('https://m3.maas360.com/emc/content/vpp.html');
   await expect(guideCard(maas)).toContainText(`Renewed: the console now shows ${format(newExpiry, 'MMM d, yyyy')}`);
 });
+
+test.describe('with Token Radar in Japanese on an English console', () => {
+  test.use({ locale: 'ja' });
+
+  test('the guide quotes the button as the console shows it, not a translation of it', async ({ context, serve, openPopup }) => {
+    await serve({ [INTUNE_PUSH]: fixture('intune/push-certificate.en.html') });
+    const intune = await context.newPage();
+    await intune.goto(INTUNE_PUSH);
+    await expect(intune.locator('token-radar-badge')).toHaveCount(1);
+    const popup = await openPopup();
+    const listed = (await sendFromPage<Responses['list']>(popup, { type: 'list' })) as Extract<Responses['list'], { ok: true }>;
+    const push = listed.credentials.find((c) => c.topic === TOPIC)!;
+    expect(await sendFromPage(popup, { type: 'guide-start', credentialId: push.id })).toMatchObject({ ok: true });
+    const say = intune.locator('token-radar-overlay .tr-guide__say');
+    // The sentence is Japanese; the button is named as the page names it.
+    await expect(say).toContainText('「Download your CSR」を押します');
+    await expect(say).not.toContainText('CSR をダウンロードします');
+  });
+});
