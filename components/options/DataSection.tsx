@@ -1,4 +1,4 @@
-import { useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import { consoleOf } from '../../lib/consoles/hosts';
 import { credentialConsequence, healthAdvice, healthLabel, kindLabel, productName } from '../../lib/wording/describe';
 import { holderNote } from '../../lib/credentials/apple-id';
@@ -24,6 +24,17 @@ async function inventory(): Promise<{ credentials: Credential[]; settings: Setti
 export function DataSection() {
   const [message, setMessage] = useState<{ text: string; error?: boolean } | null>(null);
   const [confirmErase, setConfirmErase] = useState<number | null>(null);
+  const eraseButton = useRef<HTMLButtonElement>(null);
+  const confirm = useRef<HTMLDivElement>(null);
+  const said = useRef<HTMLParagraphElement>(null);
+  // The confirmation opened: the focus is on its safe choice. The erasure done: on what it says.
+  useEffect(() => {
+    if (confirmErase !== null) confirm.current?.querySelector<HTMLElement>('[data-safe]')?.focus();
+  }, [confirmErase]);
+  const cancelErase = () => {
+    setConfirmErase(null);
+    requestAnimationFrame(() => eraseButton.current?.focus());
+  };
   const today = calendarDate(new Date());
 
   async function exportAs(kind: 'json' | 'csv' | 'ics') {
@@ -86,7 +97,7 @@ export function DataSection() {
         </label>
       </section>
       {message && (
-        <p class={message.error ? 'error' : 'ok-message'} role={message.error ? 'alert' : 'status'}>
+        <p ref={said} tabIndex={-1} class={message.error ? 'error' : 'ok-message'} role={message.error ? 'alert' : 'status'}>
           {message.text}
         </p>
       )}
@@ -96,6 +107,7 @@ export function DataSection() {
         {confirmErase === null ? (
           <button
             type="button"
+            ref={eraseButton}
             class="button button--danger"
             onClick={async () => {
               const inv = await inventory();
@@ -105,7 +117,17 @@ export function DataSection() {
             {t('eraseButton')}
           </button>
         ) : (
-          <div class="confirm" role="alertdialog" aria-labelledby="erase-confirm">
+          <div
+            class="confirm"
+            role="alertdialog"
+            aria-labelledby="erase-confirm"
+            ref={confirm}
+            onKeyDown={(e) => {
+              if (e.key !== 'Escape') return;
+              e.preventDefault();
+              cancelErase();
+            }}
+          >
             <p id="erase-confirm">{t('eraseConfirm', confirmErase)}</p>
             <div class="row-actions">
               <button
@@ -115,11 +137,12 @@ export function DataSection() {
                   const answer = await send({ type: 'erase' });
                   setConfirmErase(null);
                   setMessage(answer.ok ? { text: t('eraseDone') } : { text: answer.error, error: true });
+                  requestAnimationFrame(() => said.current?.focus());
                 }}
               >
                 {t('eraseYes')}
               </button>
-              <button type="button" class="button" onClick={() => setConfirmErase(null)}>{t('cancel')}</button>
+              <button type="button" class="button" data-safe onClick={cancelErase}>{t('cancel')}</button>
             </div>
           </div>
         )}

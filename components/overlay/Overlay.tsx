@@ -1,4 +1,4 @@
-import { useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import { consoleOf } from '../../lib/consoles/hosts';
 import { holderNote } from '../../lib/credentials/apple-id';
 import { consequence, displayText, expiryView, formatDate, healthAdvice, kindLabel, productName } from '../../lib/wording/describe';
@@ -34,8 +34,14 @@ export interface OverlayProps {
 export function Overlay(props: OverlayProps) {
   const { scan, guide } = props;
   const [hidden, setHidden] = useState(false);
-  const panel = !hidden && scan.console && (scan.credentials.length > 0 || !!scan.unreadable);
-  if (!panel && !(guide && props.showGuide) && !props.error) return null;
+  const tab = useRef<HTMLButtonElement>(null);
+  const shown = scan.console && (scan.credentials.length > 0 || !!scan.unreadable);
+  const panel = !hidden && shown;
+  // Hidden: a small tab stays at the edge, and has the focus (not the page's body).
+  useEffect(() => {
+    if (hidden) tab.current?.focus();
+  }, [hidden]);
+  if (!panel && !(hidden && shown) && !(guide && props.showGuide) && !props.error) return null;
   return (
     <>
       <div class="tr-stack">
@@ -44,6 +50,10 @@ export function Overlay(props: OverlayProps) {
         )}
         {panel ? (
           <Panel {...props} onHide={() => setHidden(true)} />
+        ) : hidden && shown ? (
+          <button type="button" ref={tab} class="tr-tab" title={t('panelRestore')} onClick={trusted(() => setHidden(false))}>
+            {t('panelTitle')}
+          </button>
         ) : (
           props.error && <p class="tr-error" role="alert">{props.error}</p>
         )}
@@ -55,6 +65,7 @@ export function Overlay(props: OverlayProps) {
 
 function Panel({ scan, now, error, guide, onStartGuide, onAddByHand, onSaveOutline, onHide }: OverlayProps & { onHide: () => void }) {
   const [open, setOpen] = useState(false);
+  const toggle = useRef<HTMLButtonElement>(null);
   const product = productName(scan.console!);
   // Collapsed, the panel shows the most urgent credential only.
   const views = scan.credentials.map((c) => ({ c, view: expiryView(c.kind, c.expiresOn, now, undefined, c.health) }));
@@ -62,14 +73,29 @@ function Panel({ scan, now, error, guide, onStartGuide, onAddByHand, onSaveOutli
   const worst = first && { urgency: first.view.urgency, text: first.view.text, label: first.c.name ? displayText(first.c.name, 60) : kindLabel(first.c.kind) };
   const guiding = !!guide && (guide.state.status === 'active' || guide.state.status === 'paused');
   return (
-    <aside class="tr-panel" aria-label={t('panelTitle')} data-open={open}>
+    <aside
+      class="tr-panel"
+      aria-label={t('panelTitle')}
+      data-open={open}
+      // Escape folds the details away, with the focus back on the button that opened them. Only
+      // inside the panel: the console's own Escape is left alone.
+      onKeyDown={(e) => {
+        if (e.key !== 'Escape' || !open) return;
+        e.preventDefault();
+        e.stopPropagation();
+        setOpen(false);
+        toggle.current?.focus();
+      }}
+    >
       <header class="tr-panel__head">
         <h2 class="tr-panel__title">{t('panelTitle')}</h2>
-        <button type="button" class="tr-text-button" aria-expanded={open} aria-controls="tr-panel-list" onClick={trusted(() => setOpen(!open))}>
+        <button type="button" ref={toggle} class="tr-text-button" aria-expanded={open} aria-controls="tr-panel-list" onClick={trusted(() => setOpen(!open))}>
           {open ? t('panelHide') : t('panelShow')}
         </button>
-        <button type="button" class="tr-icon-button" aria-label={t('panelDismiss')} title={t('panelDismiss')} onClick={trusted(onHide)}>
-          <span aria-hidden="true">×</span>
+        {/* Its name is the word it shows ("Hide"); the × is decoration. */}
+        <button type="button" class="tr-icon-button" title={t('panelDismiss')} onClick={trusted(onHide)}>
+          <span aria-hidden="true">× </span>
+          {t('panelHideShort')}
         </button>
       </header>
       <p class="tr-panel__lede">

@@ -1,4 +1,4 @@
-import { useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import { CONSOLES } from '../../lib/consoles/list';
 import type { ConsoleId } from '../../lib/consoles/types';
 import { kindLabel } from '../../lib/wording/describe';
@@ -25,6 +25,9 @@ export function CredentialForm({ initial, prefill, onSave, onCancel }: {
     notes: initial?.notes ?? '',
   }));
   const [error, setError] = useState<string | null>(null);
+  const formRef = useRef<HTMLFormElement>(null);
+  // Opened: the first field has the focus.
+  useEffect(() => formRef.current?.querySelector<HTMLElement>('select, input')?.focus(), []);
   const set = <K extends keyof ManualFields>(k: K, v: ManualFields[K]) => setFields((f) => ({ ...f, [k]: v }));
   const title = initial ? t('formEditTitle', initial.name || kindLabel(initial.kind)) : t('formAddTitle');
 
@@ -37,7 +40,20 @@ export function CredentialForm({ initial, prefill, onSave, onCancel }: {
   }
 
   return (
-    <form class="form" onSubmit={submit} aria-labelledby="form-title">
+    <form
+      class="form"
+      ref={formRef}
+      onSubmit={submit}
+      aria-labelledby="form-title"
+      // Escape closes the form (the browser would otherwise close the popup with it).
+      onKeyDown={(e) => {
+        if (e.key === 'Escape') {
+          e.preventDefault();
+          e.stopPropagation();
+          onCancel();
+        }
+      }}
+    >
       <h2 id="form-title">{title}</h2>
       <label>
         {t('fieldKind')}

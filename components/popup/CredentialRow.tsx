@@ -1,5 +1,5 @@
 import { productName } from '../../lib/wording/describe';
-import { useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { consoleOf } from '../../lib/consoles/hosts';
 import { holderNote } from '../../lib/credentials/apple-id';
@@ -36,9 +36,20 @@ export function CredentialRow({ item, now, sites, open, onToggle, actions }: {
   const view = credentialView(c, now);
   const name = displayText(credentialName(c));
   const detailsId = `details-${c.id}`;
+  const summary = useRef<HTMLButtonElement>(null);
   return (
-    <li class={`cred cred--${item.urgency}`} id={`cred-${c.id}`}>
-      <button type="button" class="cred__summary" aria-expanded={open} aria-controls={detailsId} onClick={onToggle}>
+    <li
+      class={`cred cred--${item.urgency}`}
+      id={`cred-${c.id}`}
+      // Escape closes the open details (a form or confirmation inside closes first) and gives the focus back to the row.
+      onKeyDown={(e) => {
+        if (e.key !== 'Escape' || !open) return;
+        e.preventDefault();
+        onToggle();
+        summary.current?.focus();
+      }}
+    >
+      <button type="button" ref={summary} class="cred__summary" aria-expanded={open} aria-controls={detailsId} onClick={onToggle}>
         <span class="cred__line">
           <span class="cred__kind">{kindLabel(c.kind)}</span>
           <span class={`chip chip--${view.urgency}`}>{view.text}</span>
@@ -59,6 +70,26 @@ export function CredentialRow({ item, now, sites, open, onToggle, actions }: {
 function Details({ id, item, now, sites, actions, name }: { id: string; item: ListItem; now: Date; sites: readonly AddedSite[]; actions: RowActions; name: string }) {
   const c = item.credential;
   const [mode, setMode] = useState<'idle' | 'renew' | 'delete'>('idle');
+  const renewedButton = useRef<HTMLButtonElement>(null);
+  const deleteButton = useRef<HTMLButtonElement>(null);
+  const form = useRef<HTMLDivElement>(null);
+  /** Back to the row's buttons, with the focus on the one that opened the form or confirmation. */
+  const back = () => {
+    const opener = mode === 'delete' ? deleteButton : renewedButton;
+    setMode('idle');
+    requestAnimationFrame(() => opener.current?.focus());
+  };
+  // A form or confirmation opened: its first field, or for a deletion the safe choice, has the focus.
+  useEffect(() => {
+    if (mode === 'renew') form.current?.querySelector<HTMLElement>('input')?.focus();
+    if (mode === 'delete') form.current?.querySelector<HTMLElement>('[data-safe]')?.focus();
+  }, [mode]);
+  const onKeyDown = (e: KeyboardEvent) => {
+    if (e.key !== 'Escape' || mode === 'idle') return;
+    e.preventDefault();
+    e.stopPropagation();
+    back();
+  };
   const [failed, setFailed] = useState<string | null>(null);
   /** Runs a row action; its failure is shown here, beside the buttons. */
   const act = (done: Promise<string | null>, after?: () => void) =>
@@ -104,12 +135,13 @@ function Details({ id, item, now, sites, actions, name }: { id: string; item: Li
       <p class="why">{credentialConsequence(c)}</p>
 
       {failed && <p class="error" role="alert">{failed}</p>}
+      <div ref={form} onKeyDown={onKeyDown}>
       {mode === 'renew' && (
         <form
           class="inline-form"
           onSubmit={(e) => {
             e.preventDefault();
-            act(actions.run({ type: 'renewed', id: c.id, expiresOn: renewDate }), () => setMode('idle'));
+            act(actions.run({ type: 'renewed', id: c.id, expiresOn: renewDate }), back);
           }}
         >
           <label>
@@ -119,7 +151,7 @@ function Details({ id, item, now, sites, actions, name }: { id: string; item: Li
           <p class="muted">{t('renewedHint', formatDate(projectedExpiry(now)))}</p>
           <div class="row-actions">
             <button type="submit" class="button button--primary">{t('save')}</button>
-            <button type="button" class="button" onClick={() => setMode('idle')}>{t('cancel')}</button>
+            <button type="button" class="button" onClick={back}>{t('cancel')}</button>
           </div>
         </form>
       )}
@@ -128,10 +160,11 @@ function Details({ id, item, now, sites, actions, name }: { id: string; item: Li
           <p>{t('confirmDelete', name)}</p>
           <div class="row-actions">
             <button type="button" class="button button--danger" onClick={() => act(actions.run({ type: 'remove', id: c.id }))}>{t('confirmYes')}</button>
-            <button type="button" class="button" onClick={() => setMode('idle')}>{t('cancel')}</button>
+            <button type="button" class="button" data-safe onClick={back}>{t('cancel')}</button>
           </div>
         </div>
       )}
+      </div>
       {mode === 'idle' && (
         <div class="row-actions">
           {guided && (
@@ -140,7 +173,7 @@ function Details({ id, item, now, sites, actions, name }: { id: string; item: Li
           {url && (
             <button type="button" class="button" onClick={() => void browser.tabs.create({ url })}>{t('actionOpenConsole')}</button>
           )}
-          <button type="button" class="button" onClick={() => setMode('renew')}>{t('actionRenewed')}</button>
+          <button type="button" class="button" ref={renewedButton} onClick={() => setMode('renew')}>{t('actionRenewed')}</button>
           {c.snoozedUntil && c.snoozedUntil > now.toISOString() ? (
             <button type="button" class="button" onClick={() => act(actions.run({ type: 'snooze', id: c.id, days: 0 }))}>{t('actionUnsnooze')}</button>
           ) : (
@@ -153,7 +186,7 @@ function Details({ id, item, now, sites, actions, name }: { id: string; item: Li
           <button type="button" class="button" onClick={() => act(actions.run({ type: 'archive', id: c.id, archived: !c.archived }))}>
             {c.archived ? t('actionUnarchive') : t('actionArchive')}
           </button>
-          <button type="button" class="button button--danger" onClick={() => setMode('delete')}>{t('actionDelete')}</button>
+          <button type="button" class="button button--danger" ref={deleteButton} onClick={() => setMode('delete')}>{t('actionDelete')}</button>
         </div>
       )}
     </div>

@@ -29,6 +29,20 @@ export function PopupApp() {
   const now = useMemo(() => new Date(), [credentials]);
 
   const [sites, setSites] = useState<AddedSite[]>([]);
+  /** Where the focus goes once the list is drawn again: the row just saved, the button that opened a form. */
+  const [focusOn, setFocusOn] = useState<string | null>(null);
+  useEffect(() => {
+    if (!focusOn) return;
+    const id = requestAnimationFrame(() => {
+      const el = document.querySelector<HTMLElement>(focusOn);
+      if (el) {
+        el.focus();
+        setFocusOn(null);
+      }
+    });
+    return () => cancelAnimationFrame(id);
+  }, [focusOn, credentials, form]);
+  const rowSummary = (id: string) => `#cred-${CSS.escape(id)} .cred__summary`;
 
   async function refresh() {
     const answer = await send({ type: 'list' });
@@ -52,7 +66,11 @@ export function PopupApp() {
 
   /** A row's action: its failure is said in that row, beside the button pressed (not at the top, out of view). */
   async function run(request: Request): Promise<string | null> {
+    // A row about to go: the focus moves to the next one (or the previous, or Add by hand), not to the page.
+    const row = request.type === 'remove' ? document.getElementById(`cred-${request.id}`) : null;
+    const near = (row?.nextElementSibling ?? row?.previousElementSibling)?.id;
     const answer = (await send(request)) as { ok: boolean; error?: string };
+    if (answer.ok && request.type === 'remove') setFocusOn(near ? `#${CSS.escape(near)} .cred__summary` : '#add-manual');
     await refresh();
     return answer.ok ? null : (answer.error ?? '');
   }
@@ -69,6 +87,7 @@ export function PopupApp() {
     if (!answer.ok) return answer.error;
     setForm(null);
     setOpenId(answer.id);
+    setFocusOn(rowSummary(answer.id));
     await refresh();
     return null;
   }
@@ -88,7 +107,10 @@ export function PopupApp() {
       {error && <p class="error" role="alert">{error}</p>}
       <GuideBanner />
       {form ? (
-        <CredentialForm initial={editing} prefill={form.mode === 'add' ? form.prefill : undefined} onSave={save} onCancel={() => setForm(null)} />
+        <CredentialForm initial={editing} prefill={form.mode === 'add' ? form.prefill : undefined} onSave={save} onCancel={() => {
+          setFocusOn(form.mode === 'edit' ? rowSummary(form.id) : '#add-manual');
+          setForm(null);
+        }} />
       ) : (
         <>
           <div class="toolbar">
@@ -102,7 +124,7 @@ export function PopupApp() {
                 onInput={(e) => setQuery(e.currentTarget.value)}
               />
             )}
-            <button type="button" class="button" onClick={() => setForm({ mode: 'add' })}>{t('addManual')}</button>
+            <button type="button" id="add-manual" class="button" onClick={() => setForm({ mode: 'add' })}>{t('addManual')}</button>
           </div>
           {credentials === null && <p class="muted">{t('loading')}</p>}
           {credentials !== null && !hasAny && (

@@ -36,10 +36,20 @@ test('a push certificate page gets a badge beside its expiry and a panel', async
   await expect(panel).toContainText('Push certificate (APNs)');
   await expect(panel).toContainText('Topic: com.apple.mgmt.External.4f1c2a9e-7b3d-4e55-9a61-0c2d8e7f1b34');
   await expect(panel).toContainText('a new certificate means re-enrolling every device');
+  // Escape inside the panel folds the details away; the focus is back on the button that opened them.
+  await panel.getByRole('button', { name: 'Renew…' }).focus();
+  await page.keyboard.press('Escape');
+  await expect(toggle).toHaveAttribute('aria-expanded', 'false');
+  await expect(toggle).toBeFocused();
 
-  await panel.getByRole('button', { name: 'Hide Token Radar on this page' }).click();
+  // "Hide": the button is named by the word it shows. The panel folds to a tab at the edge, which has the focus.
+  await panel.getByRole('button', { name: 'Hide', exact: true }).click();
   await expect(panel).toHaveCount(0);
   await expect(badge).toHaveCount(1);
+  const tab = page.getByRole('button', { name: 'Token Radar', exact: true });
+  await expect(tab).toBeFocused();
+  await page.keyboard.press('Enter');
+  await expect(panel).toBeVisible();
 });
 
 test('badges appear inside an Intune reactblade frame', async ({ context, serve }) => {

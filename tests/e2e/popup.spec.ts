@@ -87,3 +87,54 @@ test('the form refuses an entry without a name', async ({ openPopup }) => {
   await popup.getByRole('button', { name: 'Save' }).click();
   await expect(popup.getByRole('alert')).toHaveText('Give it a name (or a push topic for a push certificate).');
 });
+
+test('the keyboard alone: Escape closes what is open, and the focus lands where the action was, never on the page', async ({ openPopup, openOptions }) => {
+  const popup = await openPopup();
+  const add = popup.getByRole('button', { name: 'Add by hand' });
+  // The form opens with its first field focused; Escape closes it and gives the focus back to its button.
+  await add.click();
+  await expect(popup.getByLabel('Kind')).toBeFocused();
+  await popup.keyboard.press('Escape');
+  await expect(popup.getByRole('heading', { name: 'Add a credential' })).toHaveCount(0);
+  await expect(add).toBeFocused();
+
+  // Saved: the focus is on the new row.
+  for (const name of ['Berlin office', 'Paris office']) {
+    await add.click();
+    await popup.getByLabel('Name').fill(name);
+    await popup.getByLabel('Expiry date').fill(format(addDays(new Date(), name.startsWith('B') ? 40 : 50), 'yyyy-MM-dd'));
+    await popup.getByRole('button', { name: 'Save' }).click();
+    await expect(popup.locator('.cred__summary', { hasText: name })).toBeFocused();
+  }
+
+  // Mark renewed: its date field has the focus; Escape goes back to the button that opened it, a second Escape closes the details.
+  const berlin = popup.locator('.cred__summary', { hasText: 'Berlin office' });
+  await berlin.click();
+  const renewed = popup.getByRole('button', { name: 'Mark renewed' });
+  await renewed.click();
+  await expect(popup.getByLabel('New expiry date')).toBeFocused();
+  await popup.keyboard.press('Escape');
+  await expect(renewed).toBeFocused();
+  await popup.keyboard.press('Escape');
+  await expect(berlin).toHaveAttribute('aria-expanded', 'false');
+  await expect(berlin).toBeFocused();
+
+  // Delete: the safe choice has the focus; once deleted, the focus moves to the next row.
+  await berlin.click();
+  await popup.getByRole('button', { name: 'Delete' }).click();
+  await expect(popup.getByRole('alertdialog').getByRole('button', { name: 'Cancel' })).toBeFocused();
+  await popup.getByRole('button', { name: 'Yes, delete' }).click();
+  await expect(popup.locator('.cred__summary', { hasText: 'Paris office' })).toBeFocused();
+
+  // The settings' erasure: Cancel has the focus, Escape returns to the button; erased, the focus is on what it says.
+  const options = await openOptions();
+  const erase = options.getByRole('button', { name: 'Erase all data…' });
+  await erase.click();
+  await expect(options.getByRole('alertdialog').getByRole('button', { name: 'Cancel' })).toBeFocused();
+  await options.keyboard.press('Escape');
+  await expect(options.getByRole('alertdialog')).toHaveCount(0);
+  await expect(erase).toBeFocused();
+  await erase.click();
+  await options.getByRole('button', { name: 'Yes, erase everything' }).click();
+  await expect(options.getByRole('status').filter({ hasText: 'All data erased.' })).toBeFocused();
+});
