@@ -43,6 +43,7 @@ export interface Responses {
   'guide-start': Result<{ state: GuideState; url: string | null }>;
   'guide-action': Result<{ state: GuideState | null }>;
   'open-add': Result;
+  'panel-hidden': Result<{ panelHidden: string[] }>;
   'consoles-get': Result<{ access: ConsoleAccess }>;
   'consoles-enable': Result<{ access: ConsoleAccess }>;
   'consoles-add': Result<{ access: ConsoleAccess }>;

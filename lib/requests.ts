@@ -104,6 +104,8 @@ const REQUEST = v.variant('type', [
   /** A content script needs the file reader (node-forge) in its frame: the worker injects it there. */
   v.strictObject({ type: v.literal('load-inspector') }),
   v.strictObject({ type: v.literal('load-overlay') }),
+  /** Hide the in-page panel on a console's pages, or show it there again (the popup undoes it). */
+  v.strictObject({ type: v.literal('panel-hidden'), console: consoleId, hidden: v.boolean() }),
   /** Start the renewal guide for a credential: by its id (popup), or as read on a console page (overlay). */
   v.strictObject({ type: v.literal('guide-start'), credentialId: v.optional(id), found: v.optional(observed), console: v.optional(consoleId), account: v.optional(text()) }),
   /** Move the guide: a step seen done, back, skip, pause, resume, cancel, or the console showing the new expiry. */
@@ -145,7 +147,7 @@ const sameShape: [
 void sameShape;
 
 /** What a content script (inside a console page) may ask: report what it read, follow the guide, load the file reader, open the add form. */
-const FROM_PAGES = new Set<Request['type']>(['ping', 'observe', 'guide-start', 'guide-action', 'load-inspector', 'load-overlay', 'open-add']);
+const FROM_PAGES = new Set<Request['type']>(['ping', 'observe', 'guide-start', 'guide-action', 'load-inspector', 'load-overlay', 'open-add', 'panel-hidden']);
 
 export type Parse = { ok: true; request: Request } | { ok: false; code: 'invalid' | 'forbidden'; error: string };
 

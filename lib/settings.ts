@@ -5,6 +5,8 @@
 import type { AnyKind } from './credentials/urgency';
 import { DEFAULT_THRESHOLDS } from './credentials/urgency';
 import { KINDS } from './credentials/model';
+import { isConsoleId } from './consoles/hosts';
+import type { ConsoleId } from './consoles/list';
 
 export interface QuietHours {
   enabled: boolean;
@@ -20,6 +22,8 @@ export interface Settings {
   /** Notify every day in the last week before expiry (and during the APNs grace period). */
   dailyLastWeek: boolean;
   quietHours: QuietHours;
+  /** Consoles whose pages show no Token Radar panel (the admin hid it there; badges stay). */
+  panelHidden: ConsoleId[];
 }
 
 export const DEFAULT_SETTINGS: Settings = {
@@ -27,6 +31,7 @@ export const DEFAULT_SETTINGS: Settings = {
   notifications: true,
   dailyLastWeek: true,
   quietHours: { enabled: false, start: '20:00', end: '08:00' },
+  panelHidden: [],
 };
 
 const HHMM = /^([01]\d|2[0-3]):[0-5]\d$/;
@@ -55,6 +60,7 @@ export function normaliseSettings(raw: unknown): Settings {
       start: typeof q.start === 'string' && HHMM.test(q.start) ? q.start : DEFAULT_SETTINGS.quietHours.start,
       end: typeof q.end === 'string' && HHMM.test(q.end) ? q.end : DEFAULT_SETTINGS.quietHours.end,
     },
+    panelHidden: Array.isArray(r.panelHidden) ? [...new Set(r.panelHidden.filter((id): id is ConsoleId => typeof id === 'string' && isConsoleId(id)))] : [],
   };
 }
 

@@ -146,6 +146,7 @@ async function main() {
     const out = join(screenshotDir, `${String(n).padStart(2, '0')}-popup.png`);
     await popup.screenshot({ path: out });
     console.log(`  wrote ${out}`);
+    await storeShots(context, extensionId, opened, join(screenshotDir, 'store'));
   }
 
   if (headless) {
@@ -158,6 +159,61 @@ async function main() {
   for (const p of opened) console.log(`  - ${p.title}`);
   console.log('Click the Token Radar icon in the toolbar (puzzle-piece menu) for the popup. Close the window to end the demo.');
   await new Promise((resolveClose) => context.on('close', resolveClose));
+}
+
+/** A content token as Apple's download is made (base64 of JSON), with sample data: for the file check's screenshot. */
+function sampleVppToken() {
+  const json = JSON.stringify({ token: 'DEMO-NOT-A-REAL-TOKEN', expDate: `${format(addDays(today, 365), 'yyyy-MM-dd')}T10:00:00+0000`, orgName: 'Demo Org (sample data)' });
+  return Buffer.from(Buffer.from(json).toString('base64'));
+}
+
+/**
+ * The store listing's screenshots, 1280×800 as the stores ask: what expires next (the popup's
+ * list on a plain page), a guided renewal on a console page, and a file checked before upload.
+ */
+async function storeShots(context, extensionId, opened, dir) {
+  mkdirSync(dir, { recursive: true });
+  const shot = async (page, name) => {
+    const path = join(dir, name);
+    await page.screenshot({ path });
+    console.log(`  wrote ${path}`);
+  };
+  const list = await context.newPage();
+  await list.setViewportSize({ width: 1280, height: 800 });
+  await list.goto(`chrome-extension://${extensionId}/popup.html`);
+  await list.locator('.cred').first().waitFor();
+  // The popup as it opens from the toolbar: its own width, on a plain backdrop.
+  await list.addStyleTag({ content: 'html{background:#e8eaf0} body{background:transparent} .popup{width:440px;margin:24px auto;background:var(--bg);border-radius:12px;box-shadow:0 8px 32px rgb(0 0 0/.25)}' });
+  await shot(list, '1-what-expires-next.png');
+
+  // A guided renewal: the push certificate of the Intune page, started as the popup's Renew… does.
+  const intune = opened.find((p) => p.fixture === 'intune/push-certificate.en.html')?.page;
+  if (intune) {
+    await intune.bringToFront();
+    const started = await list.evaluate(async () => {
+      const chromeApi = globalThis.chrome;
+      const answer = await chromeApi.runtime.sendMessage({ type: 'list' });
+      const push = answer.credentials.find((c) => c.kind === 'apns' && c.console === 'intune');
+      return push ? (await chromeApi.runtime.sendMessage({ type: 'guide-start', credentialId: push.id })).ok : false;
+    });
+    if (started) {
+      await intune.locator('token-radar-overlay .tr-guide').waitFor();
+      await shot(intune, '2-guided-renewal.png');
+    }
+  }
+
+  // A file checked before it is uploaded: a content token, read on the machine.
+  const options = await context.newPage();
+  await options.setViewportSize({ width: 1280, height: 800 });
+  await options.goto(`chrome-extension://${extensionId}/options.html`);
+  const drop = options.locator('input[type="file"]').first();
+  await drop.setInputFiles({ name: 'sToken_for_Demo_Org.vpptoken', mimeType: 'application/octet-stream', buffer: sampleVppToken() });
+  const result = options.locator('.file-check .file-result').first();
+  await result.waitFor({ timeout: 5000 }).catch(() => undefined);
+  await result.scrollIntoViewIfNeeded().catch(() => undefined);
+  await shot(options, '3-file-check.png');
+  await list.close();
+  await options.close();
 }
 
 main().catch((error) => {

@@ -24,6 +24,9 @@ export interface OverlayProps {
   onAddByHand: () => void;
   /** The page could not be read: save its outline (structure and labels, values as shapes). */
   onSaveOutline: () => boolean;
+  /** The admin hid the panel on this console (remembered; the popup shows it again). */
+  panelHidden?: boolean;
+  onHideHere?: () => void;
 }
 
 /**
@@ -35,7 +38,7 @@ export function Overlay(props: OverlayProps) {
   const { scan, guide } = props;
   const [hidden, setHidden] = useState(false);
   const tab = useRef<HTMLButtonElement>(null);
-  const shown = scan.console && (scan.credentials.length > 0 || !!scan.unreadable);
+  const shown = scan.console && !props.panelHidden && (scan.credentials.length > 0 || !!scan.unreadable);
   const panel = !hidden && shown;
   // Hidden: a small tab stays at the edge, and has the focus (not the page's body).
   useEffect(() => {
@@ -63,7 +66,7 @@ export function Overlay(props: OverlayProps) {
   );
 }
 
-function Panel({ scan, now, error, guide, onStartGuide, onAddByHand, onSaveOutline, onHide }: OverlayProps & { onHide: () => void }) {
+function Panel({ scan, now, error, guide, onStartGuide, onAddByHand, onSaveOutline, onHide, onHideHere }: OverlayProps & { onHide: () => void }) {
   const [open, setOpen] = useState(false);
   const toggle = useRef<HTMLButtonElement>(null);
   const product = productName(scan.console!);
@@ -119,6 +122,11 @@ function Panel({ scan, now, error, guide, onStartGuide, onAddByHand, onSaveOutli
             <CredentialItem key={`${c.kind}:${c.name}:${i}`} credential={c} consoleId={scan.console} now={now} canGuide={!guiding} onStartGuide={onStartGuide} />
           ))}
         </ul>
+      )}
+      {open && onHideHere && (
+        <p class="tr-panel__foot">
+          <button type="button" class="tr-text-button" onClick={trusted(onHideHere)}>{t('panelHideHere', product)}</button>
+        </p>
       )}
     </aside>
   );

@@ -14,11 +14,12 @@ import { guideProgress } from '../../lib/guide/progress';
 import { watchGuide } from '../../lib/guide/store';
 import { t } from '../../lib/i18n';
 import { send } from '../../lib/messages';
-import type { AddedSite, FoundCredential, PageScan } from '../../lib/scan';
+import type { AddedSite, ConsoleId, FoundCredential, PageScan } from '../../lib/scan';
 import { guardText, stepText } from '../../lib/wording/guide';
 import { outlineOf } from '../../lib/consoles/outline';
 import { requestIdle } from './idle';
 import { textOf } from '../../lib/dom/read';
+import { pageTheme, type Theme } from '../../lib/dom/theme';
 import { Marks } from './marks';
 import { createNotes } from './notes';
 import type { OverlayProps } from './Overlay';
@@ -26,6 +27,7 @@ import { regionsOf, watchPage } from './page-watch';
 import { createReporter, RETRY_FIRST_MS } from './report';
 import { watchStepDone } from './step-done';
 import { watchUploads } from './upload-check';
+import { watchPanelHidden } from './panel-hidden';
 
 /** Mounts the overlay's UI (its shadow root) the first time there is something to show. */
 export interface LazyUi {
@@ -59,6 +61,9 @@ export function startOverlay(ctx: ContentScriptContext, sites: readonly AddedSit
   let target: Element | null = null;
   let lagging = false;
   let reportedRenewal = '';
+  let theme: Theme | null = null;
+  /** Consoles where the admin hid the panel (the badges stay). */
+  let hiddenOn: ReadonlySet<ConsoleId> = new Set();
 
   const guideAction = (action: GuideAction) => {
     void send({ type: 'guide-action', action }).catch(() => undefined);
@@ -105,7 +110,8 @@ export function startOverlay(ctx: ContentScriptContext, sites: readonly AddedSit
     const container = ui.container();
     if (!container) {
       // Nothing mounted yet: mount only when there is something to show (a dormant frame costs the page nothing).
-      const wanted = !!error || (!!scan.console && (scan.credentials.length > 0 || !!scan.unreadable)) || (!!view && (isMain || !!target));
+      const panel = !!scan.console && !hiddenOn.has(scan.console) && (scan.credentials.length > 0 || !!scan.unreadable);
+      const wanted = !!error || panel || (!!view && (isMain || !!target));
       if (wanted && !mounting) {
         mounting = true;
         ui.mount().then(
@@ -122,6 +128,11 @@ export function startOverlay(ctx: ContentScriptContext, sites: readonly AddedSit
       }
       return;
     }
+    const host = (container.getRootNode() as ShadowRoot).host as HTMLElement | undefined;
+    if (host && (host.dataset.theme ?? null) !== theme) {
+      if (theme) host.dataset.theme = theme;
+      else delete host.dataset.theme;
+    }
     ui.render(
       {
         scan,
@@ -135,6 +146,10 @@ export function startOverlay(ctx: ContentScriptContext, sites: readonly AddedSit
         onStartGuide: startGuide,
         onAddByHand: addByHand,
         onSaveOutline: saveOutline,
+        panelHidden: !!scan.console && hiddenOn.has(scan.console),
+        onHideHere: () => {
+          if (scan.console) void send({ type: 'panel-hidden', console: scan.console, hidden: true }).catch(() => undefined);
+        },
       },
       container,
     );
@@ -158,6 +173,10 @@ export function startOverlay(ctx: ContentScriptContext, sites: readonly AddedSit
   const apply = (result: PageScan, at: Date) => {
     scan = result;
     now = at;
+    // Light or dark as the console looks (its background may differ from the system setting).
+    theme = pageTheme(document);
+    badges.theme = theme;
+    notes.theme = theme;
     const guiding = !!guide && (guide.status === 'active' || guide.status === 'paused');
     // A recognised page with nothing read, or a guide: any change may matter. Otherwise only changes to what was read, or new text.
     regions = guiding || (scan.page !== null && scan.credentials.length === 0) || scan.unreadable ? null : regionsOf(scan);
@@ -216,6 +235,10 @@ export function startOverlay(ctx: ContentScriptContext, sites: readonly AddedSit
   signal.addEventListener('abort', stopWatching);
   watchStepDone(signal, document, () => ({ guide, scan, target }), (stepId) => guideAction({ type: 'done', stepId }));
   watchUploads(signal, document, () => scan);
+  watchPanelHidden(signal, (hidden) => {
+    hiddenOn = hidden;
+    draw();
+  });
   // When the extension is disabled, reloaded or updated, this script is left behind in the page,
   // and no event tells it so (a port to the worker would also close whenever the worker sleeps):
   // reading the context's validity now and then (a property read) aborts the signal, and every

@@ -12,26 +12,20 @@ import type { Urgency } from '../../lib/credentials/urgency';
 export const BADGE_TAG = 'token-radar-badge';
 
 const STYLE = `
-:host { all: initial; display: inline-block; margin-inline-start: 6px; vertical-align: middle; }
+:host { all: initial; color-scheme: light dark; display: inline-block; margin-inline-start: 6px; vertical-align: middle; }
+:host([data-theme='light']) { color-scheme: light; }
+:host([data-theme='dark']) { color-scheme: dark; }
 .b { display: inline-flex; align-items: center; gap: 4px; padding: 1px 7px; border-radius: 999px;
   font: 600 11px/1.5 system-ui, -apple-system, 'Segoe UI', 'Hiragino Sans', sans-serif; white-space: nowrap;
   border: 1px solid transparent; }
 .b::before { content: ''; width: 7px; height: 7px; border-radius: 50%; background: currentColor; }
 .sr { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; }
-.ok { background: #e6f4ea; color: #0b5c29; }
-.upcoming { background: #fef7e0; color: #6b4500; }
-.soon { background: #feefc3; color: #6b3500; border-color: #f0b400; }
-.urgent, .today { background: #fce4dc; color: #8c1c00; border-color: #d9480f; }
-.grace, .expired { background: #b3261e; color: #ffffff; }
-.unknown { background: #eceff1; color: #37474f; }
-@media (prefers-color-scheme: dark) {
-  .ok { background: #0f3d22; color: #b7f0c9; }
-  .upcoming { background: #3d3000; color: #ffe08a; }
-  .soon { background: #4a2f00; color: #ffd27a; }
-  .urgent, .today { background: #5c1800; color: #ffc2ad; }
-  .grace, .expired { background: #f2b8b5; color: #4a0b07; }
-  .unknown { background: #2f3437; color: #d5dde1; }
-}`;
+.ok { background: light-dark(#e6f4ea, #0f3d22); color: light-dark(#0b5c29, #b7f0c9); }
+.upcoming { background: light-dark(#fef7e0, #3d3000); color: light-dark(#6b4500, #ffe08a); }
+.soon { background: light-dark(#feefc3, #4a2f00); color: light-dark(#6b3500, #ffd27a); border-color: #f0b400; }
+.urgent, .today { background: light-dark(#fce4dc, #5c1800); color: light-dark(#8c1c00, #ffc2ad); border-color: #d9480f; }
+.grace, .expired { background: light-dark(#b3261e, #f2b8b5); color: light-dark(#ffffff, #4a0b07); }
+.unknown { background: light-dark(#eceff1, #2f3437); color: light-dark(#37474f, #d5dde1); }`;
 
 export interface BadgeSpec {
   anchor: Element;
@@ -69,6 +63,8 @@ export class Marks {
   private readonly waiting = new Map<Element, BadgeSpec>();
   private observer: IntersectionObserver | undefined;
   private sheet: CSSStyleSheet | null | undefined;
+  /** The page's look (light or dark, from its background), or null to follow the system. */
+  theme: 'light' | 'dark' | null = null;
 
   constructor(
     private readonly doc: Document,
@@ -190,5 +186,9 @@ export class Marks {
     // Only real changes are written: an unchanged attribute set again still invalidates the page's style.
     const title = `${spec.prefix} ${spec.text}`;
     if (host.title !== title) host.title = title;
+    if ((host.dataset.theme ?? null) !== this.theme) {
+      if (this.theme) host.dataset.theme = this.theme;
+      else delete host.dataset.theme;
+    }
   }
 }

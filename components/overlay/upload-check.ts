@@ -5,6 +5,7 @@
  * the page and never sends the file anywhere.
  */
 import { LEVEL_STYLE } from './notes';
+import { pageTheme } from '../../lib/dom/theme';
 import { MAX_BYTES } from '../../lib/files/limits';
 import type { inspectFile } from '../../lib/files';
 import { expectedKind, uploadVerdict, type Verdict } from '../../lib/files/upload-check';
@@ -17,7 +18,9 @@ export const GUARD_TAG = 'token-radar-upload-check';
 type Inspect = typeof inspectFile;
 
 const STYLE = `
-:host { all: initial; display: block; margin: 6px 0; max-width: 640px; }
+:host { all: initial; color-scheme: light dark; display: block; margin: 6px 0; max-width: 640px; }
+:host([data-theme='light']) { color-scheme: light; }
+:host([data-theme='dark']) { color-scheme: dark; }
 .box { font: 13px/1.45 system-ui, -apple-system, 'Segoe UI', 'Hiragino Sans', sans-serif; border-radius: 8px;
   padding: 8px 10px; border: 1px solid; border-inline-start-width: 5px; }
 .danger { font-weight: 500; }
@@ -47,6 +50,8 @@ function noteFor(input: HTMLInputElement): HTMLElement {
   box.setAttribute('role', 'status');
   box.setAttribute('aria-live', 'polite');
   shadow.append(style, box);
+  const theme = pageTheme(input.ownerDocument);
+  if (theme) host.dataset.theme = theme;
   input.insertAdjacentElement('afterend', host);
   return host;
 }

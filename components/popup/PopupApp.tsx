@@ -8,7 +8,7 @@ import type { Credential, ManualFields } from '../../lib/credentials/model';
 import { send, type Request } from '../../lib/messages';
 import { parseAddQuery } from '../../lib/inventory/prefill';
 import { CredentialForm } from './CredentialForm';
-import type { AddedSite } from '../../lib/consoles/types';
+import type { AddedSite, ConsoleId } from '../../lib/consoles/types';
 import { CredentialRow } from './CredentialRow';
 import { FileCheck } from '../files/FileCheck';
 import { GuideBanner } from './GuideBanner';
@@ -29,6 +29,7 @@ export function PopupApp() {
   const now = useMemo(() => new Date(), [credentials]);
 
   const [sites, setSites] = useState<AddedSite[]>([]);
+  const [panelHidden, setPanelHidden] = useState<ConsoleId[]>([]);
   /** Where the focus goes once the list is drawn again: the row just saved, the button that opened a form. */
   const [focusOn, setFocusOn] = useState<string | null>(null);
   useEffect(() => {
@@ -49,6 +50,7 @@ export function PopupApp() {
     if (answer.ok) {
       setCredentials(answer.credentials);
       setSites(answer.sites);
+      setPanelHidden(answer.settings.panelHidden);
       setError(null);
     } else {
       setError(answer.error);
@@ -169,6 +171,21 @@ export function PopupApp() {
               <input type="checkbox" checked={showArchived} onChange={(e) => setShowArchived(e.currentTarget.checked)} />
               {t('showArchived')}
             </label>
+          )}
+          {panelHidden.length > 0 && (
+            <section class="hidden-panels" aria-live="polite">
+              <p class="muted">{t('panelHiddenOn', panelHidden.map(productName).join(', '))}</p>
+              {panelHidden.map((id) => (
+                <button
+                  key={id}
+                  type="button"
+                  class="button button--quiet"
+                  onClick={() => void run({ type: 'panel-hidden', console: id, hidden: false })}
+                >
+                  {t('panelShowAgain', productName(id))}
+                </button>
+              ))}
+            </section>
           )}
         </>
       )}

@@ -15,7 +15,7 @@ import { addFormQuery } from '../inventory/prefill';
 import { replacedInObservation } from '../inventory/replaced';
 import type { Failure, Request, Responses } from '../messages';
 import { parseRequest } from '../requests';
-import { loadSettings } from '../settings-store';
+import { loadSettings, saveSettings } from '../settings-store';
 import { check, updateBadge } from './check';
 import { handleConsoles, loadAccess } from './consoles';
 import { moveGuide, startGuideFor } from './guide';
@@ -100,6 +100,12 @@ async function handle(request: Request, sender?: Sender): Promise<Responses[Requ
       return startGuideFor(request, now);
     case 'guide-action':
       return moveGuide(request, now);
+    case 'panel-hidden': {
+      const settings = await loadSettings();
+      const others = settings.panelHidden.filter((id) => id !== request.console);
+      const next = await saveSettings({ ...settings, panelHidden: request.hidden ? [...others, request.console] : others });
+      return { ok: true, panelHidden: next.panelHidden };
+    }
     case 'open-add':
       await browser.tabs.create({ url: browser.runtime.getURL(`/popup.html?add=${encodeURIComponent(addFormQuery(request.prefill))}`) });
       return { ok: true };

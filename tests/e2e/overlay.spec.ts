@@ -189,3 +189,44 @@ test('a page’s own script cannot act through the overlay: only a person’s cl
   await panel.getByRole('button', { name: 'Renew…' }).click();
   await expect.poll(guide).toMatchObject({ status: 'active' });
 });
+
+test('"Don\'t show this panel on Microsoft Intune" is remembered across pages, keeps the badges, and the popup undoes it', async ({ context, serve, openPopup }) => {
+  await serve({ 'https://intune.microsoft.com/': fixture('intune/push-certificate.en.html') });
+  const page = await context.newPage();
+  await page.goto('https://intune.microsoft.com/#view/Microsoft_Intune_DeviceSettings/AppleMdmPushCertificateBlade');
+  const panel = page.getByRole('complementary', { name: 'Token Radar' });
+  await panel.getByRole('button', { name: 'Show details' }).click();
+  await panel.getByRole('button', { name: "Don't show this panel on Microsoft Intune" }).click();
+  await expect(panel).toHaveCount(0);
+  // No tab either: the admin asked for nothing on this console. The badge stays.
+  await expect(page.getByRole('button', { name: 'Token Radar', exact: true })).toHaveCount(0);
+  await expect(page.locator('token-radar-badge')).toHaveCount(1);
+  await page.reload();
+  await expect(page.locator('token-radar-badge')).toHaveCount(1);
+  await expect(panel).toHaveCount(0);
+
+  const popup = await openPopup();
+  await expect(popup.getByText('The page panel is hidden on Microsoft Intune (badges still show).')).toBeVisible();
+  await popup.getByRole('button', { name: 'Show it again on Microsoft Intune' }).click();
+  await expect(popup.getByText('The page panel is hidden on')).toHaveCount(0);
+  // The open console page follows at once.
+  await expect(panel).toBeVisible();
+});
+
+test('the overlay looks like the console: a dark console page gets a dark panel and badges whatever the system setting', async ({ context, serve }) => {
+  const dark = fixture('intune/push-certificate.en.html').replace('<body', '<body style="background:#1b1a19;color:#f3f2f1"');
+  await serve({ 'https://intune.microsoft.com/': dark });
+  const page = await context.newPage();
+  await page.goto('https://intune.microsoft.com/#view/Microsoft_Intune_DeviceSettings/AppleMdmPushCertificateBlade');
+  const panel = page.getByRole('complementary', { name: 'Token Radar' });
+  await expect(panel).toBeVisible();
+  expect(await page.evaluate(() => matchMedia('(prefers-color-scheme: dark)').matches)).toBe(false);
+  await expect(page.locator('token-radar-overlay')).toHaveAttribute('data-theme', 'dark');
+  await expect(panel).toHaveCSS('background-color', 'rgb(31, 31, 36)');
+  await expect(page.locator('token-radar-badge')).toHaveAttribute('data-theme', 'dark');
+  // The same page, light: light.
+  await serve({ 'https://intune.microsoft.com/': fixture('intune/push-certificate.en.html').replace('<body', '<body style="background:#ffffff"') });
+  await page.reload();
+  await expect(page.locator('token-radar-overlay')).toHaveAttribute('data-theme', 'light');
+  await expect(panel).toHaveCSS('background-color', 'rgb(255, 255, 255)');
+});

@@ -42,5 +42,6 @@ export const CASES: { valid: Request; malformed: unknown[] }[] = [
   { valid: { type: 'consoles-enable', console: 'jamf', on: true }, malformed: [{ type: 'consoles-enable', console: 'jamf', on: 'true' }] },
   { valid: { type: 'consoles-add', console: 'clomo', origin: 'https://mdm.contoso.example' }, malformed: [{ type: 'consoles-add', console: 'nope', origin: 'https://x.example' }] },
   { valid: { type: 'consoles-remove', origin: 'https://mdm.contoso.example' }, malformed: [{ type: 'consoles-remove' }] },
+  { valid: { type: 'panel-hidden', console: 'intune', hidden: true }, malformed: [{ type: 'panel-hidden', console: 'somewhere', hidden: true }, { type: 'panel-hidden', console: 'intune' }] },
 ];
 
