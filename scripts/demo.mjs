@@ -210,7 +210,7 @@ async function storeShots(context, extensionId, opened, dir) {
   await drop.setInputFiles({ name: 'sToken_for_Demo_Org.vpptoken', mimeType: 'application/octet-stream', buffer: sampleVppToken() });
   const result = options.locator('.file-check .file-result').first();
   await result.waitFor({ timeout: 5000 }).catch(() => undefined);
-  await result.scrollIntoViewIfNeeded().catch(() => undefined);
+  await options.locator('.file-check').evaluate((el) => el.scrollIntoView({ block: 'start' }));
   await shot(options, '3-file-check.png');
   await list.close();
   await options.close();

@@ -54,7 +54,8 @@ export function CredentialRow({ item, now, sites, open, onToggle, actions }: {
           <span class="cred__kind">{kindLabel(c.kind)}</span>
           <span class={`chip chip--${view.urgency}`}>{view.text}</span>
         </span>
-        <span class="cred__name"><bdi>{name}</bdi></span>
+        {/* Nothing names it but its kind (a console's lone push certificate): said once, above. */}
+        {name !== kindLabel(c.kind) && <span class="cred__name"><bdi>{name}</bdi></span>}
         <span class="cred__meta">
           {c.expiresOn ? formatDate(c.expiresOn) : '—'}
           {c.console ? ` · ${productName(c.console)}` : ''}

@@ -69,6 +69,13 @@ function sourceKey(obs: Observation): string {
   return `page:${obs.console}:${obs.page}:${obs.account ?? ''}`;
 }
 
+/** The account (tenant) a page source was read under, from its key; undefined when the page showed none. */
+export function sourceAccount(source: Source): string | undefined {
+  if (source.type !== 'page') return undefined;
+  const account = source.key.split(':').slice(3).join(':');
+  return account || undefined;
+}
+
 /** A credential with nothing known yet but its kind and name; readings fill it in. */
 export function blankCredential(kind: Credential['kind'], name: string, at: string, id: string): Credential {
   return { id, kind, name, expiresOn: null, sources: [], history: [], alerts: {}, archived: false, createdAt: at, updatedAt: at };

@@ -6,10 +6,18 @@
  */
 import { consoleOf } from '../consoles/hosts';
 import type { Credential } from '../credentials/model';
+import { sourceAccount } from '../credentials/merge';
 
-export function identifyingName(c: Pick<Credential, 'kind' | 'name' | 'account' | 'console'>): string {
+export function identifyingName(c: Pick<Credential, 'kind' | 'name' | 'account' | 'console'> & { sources?: Credential['sources'] }): string {
   if (c.name) return c.name;
-  if (c.kind === 'apns' && c.account && c.console && consoleOf(c.console).role === 'mdm') return c.account;
+  if (c.kind !== 'apns') return '';
+  const mdm = (id: Credential['console']) => !!id && consoleOf(id).role === 'mdm';
+  if (c.account && mdm(c.console)) return c.account;
+  // First seen on Apple's portal, then on the MDM console: the tenant that console showed.
+  for (const s of c.sources ?? []) {
+    const account = mdm(s.console) ? sourceAccount(s) : undefined;
+    if (account) return account;
+  }
   return '';
 }
 

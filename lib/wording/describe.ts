@@ -70,7 +70,9 @@ export function healthAdvice(state: Health): string {
 export function expiryView(kind: AnyKind, expiresOn: string | null, now: Date, timeZone?: string, read?: Health, noDate: NoDate = 'unread'): ExpiryView {
   const date = dateView(kind, expiresOn, now, timeZone, noDate);
   const { health, urgency, fromReading } = standing(date.urgency, read);
-  const text = fromReading ? `${healthLabel(health)} · ${date.text}` : date.text;
+  // "Expired · Expired 6 days ago" says it twice: a date already past says it alone.
+  const said = fromReading && !(health === 'expired' && date.days !== null && date.days < 0);
+  const text = said ? `${healthLabel(health)} · ${date.text}` : date.text;
   return { ...date, urgency, text, health, fromReading };
 }
 
@@ -116,7 +118,7 @@ export function credentialConsequence(c: Pick<Credential, 'kind' | 'console' | '
  * A credential's name as the admin reads it: the one its console gives it, or for a push
  * certificate its tenant, else its topic's short form; the kind when nothing else is known.
  */
-export function credentialName(c: Pick<Credential, 'kind' | 'name' | 'account' | 'console' | 'topic'>): string {
+export function credentialName(c: Pick<Credential, 'kind' | 'name' | 'account' | 'console' | 'topic'> & { sources?: Credential['sources'] }): string {
   return identifyingName(c) || (c.topic ? t('topicShort', shortTopic(c.topic)) : '') || kindLabel(c.kind);
 }
 

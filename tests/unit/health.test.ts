@@ -117,3 +117,14 @@ describe('who holds an Apple ID', async () => {
     expect(holderNote('mdm@contoso.com')).toBeNull();
   });
 });
+
+describe('how a state read reads beside the date', () => {
+  it('says a state once: "Expired" read on a credential whose date is past is not said twice', async () => {
+    const { expiryView } = await import('../../lib/wording/describe');
+    const now = new Date('2026-11-30T12:00:00Z');
+    expect(expiryView('apns', '2026-11-24', now, 'UTC', 'expired').text).toBe('Expired 6 days ago; it may keep working for up to 24 more day(s), but do not rely on it');
+    // Read as expired while its date is still ahead: both are said, the state first.
+    expect(expiryView('vpp', '2027-01-09', now, 'UTC', 'expired').text).toBe('Expired · Expires in 40 days');
+    expect(expiryView('vpp', '2027-01-09', now, 'UTC', 'revoked').text).toBe('Revoked · Expires in 40 days');
+  });
+});

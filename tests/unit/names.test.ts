@@ -39,6 +39,10 @@ describe('names', () => {
     const merged = mergeObservation(fromPortal, obs, NOW).find((c) => c.topic === TOPIC)!;
     expect(merged).toMatchObject({ vendor: 'Microsoft Corporation' });
     expect(merged.name).not.toBe('Microsoft Corporation');
+    // Kept as first seen (Apple's portal), it is still named after the tenant the console showed it under.
+    expect(merged.console).toBe('apple-push');
+    expect(credentialName(merged)).toBe('Contoso');
+    expect(startGuide(merged, NOW)!.name).toBe('Contoso');
     const onIntune = { ...merged, console: 'intune' as const, account: 'Contoso' };
     expect(credentialName(onIntune)).toBe('Contoso');
     expect(startGuide(onIntune, NOW)!.name).toBe('Contoso');
