@@ -27,6 +27,8 @@ export interface OverlayProps {
   /** The admin hid the panel on this console (remembered; the popup shows it again). */
   panelHidden?: boolean;
   onHideHere?: () => void;
+  /** A console page that shows no credential: say quietly that it is watched. */
+  quiet?: boolean;
 }
 
 /**
@@ -44,7 +46,8 @@ export function Overlay(props: OverlayProps) {
   useEffect(() => {
     if (hidden) tab.current?.focus();
   }, [hidden]);
-  if (!panel && !(hidden && shown) && !(guide && props.showGuide) && !props.error) return null;
+  const quiet = !!props.quiet && !hidden && !(guide && props.showGuide) && !props.error;
+  if (!panel && !(hidden && shown) && !quiet && !(guide && props.showGuide) && !props.error) return null;
   return (
     <>
       <div class="tr-stack">
@@ -53,6 +56,14 @@ export function Overlay(props: OverlayProps) {
         )}
         {panel ? (
           <Panel {...props} onHide={() => setHidden(true)} />
+        ) : quiet ? (
+          <div class="tr-quiet">
+            <p role="status">{t('quietWatching', productName(scan.console!))}</p>
+            <button type="button" class="tr-icon-button" title={t('quietHideTitle')} onClick={trusted(() => setHidden(true))}>
+              <span aria-hidden="true">× </span>
+              {t('panelHideShort')}
+            </button>
+          </div>
         ) : hidden && shown ? (
           <button type="button" ref={tab} class="tr-tab" title={t('panelRestore')} onClick={trusted(() => setHidden(false))}>
             {t('panelTitle')}

@@ -20,6 +20,7 @@ import { outlineOf } from '../../lib/consoles/outline';
 import { requestIdle } from './idle';
 import { textOf } from '../../lib/dom/read';
 import { pageTheme, type Theme } from '../../lib/dom/theme';
+import { consoleForUrl } from '../../lib/consoles/hosts';
 import { Marks } from './marks';
 import { createNotes } from './notes';
 import type { OverlayProps } from './Overlay';
@@ -44,6 +45,18 @@ export interface LazyUi {
 /** What a control says on the page: its visible text, else its accessible name. */
 const controlText = (el: Element) => textOf(el) || el.getAttribute('aria-label') || (el as HTMLInputElement).value || '';
 
+/** Frames of this page on a console's address: their own content scripts read them. */
+function consoleFrames(sites: readonly AddedSite[]): boolean {
+  for (const frame of Array.from(document.querySelectorAll('iframe[src]'))) {
+    try {
+      if (consoleForUrl(new URL((frame as HTMLIFrameElement).src, location.href).href, sites)) return true;
+    } catch {
+      // An address that is not one.
+    }
+  }
+  return false;
+}
+
 /** Starts the overlay's features in this frame; they all stop with the content script's context. */
 export function startOverlay(ctx: ContentScriptContext, sites: readonly AddedSite[], ui: LazyUi): void {
   const signal = ctx.signal;
@@ -62,6 +75,8 @@ export function startOverlay(ctx: ContentScriptContext, sites: readonly AddedSit
   let lagging = false;
   let reportedRenewal = '';
   let theme: Theme | null = null;
+  /** A scan has finished: before it, "nothing here" would be a guess. */
+  let scanned = false;
   /** Consoles where the admin hid the panel (the badges stay). */
   let hiddenOn: ReadonlySet<ConsoleId> = new Set();
 
@@ -108,10 +123,14 @@ export function startOverlay(ctx: ContentScriptContext, sites: readonly AddedSit
     const shown = target ? controlText(target) : undefined;
     const view = guide && scan.console ? { state: guide, targetFound: !!target, lagging, ...(shown ? { shown } : {}) } : null;
     const container = ui.container();
+    // The top document of a console page that shows no credential says, quietly, that it is watched.
+    // Not where the credentials live in frames of their own (Intune's blades, MaaS360's #Content):
+    // their content scripts speak for them, and this page cannot know what they found.
+    const quiet = isMain && scanned && !!scan.console && !hiddenOn.has(scan.console) && scan.credentials.length === 0 && !scan.unreadable && !consoleFrames(sites);
     if (!container) {
       // Nothing mounted yet: mount only when there is something to show (a dormant frame costs the page nothing).
       const panel = !!scan.console && !hiddenOn.has(scan.console) && (scan.credentials.length > 0 || !!scan.unreadable);
-      const wanted = !!error || panel || (!!view && (isMain || !!target));
+      const wanted = !!error || panel || quiet || (!!view && (isMain || !!target));
       if (wanted && !mounting) {
         mounting = true;
         ui.mount().then(
@@ -147,6 +166,7 @@ export function startOverlay(ctx: ContentScriptContext, sites: readonly AddedSit
         onAddByHand: addByHand,
         onSaveOutline: saveOutline,
         panelHidden: !!scan.console && hiddenOn.has(scan.console),
+        quiet,
         onHideHere: () => {
           if (scan.console) void send({ type: 'panel-hidden', console: scan.console, hidden: true }).catch(() => undefined);
         },
@@ -171,6 +191,7 @@ export function startOverlay(ctx: ContentScriptContext, sites: readonly AddedSit
 
   /** Shows what a finished scan found: the panel and guide first, then badges and warnings, then the report, each in its own slice of idle time. */
   const apply = (result: PageScan, at: Date) => {
+    scanned = true;
     scan = result;
     now = at;
     // Light or dark as the console looks (its background may differ from the system setting).

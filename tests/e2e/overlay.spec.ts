@@ -230,3 +230,23 @@ test('the overlay looks like the console: a dark console page gets a dark panel 
   await expect(page.locator('token-radar-overlay')).toHaveAttribute('data-theme', 'light');
   await expect(panel).toHaveCSS('background-color', 'rgb(255, 255, 255)');
 });
+
+test('a console page that shows no credential says quietly that it is watched; one whose credentials are in frames does not', async ({ context, serve }) => {
+  await serve({ 'https://intune.microsoft.com/': '<!doctype html><html lang="en"><head><title>Home - Microsoft Intune admin center</title></head><body><h1>Home</h1><p>Tenant status: healthy.</p></body></html>' });
+  const page = await context.newPage();
+  await page.goto('https://intune.microsoft.com/#home');
+  const note = page.getByRole('status').filter({ hasText: 'Token Radar is watching Microsoft Intune; no credential on this page.' });
+  await expect(note).toBeVisible();
+  await expect(page.getByRole('complementary', { name: 'Token Radar' })).toHaveCount(0);
+  await page.locator('token-radar-overlay').getByRole('button', { name: 'Hide', exact: true }).click();
+  await expect(note).toHaveCount(0);
+
+  // Intune's blades: the credentials are read in the frame, which has its own panel; the top page says nothing.
+  await serve(INTUNE_FRAMED.pages);
+  const framed = await context.newPage();
+  await framed.goto(INTUNE_FRAMED.url);
+  await expect(framed.frameLocator('iframe').locator('token-radar-badge')).toHaveCount(3);
+  // An absence: given the time the top page's own scan takes (its idle callback waits at most 1 s).
+  await framed.waitForTimeout(2000);
+  await expect(framed.getByText('Token Radar is watching')).toHaveCount(0);
+});
