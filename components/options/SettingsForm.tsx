@@ -33,7 +33,9 @@ export function SettingsForm() {
       }
       thresholds[k] = parsed;
     }
-    const next = await saveSettings({ ...s, thresholds });
+    // Where the panel is hidden is changed from the pages and the popup, not here: keep what is stored now.
+    const { panelHidden } = await loadSettings();
+    const next = await saveSettings({ ...s, thresholds, panelHidden });
     setSettings(next);
     setThresholdText(Object.fromEntries(KINDS.map((k) => [k, next.thresholds[k].join(', ')])));
     setError('');
