@@ -130,7 +130,13 @@ function Details({ id, item, now, sites, actions, name }: { id: string; item: Li
           )}
         </p>
       )}
-      {last && <p class="muted">{t('historyValue', c.history.length, last.from ? formatDate(last.from) : '—', formatDate(last.to))}</p>}
+      {last && (
+        <p class="muted">
+          {c.history.length === 1
+            ? t('historyOnce', last.from ? formatDate(last.from) : '—', formatDate(last.to))
+            : t('historyValue', c.history.length, last.from ? formatDate(last.from) : '—', formatDate(last.to))}
+        </p>
+      )}
       {lastSeen && <p class="muted">{lastSeenText(lastSeen, now)}</p>}
       {c.snoozedUntil && c.snoozedUntil > now.toISOString() && <p class="muted">{t('snoozedUntil', formatDate(c.snoozedUntil.slice(0, 10)))}</p>}
       <p class="why">{credentialConsequence(c)}</p>

@@ -31,7 +31,7 @@ test('a dropped push certificate matches the inventory by topic, flags another t
   const row = popup.locator('.cred');
   await expect(row).toContainText('Mar 14, 2027');
   await row.locator('.cred__summary').click();
-  await expect(row).toContainText('Renewed 1 times; last: Dec 4, 2026 → Mar 14, 2027');
+  await expect(row).toContainText('Renewed once; last: Dec 4, 2026 → Mar 14, 2027');
 
   await choose(popup, 'again.pem', files.apnsPem);
   await expect(result).toContainText('The inventory already has this expiry.');

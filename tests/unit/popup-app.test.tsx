@@ -69,7 +69,7 @@ describe('the popup, mounted', () => {
       date.dispatchEvent(new Event('input', { bubbles: true }));
     });
     await click(button('Save', rows[0]!)!);
-    await until(() => root.textContent?.includes('Renewed 1 times; last: Nov 29, 2026 → Nov 29, 2027'), 'the renewal in the details');
+    await until(() => root.textContent?.includes('Renewed once; last: Nov 29, 2026 → Nov 29, 2027'), 'the renewal in the details');
     const stored = (await handleRaw({ type: 'list' })) as { credentials: { name: string; expiresOn: string }[] };
     expect(stored.credentials.find((c) => c.name === 'Soon token')!.expiresOn).toBe('2027-11-29');
   });
