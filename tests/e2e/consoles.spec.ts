@@ -27,7 +27,7 @@ for (const file of files) {
       // nothing to show has no badge and no panel. Its top document says quietly that the
       // console is watched, unless the credentials would be in frames of their own (a shell
       // page), which its own content scripts speak for: then no UI of ours at all.
-      const quiet = page.getByRole('status').filter({ hasText: `Token Radar is watching ${consoleOf(scan.console).product}; no credential on this page.` });
+      const quiet = page.getByRole('status').filter({ hasText: `Token Radar is watching ${consoleOf(scan.console!).product}; no credential on this page.` });
       if (/<iframe[^>]+src=/i.test(fixture(file))) {
         await page.waitForTimeout(1500);
         await expect(host).toHaveCount(0);
