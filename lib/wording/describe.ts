@@ -103,14 +103,17 @@ export function kindLabel(kind: AnyKind): string {
 
 /** What breaks when it lapses, as true of the console it is used in (Intune's doubled apps), else in general. */
 export function consequence(kind: AnyKind, consoleId?: ConsoleId | null): string {
-  const own = consoleId && kind !== 'symantec' && kind !== 'other' ? consoleOf(consoleId).lapse?.[kind] : undefined;
-  return t(own ?? `consequence_${kind}`);
+  return t(lapseKey(kind, consoleId) ?? `consequence_${kind}`);
+}
+
+/** The console's own word on what lapsing means for this kind, when it has one (Intune's doubled apps). */
+function lapseKey(kind: AnyKind, consoleId: ConsoleId | null | undefined) {
+  return consoleId && kind !== 'symantec' && kind !== 'other' ? consoleOf(consoleId).lapse?.[kind] : undefined;
 }
 
 /** The same for a credential of the inventory: its console's word, else one of the consoles it was seen in. */
 export function credentialConsequence(c: Pick<Credential, 'kind' | 'console' | 'sources'>): string {
-  const consoles = [c.console, ...c.sources.map((s) => s.console)];
-  const found = consoles.find((id) => id && c.kind !== 'symantec' && c.kind !== 'other' && consoleOf(id).lapse?.[c.kind]);
+  const found = [c.console, ...c.sources.map((s) => s.console)].find((id) => lapseKey(c.kind, id));
   return consequence(c.kind, found ?? c.console);
 }
 
@@ -119,10 +122,10 @@ export function credentialConsequence(c: Pick<Credential, 'kind' | 'console' | '
  * certificate its tenant, else its topic's short form; the kind when nothing else is known.
  */
 export function credentialName(c: Pick<Credential, 'kind' | 'name' | 'account' | 'console' | 'topic'> & { sources?: Credential['sources'] }): string {
-  return identifyingName(c) || (c.topic ? t('topicShort', shortTopic(c.topic)) : '') || kindLabel(c.kind);
+  return guideName({ kind: c.kind, name: identifyingName(c), ...(c.topic ? { topic: c.topic } : {}) });
 }
 
-/** The same for a guide under way (it carries the name it was started with, and the topic). */
+/** The same from a name already found (a guide carries the one it was started with) and the topic. */
 export function guideName(g: { kind: AnyKind; name: string; topic?: string }): string {
   return g.name || (g.topic ? t('topicShort', shortTopic(g.topic)) : '') || kindLabel(g.kind);
 }
