@@ -44,6 +44,7 @@ export interface Responses {
   'guide-action': Result<{ state: GuideState | null }>;
   'open-add': Result;
   'panel-hidden': Result<{ panelHidden: string[] }>;
+  'panel-dock': Result;
   'consoles-get': Result<{ access: ConsoleAccess }>;
   'consoles-enable': Result<{ access: ConsoleAccess }>;
   'consoles-add': Result<{ access: ConsoleAccess }>;

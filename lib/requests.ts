@@ -9,6 +9,7 @@ import * as v from 'valibot';
 import { CONSOLES } from './consoles/list';
 import { KINDS } from './credentials/model';
 import { HEALTH_ORDER } from './credentials/health';
+import { CORNERS } from './dom/place';
 import type { ManualFields } from './credentials/model';
 import type { FileItem } from './credentials/changes';
 import type { GuideAction } from './guide/machine';
@@ -106,6 +107,8 @@ const REQUEST = v.variant('type', [
   v.strictObject({ type: v.literal('load-overlay') }),
   /** Hide the in-page panel on a console's pages, or show it there again (the popup undoes it). */
   v.strictObject({ type: v.literal('panel-hidden'), console: consoleId, hidden: v.boolean() }),
+  /** Dock the in-page panel in a corner on a console's pages (the admin dragged it there). */
+  v.strictObject({ type: v.literal('panel-dock'), console: consoleId, corner: v.picklist(CORNERS) }),
   /** Start the renewal guide for a credential: by its id (popup), or as read on a console page (overlay). */
   v.strictObject({ type: v.literal('guide-start'), credentialId: v.optional(id), found: v.optional(observed), console: v.optional(consoleId), account: v.optional(text()) }),
   /** Move the guide: a step seen done, back, skip, pause, resume, cancel, or the console showing the new expiry. */
@@ -147,7 +150,7 @@ const sameShape: [
 void sameShape;
 
 /** What a content script (inside a console page) may ask: report what it read, follow the guide, load the file reader, open the add form. */
-const FROM_PAGES = new Set<Request['type']>(['ping', 'observe', 'guide-start', 'guide-action', 'load-inspector', 'load-overlay', 'open-add', 'panel-hidden']);
+const FROM_PAGES = new Set<Request['type']>(['ping', 'observe', 'guide-start', 'guide-action', 'load-inspector', 'load-overlay', 'open-add', 'panel-hidden', 'panel-dock']);
 
 export type Parse = { ok: true; request: Request } | { ok: false; code: 'invalid' | 'forbidden'; error: string };
 

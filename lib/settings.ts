@@ -7,6 +7,7 @@ import { DEFAULT_THRESHOLDS } from './credentials/urgency';
 import { KINDS } from './credentials/model';
 import { isConsoleId } from './consoles/hosts';
 import type { ConsoleId } from './consoles/list';
+import { isCorner, type Corner } from './dom/place';
 
 export interface QuietHours {
   enabled: boolean;
@@ -24,6 +25,8 @@ export interface Settings {
   quietHours: QuietHours;
   /** Consoles whose pages show no Token Radar panel (the admin hid it there; badges stay). */
   panelHidden: ConsoleId[];
+  /** The corner the admin docked the panel in, per console (dragged there, or moved with the arrow keys). */
+  panelDock: Partial<Record<ConsoleId, Corner>>;
 }
 
 export const DEFAULT_SETTINGS: Settings = {
@@ -32,6 +35,7 @@ export const DEFAULT_SETTINGS: Settings = {
   dailyLastWeek: true,
   quietHours: { enabled: false, start: '20:00', end: '08:00' },
   panelHidden: [],
+  panelDock: {},
 };
 
 const HHMM = /^([01]\d|2[0-3]):[0-5]\d$/;
@@ -61,6 +65,9 @@ export function normaliseSettings(raw: unknown): Settings {
       end: typeof q.end === 'string' && HHMM.test(q.end) ? q.end : DEFAULT_SETTINGS.quietHours.end,
     },
     panelHidden: Array.isArray(r.panelHidden) ? [...new Set(r.panelHidden.filter((id): id is ConsoleId => typeof id === 'string' && isConsoleId(id)))] : [],
+    panelDock: Object.fromEntries(
+      Object.entries(typeof r.panelDock === 'object' && r.panelDock !== null ? r.panelDock : {}).filter(([id, corner]) => isConsoleId(id) && isCorner(corner)),
+    ) as Partial<Record<ConsoleId, Corner>>,
   };
 }
 

@@ -1,3 +1,4 @@
+import type { JSX } from 'preact';
 import { projectedExpiry } from '../../lib/credentials/urgency';
 import { formatDate, guideName } from '../../lib/wording/describe';
 import type { ConsoleId } from '../../lib/consoles/types';
@@ -21,8 +22,10 @@ export interface GuideView {
  * "Step N of M": what to do next, on which tab, what not to press. Keyboard reachable; the
  * guide never presses anything itself.
  */
-export function GuideCard({ view, here, onAction, onShow }: {
+export function GuideCard({ view, here, onAction, onShow, grip }: {
   view: GuideView;
+  /** The handle that moves the overlay to another corner. */
+  grip?: JSX.Element;
   here: ConsoleId;
   onAction: (a: GuideAction) => void;
   onShow: () => void;
@@ -34,7 +37,10 @@ export function GuideCard({ view, here, onAction, onShow }: {
   if (state.status === 'done') {
     return (
       <section class="tr-guide tr-guide--done" role="region" aria-live="polite" aria-label={t('guideTitle', what)}>
-        <h2 class="tr-guide__title">{t('guideTitle', what)}</h2>
+        <div class="tr-guide__head">
+          {grip}
+          <h2 class="tr-guide__title">{t('guideTitle', what)}</h2>
+        </div>
         <p>{t('guideDone', state.newExpiry ? formatDate(state.newExpiry) : '—')}</p>
         <button type="button" class="tr-text-button" onClick={trusted(() => onAction({ type: 'cancel' }))}>{t('panelDismiss')}</button>
       </section>
@@ -46,7 +52,10 @@ export function GuideCard({ view, here, onAction, onShow }: {
   const expired = state.oldExpiry !== null && state.oldExpiry < today.toISOString().slice(0, 10);
   return (
     <section class="tr-guide" role="region" aria-live="polite" aria-label={t('guideTitle', what)}>
-      <h2 class="tr-guide__title">{t('guideTitle', what)}</h2>
+      <div class="tr-guide__head">
+        {grip}
+        <h2 class="tr-guide__title">{t('guideTitle', what)}</h2>
+      </div>
       <p class="tr-guide__step">{t('guideStep', state.step + 1, flow.steps.length)}</p>
       {state.status === 'paused' ? (
         <p>{t('guidePaused')}</p>

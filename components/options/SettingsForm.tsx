@@ -33,9 +33,9 @@ export function SettingsForm() {
       }
       thresholds[k] = parsed;
     }
-    // Where the panel is hidden is changed from the pages and the popup, not here: keep what is stored now.
-    const { panelHidden } = await loadSettings();
-    const next = await saveSettings({ ...s, thresholds, panelHidden });
+    // Where the panel is hidden or docked is changed from the pages and the popup, not here: keep what is stored now.
+    const { panelHidden, panelDock } = await loadSettings();
+    const next = await saveSettings({ ...s, thresholds, panelHidden, panelDock });
     setSettings(next);
     setThresholdText(Object.fromEntries(KINDS.map((k) => [k, next.thresholds[k].join(', ')])));
     setError('');

@@ -1,4 +1,7 @@
+import type { JSX } from 'preact';
 import { useEffect, useRef, useState } from 'preact/hooks';
+import { cornerToward, nearestCorner, type Corner } from '../../lib/dom/place';
+import { usePlacement } from './placement';
 import { consoleOf } from '../../lib/consoles/hosts';
 import { holderNote } from '../../lib/credentials/apple-id';
 import { consequence, displayText, expiryView, formatDate, healthAdvice, kindLabel, productName } from '../../lib/wording/describe';
@@ -29,7 +32,14 @@ export interface OverlayProps {
   onHideHere?: () => void;
   /** A console page that shows no credential: say quietly that it is watched. */
   quiet?: boolean;
+  /** What on the page the overlay must never cover besides the highlighted control: the controls guards warn about, and their notes. */
+  keepClear?: readonly Element[];
+  /** The corner the admin docked the panel in on this console. */
+  dock?: Corner | undefined;
+  onDock?: (corner: Corner) => void;
 }
+
+const NOTHING: readonly Element[] = [];
 
 /**
  * The in-page overlay, in the content script's shadow root: the renewal guide's card and the
@@ -40,44 +50,138 @@ export function Overlay(props: OverlayProps) {
   const { scan, guide } = props;
   const [hidden, setHidden] = useState(false);
   const tab = useRef<HTMLButtonElement>(null);
+  const stack = useRef<HTMLDivElement>(null);
+  const callout = useRef<HTMLDivElement>(null);
+  // Docked by the admin: used at once, before the settings come back with it.
+  const [docked, setDocked] = useState<Corner | null>(null);
+  const prefer = docked ?? props.dock ?? 'bottom-right';
+  // Folded away from the control to press, the admin opened it anyway: until the next step.
+  const [forced, setForced] = useState(false);
+  const target = props.highlight?.target ?? null;
+  useEffect(() => setForced(false), [target]);
+  const place = usePlacement({ stack, callout, target, avoid: props.keepClear ?? NOTHING, prefer, forced });
+  const wasFolded = useRef(false);
   const shown = scan.console && !props.panelHidden && (scan.credentials.length > 0 || !!scan.unreadable);
   const panel = !hidden && shown;
-  // Hidden: a small tab stays at the edge, and has the focus (not the page's body).
+  // Hidden or folded: a small tab stays at the edge, and has the focus when the focus was in what it
+  // replaced (not the page's body). Read while rendering, before the focused element is removed.
+  const root = stack.current?.getRootNode() as ShadowRoot | undefined;
+  const focusWasInside = useRef(false);
+  if (place.folded !== wasFolded.current) {
+    focusWasInside.current = !!root?.activeElement && !!stack.current?.contains(root.activeElement);
+    wasFolded.current = place.folded;
+  }
   useEffect(() => {
-    if (hidden) tab.current?.focus();
-  }, [hidden]);
+    if (hidden || (place.folded && focusWasInside.current)) tab.current?.focus();
+  }, [hidden, place.folded]);
+  // Opened from the tab: the focus goes to the guide's first action, not the page's body.
+  const openedFromTab = useRef(false);
+  useEffect(() => {
+    if (!forced || !openedFromTab.current) return;
+    openedFromTab.current = false;
+    stack.current?.querySelector<HTMLElement>('.tr-guide .tr-text-button, .tr-panel .tr-text-button')?.focus();
+  }, [forced]);
+  const dock = (corner: Corner) => {
+    setDocked(corner);
+    props.onDock?.(corner);
+  };
   const quiet = !!props.quiet && !hidden && !(guide && props.showGuide) && !props.error;
-  if (!panel && !(hidden && shown) && !quiet && !(guide && props.showGuide) && !props.error) return null;
+  // A guide that has steps and is not cancelled (the card shows nothing else).
+  const guiding = !!guide && props.showGuide && !!scan.console && !!guide.state.steps && guide.state.status !== 'cancelled';
+  if (!panel && !(hidden && shown) && !quiet && !guiding && !props.error) return null;
+  const grip = <Grip corner={place.corner} onDock={dock} stack={stack} />;
+  const step = guide?.state.steps && guide.state.status !== 'done' ? t('guideStep', guide.state.step + 1, guide.state.steps.length) : '';
   return (
     <>
-      <div class="tr-stack">
-        {guide && props.showGuide && scan.console && (
-          <GuideCard view={guide} here={scan.console} onAction={props.onGuide} onShow={props.onShowTarget} />
-        )}
-        {panel ? (
-          <Panel {...props} onHide={() => setHidden(true)} />
-        ) : quiet ? (
-          <div class="tr-quiet">
-            <p role="status">{t('quietWatching', productName(scan.console!))}</p>
-            <button type="button" class="tr-icon-button" title={t('quietHideTitle')} onClick={trusted(() => setHidden(true))}>
-              <span aria-hidden="true">× </span>
-              {t('panelHideShort')}
-            </button>
-          </div>
-        ) : hidden && shown ? (
-          <button type="button" ref={tab} class="tr-tab" title={t('panelRestore')} onClick={trusted(() => setHidden(false))}>
-            {t('panelTitle')}
+      <div
+        class="tr-stack"
+        ref={stack}
+        data-corner={place.corner}
+        data-folded={place.folded}
+      >
+        {place.folded ? (
+          // Every corner would cover the control to press or a warning beside the page's controls: out of the way.
+          <button type="button" ref={tab} class="tr-tab" aria-expanded="false" title={t('overlayAsideTitle')} onClick={trusted(() => {
+              openedFromTab.current = true;
+              setForced(true);
+            })}>
+            {step ? t('overlayAsideStep', step) : t('panelTitle')}
           </button>
         ) : (
-          props.error && <p class="tr-error" role="alert">{props.error}</p>
+          <>
+            {guiding && <GuideCard view={guide} here={scan.console!} onAction={props.onGuide} onShow={props.onShowTarget} grip={grip} />}
+            {panel ? (
+              <Panel {...props} onHide={() => setHidden(true)} grip={guiding ? null : grip} />
+            ) : quiet ? (
+              <div class="tr-quiet">
+                <p role="status">{t('quietWatching', productName(scan.console!))}</p>
+                <button type="button" class="tr-icon-button" title={t('quietHideTitle')} onClick={trusted(() => setHidden(true))}>
+                  <span aria-hidden="true">× </span>
+                  {t('panelHideShort')}
+                </button>
+              </div>
+            ) : hidden && shown ? (
+              <button type="button" ref={tab} class="tr-tab" title={t('panelRestore')} onClick={trusted(() => setHidden(false))}>
+                {t('panelTitle')}
+              </button>
+            ) : (
+              props.error && <p class="tr-error" role="alert">{props.error}</p>
+            )}
+          </>
         )}
       </div>
-      {props.highlight && <Highlight target={props.highlight.target} label={props.highlight.label} />}
+      {props.highlight && <Highlight ring={place.ring} callout={place.callout} calloutRef={callout} label={props.highlight.label} />}
     </>
   );
 }
 
-function Panel({ scan, now, error, guide, onStartGuide, onAddByHand, onSaveOutline, onHide, onHideHere }: OverlayProps & { onHide: () => void }) {
+/**
+ * The handle that moves the stack to another corner: dragged (it docks in the corner nearest
+ * where it is dropped) or with the arrow keys. Remembered per console.
+ */
+function Grip({ corner, onDock, stack }: { corner: Corner; onDock: (c: Corner) => void; stack: { current: HTMLElement | null } }) {
+  const drag = useRef<{ x: number; y: number; id: number } | null>(null);
+  return (
+    <button
+      type="button"
+      class="tr-grip"
+      aria-label={t('overlayMove')}
+      title={t('overlayMoveHint')}
+      onKeyDown={(e) => {
+        const next = cornerToward(corner, e.key);
+        if (!next || !e.isTrusted) return;
+        e.preventDefault();
+        e.stopPropagation();
+        if (next !== corner) onDock(next);
+      }}
+      onPointerDown={(e) => {
+        if (!e.isTrusted || e.button !== 0) return;
+        drag.current = { x: e.clientX, y: e.clientY, id: e.pointerId };
+        e.currentTarget.setPointerCapture(e.pointerId);
+      }}
+      onPointerMove={(e) => {
+        const d = drag.current;
+        if (!d || d.id !== e.pointerId || !stack.current) return;
+        stack.current.style.translate = `${e.clientX - d.x}px ${e.clientY - d.y}px`;
+      }}
+      onPointerUp={(e) => {
+        const d = drag.current;
+        drag.current = null;
+        if (stack.current) stack.current.style.translate = '';
+        if (!d || d.id !== e.pointerId || Math.hypot(e.clientX - d.x, e.clientY - d.y) < 6) return;
+        onDock(nearestCorner({ width: window.innerWidth, height: window.innerHeight }, e.clientX, e.clientY));
+      }}
+      onPointerCancel={() => {
+        drag.current = null;
+        if (stack.current) stack.current.style.translate = '';
+      }}
+    >
+      <span aria-hidden="true">⠿</span>
+    </button>
+  );
+}
+
+function Panel({ scan, now, error, guide, onStartGuide, onAddByHand, onSaveOutline, onHide, onHideHere, grip }: OverlayProps & { onHide: () => void; grip: JSX.Element | null }) {
   const [open, setOpen] = useState(false);
   const toggle = useRef<HTMLButtonElement>(null);
   const product = productName(scan.console!);
@@ -102,6 +206,7 @@ function Panel({ scan, now, error, guide, onStartGuide, onAddByHand, onSaveOutli
       }}
     >
       <header class="tr-panel__head">
+        {grip}
         <h2 class="tr-panel__title">{t('panelTitle')}</h2>
         <button type="button" ref={toggle} class="tr-text-button" aria-expanded={open} aria-controls="tr-panel-list" onClick={trusted(() => setOpen(!open))}>
           {open ? t('panelHide') : t('panelShow')}

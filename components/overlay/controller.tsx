@@ -28,7 +28,8 @@ import { regionsOf, watchPage } from './page-watch';
 import { createReporter, RETRY_FIRST_MS } from './report';
 import { watchStepDone } from './step-done';
 import { watchUploads } from './upload-check';
-import { watchPanelHidden } from './panel-hidden';
+import { watchPanelPrefs } from './panel-prefs';
+import type { Corner } from '../../lib/dom/place';
 
 /** Mounts the overlay's UI (its shadow root) the first time there is something to show. */
 export interface LazyUi {
@@ -79,6 +80,10 @@ export function startOverlay(ctx: ContentScriptContext, sites: readonly AddedSit
   let scanned = false;
   /** Consoles where the admin hid the panel (the badges stay). */
   let hiddenOn: ReadonlySet<ConsoleId> = new Set();
+  /** The corner the admin docked the panel in, per console. */
+  let dockOn: Partial<Record<ConsoleId, Corner>> = {};
+  /** What the overlay must not cover: the controls the guards warn about and their notes. */
+  let keepClear: Element[] = [];
 
   const guideAction = (action: GuideAction) => {
     void send({ type: 'guide-action', action }).catch(() => undefined);
@@ -170,6 +175,11 @@ export function startOverlay(ctx: ContentScriptContext, sites: readonly AddedSit
         onHideHere: () => {
           if (scan.console) void send({ type: 'panel-hidden', console: scan.console, hidden: true }).catch(() => undefined);
         },
+        keepClear,
+        dock: scan.console ? dockOn[scan.console] : undefined,
+        onDock: (corner) => {
+          if (scan.console) void send({ type: 'panel-dock', console: scan.console, corner }).catch(() => undefined);
+        },
       },
       container,
     );
@@ -231,6 +241,11 @@ export function startOverlay(ctx: ContentScriptContext, sites: readonly AddedSit
       if (anchor) list.push({ anchor, urgency: r.newer ? 'danger' : 'warn', text: t(r.newer ? 'replacedPushNew' : 'replacedPush', r.topic), prefix });
     }
     notes.sync(list);
+    const clear = [...list.map((n) => n.anchor), ...notes.elements()];
+    if (clear.length !== keepClear.length || clear.some((el, i) => el !== keepClear[i])) {
+      keepClear = clear;
+      draw();
+    }
   };
 
   const reporter = createReporter(signal, {
@@ -256,8 +271,9 @@ export function startOverlay(ctx: ContentScriptContext, sites: readonly AddedSit
   signal.addEventListener('abort', stopWatching);
   watchStepDone(signal, document, () => ({ guide, scan, target }), (stepId) => guideAction({ type: 'done', stepId }));
   watchUploads(signal, document, () => scan);
-  watchPanelHidden(signal, (hidden) => {
-    hiddenOn = hidden;
+  watchPanelPrefs(signal, (prefs) => {
+    hiddenOn = prefs.hidden;
+    dockOn = prefs.dock;
     draw();
   });
   // When the extension is disabled, reloaded or updated, this script is left behind in the page,

@@ -44,6 +44,10 @@ export interface MarkKind {
   /** Puts the mark in the page; `placed` tells whether it is still where `place` put it. */
   place(anchor: Element, mark: HTMLElement): void;
   placed(anchor: Element, mark: HTMLElement): boolean;
+  /** Builds a mark's content in its shadow root (a pill with a spoken prefix and its text by default). */
+  build?(doc: Document, shadow: ShadowRoot, host: HTMLElement): void;
+  /** Writes a spec's text into a mark built by `build`, changing only what differs. */
+  write?(shadow: ShadowRoot, spec: BadgeSpec): void;
 }
 
 const BADGE_KIND: MarkKind = {
@@ -97,6 +101,11 @@ export class Marks {
         this.observer?.unobserve(anchor);
       }
     }
+  }
+
+  /** The marks in the page now. */
+  elements(): HTMLElement[] {
+    return [...this.byAnchor.values()].filter((mark) => mark.isConnected);
   }
 
   clear(): void {
@@ -162,6 +171,10 @@ export class Marks {
     const host = this.doc.createElement(this.kind.tag);
     const shadow = host.attachShadow({ mode: 'open' });
     this.styleFor(shadow);
+    if (this.kind.build) {
+      this.kind.build(this.doc, shadow, host);
+      return host;
+    }
     const pill = this.doc.createElement('span');
     pill.className = 'b';
     const sr = this.doc.createElement('span');
@@ -174,15 +187,17 @@ export class Marks {
   }
 
   private fill(host: HTMLElement, spec: BadgeSpec): void {
-    const pill = host.shadowRoot!.querySelector('.b')!;
+    const shadow = host.shadowRoot!;
+    const pill = shadow.querySelector('.b')!;
     const cls = `b ${spec.urgency}`;
     if (pill.className !== cls) pill.className = cls;
     if (host.dataset.urgency !== spec.urgency) host.dataset.urgency = spec.urgency;
     // textContent only: page-derived or not, nothing here is ever parsed as HTML.
-    const sr = pill.querySelector('.sr')!;
-    const text = pill.querySelector('.t')!;
-    if (sr.textContent !== `${spec.prefix} `) sr.textContent = `${spec.prefix} `;
-    if (text.textContent !== spec.text) text.textContent = spec.text;
+    if (this.kind.write) this.kind.write(shadow, spec);
+    else {
+      setText(pill.querySelector('.sr')!, `${spec.prefix} `);
+      setText(pill.querySelector('.t')!, spec.text);
+    }
     // Only real changes are written: an unchanged attribute set again still invalidates the page's style.
     const title = `${spec.prefix} ${spec.text}`;
     if (host.title !== title) host.title = title;
@@ -191,4 +206,9 @@ export class Marks {
       else delete host.dataset.theme;
     }
   }
+}
+
+/** Sets an element's text only when it differs (a write, even of the same text, makes the page restyle). */
+export function setText(el: Element, text: string): void {
+  if (el.textContent !== text) el.textContent = text;
 }

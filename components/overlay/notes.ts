@@ -1,5 +1,10 @@
-/** Warnings placed right after a control on the page ("Download Token resets the token in use"). */
-import { Marks, type MarkKind } from './marks';
+/**
+ * Warnings placed right after a control on the page ("Download Token resets the token in use"):
+ * one line each, its first sentence, so that several in one row do not pile up over the page;
+ * the rest, and the whole first sentence when it does not fit, on demand (a disclosure the
+ * keyboard opens too). The full text is also the mark's tooltip.
+ */
+import { Marks, setText, type MarkKind } from './marks';
 
 export const NOTE_TAG = 'token-radar-note';
 
@@ -11,19 +16,57 @@ export const LEVEL_STYLE = `
 .info, .reading { background: light-dark(#e8f0fe, #0b2e6b); color: light-dark(#0b2e6b, #d6e4ff); border-color: #0b57d0; }`;
 
 const NOTE_STYLE = `
-:host { all: initial; color-scheme: light dark; display: inline-block; vertical-align: middle; margin: 4px 6px; max-width: 420px; }
+:host { all: initial; color-scheme: light dark; display: inline-block; vertical-align: middle; margin: 2px 6px; max-width: min(360px, 100%); }
 :host([data-theme='light']) { color-scheme: light; }
 :host([data-theme='dark']) { color-scheme: dark; }
 .b { display: block; font: 500 12px/1.4 system-ui, -apple-system, 'Segoe UI', 'Hiragino Sans', sans-serif;
-  padding: 4px 8px; border-radius: 6px; border: 1px solid; border-inline-start-width: 4px; }
+  border-radius: 6px; border: 1px solid; border-inline-start-width: 4px; }
+summary { display: block; list-style: none; cursor: pointer; padding: 2px 8px 2px 6px;
+  white-space: nowrap; overflow: hidden; text-overflow: ellipsis; border-radius: 5px; }
+summary::-webkit-details-marker { display: none; }
+summary::before { content: '▸'; display: inline-block; width: 1.1em; }
+.b[open] summary::before { content: '▾'; }
+.b[open] summary { white-space: normal; }
+summary:focus-visible { outline: 2px solid currentColor; outline-offset: 1px; }
+.more { display: block; padding: 0 8px 4px calc(6px + 1.1em); }
+.more:empty { display: none; }
 .sr { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; }
 ${LEVEL_STYLE}`;
+
+/** The first sentence, and the rest ('' when there is one sentence). */
+export function firstSentence(text: string): [string, string] {
+  const m = /^(.+?[.!?](?=\s)|.+?[。！？])\s*(\S[\s\S]*)$/u.exec(text.trim());
+  return m ? [m[1]!, m[2]!] : [text.trim(), ''];
+}
 
 const NOTE_KIND: MarkKind = {
   tag: NOTE_TAG,
   style: NOTE_STYLE,
   place: (anchor, mark) => anchor.insertAdjacentElement('afterend', mark),
   placed: (anchor, mark) => anchor.nextElementSibling === mark,
+  build(doc, shadow, host) {
+    const details = doc.createElement('details');
+    details.className = 'b';
+    const summary = doc.createElement('summary');
+    const sr = doc.createElement('span');
+    sr.className = 'sr';
+    const head = doc.createElement('span');
+    head.className = 't';
+    summary.append(sr, head);
+    const more = doc.createElement('span');
+    more.className = 'more';
+    details.append(summary, more);
+    shadow.append(details);
+    // Opening a note is not a click on the page's row or control it sits in.
+    host.addEventListener('click', (e) => e.stopPropagation());
+    host.addEventListener('keydown', (e) => e.stopPropagation());
+  },
+  write(shadow, spec) {
+    const [head, rest] = firstSentence(spec.text);
+    setText(shadow.querySelector('.sr')!, `${spec.prefix} `);
+    setText(shadow.querySelector('.t')!, head);
+    setText(shadow.querySelector('.more')!, rest);
+  },
 };
 
 export function createNotes(doc: Document): Marks {

@@ -106,6 +106,11 @@ async function handle(request: Request, sender?: Sender): Promise<Responses[Requ
       const next = await saveSettings({ ...settings, panelHidden: request.hidden ? [...others, request.console] : others });
       return { ok: true, panelHidden: next.panelHidden };
     }
+    case 'panel-dock': {
+      const settings = await loadSettings();
+      await saveSettings({ ...settings, panelDock: { ...settings.panelDock, [request.console]: request.corner } });
+      return { ok: true };
+    }
     case 'open-add':
       await browser.tabs.create({ url: browser.runtime.getURL(`/popup.html?add=${encodeURIComponent(addFormQuery(request.prefill))}`) });
       return { ok: true };

@@ -172,3 +172,16 @@ export function storedEverything(worker: Worker): Promise<string> {
     return JSON.stringify(dump);
   });
 }
+
+/** Loads `url` in a tab the extension is still navigating: a load interrupted by that navigation is tried again. */
+export async function gotoSettled(page: Page, url: string): Promise<void> {
+  for (let attempt = 0; ; attempt++) {
+    try {
+      await page.goto(url);
+      return;
+    } catch (error) {
+      if (attempt >= 5 || !String(error).includes('interrupted by another navigation')) throw error;
+      await page.waitForTimeout(300);
+    }
+  }
+}

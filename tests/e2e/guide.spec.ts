@@ -1,7 +1,7 @@
 import type { Page } from '@playwright/test';
 import { addDays, addYears, format } from 'date-fns';
 import type { Responses } from '../../lib/messages';
-import { expect, fixture, sendFromPage, test, onDisk } from './fixtures';
+import { expect, fixture, gotoSettled, sendFromPage, test, onDisk } from './fixtures';
 import { makeFiles } from '../unit/support/make-files';
 
 const files = makeFiles();
@@ -9,19 +9,6 @@ const TOPIC = 'com.apple.mgmt.External.4f1c2a9e-7b3d-4e55-9a61-0c2d8e7f1b34';
 const INTUNE_PUSH = 'https://intune.microsoft.com/#view/Microsoft_Intune_DeviceSettings/AppleMdmPushCertificateBlade';
 const PORTAL = 'https://identity.apple.com/pushcert/';
 const us = (d: Date) => format(d, 'M/d/yyyy');
-
-/** Loads `url` in a tab the extension is still navigating: a load interrupted by that navigation is tried again. */
-async function gotoSettled(page: Page, url: string): Promise<void> {
-  for (let attempt = 0; ; attempt++) {
-    try {
-      await page.goto(url);
-      return;
-    } catch (error) {
-      if (attempt >= 5 || !String(error).includes('interrupted by another navigation')) throw error;
-      await page.waitForTimeout(300);
-    }
-  }
-}
 
 function guideCard(page: Page) {
   return page.getByRole('region', { name: /^Renewing/ });

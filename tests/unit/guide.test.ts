@@ -6,86 +6,13 @@ import { findStepTarget } from '../../lib/guide/find';
 import { FLOWS, flowById } from '../../lib/guide/flows';
 import { flowOf, reduce, startGuide } from '../../lib/guide/machine';
 import { textOf } from '../../lib/dom/read';
+import { STEP_PAGES as WHERE, STEP_TOPICS } from '../fixtures/step-pages';
 
 const dir = resolve(import.meta.dirname, '../fixtures/pages');
 const load = (file: string) => new DOMParser().parseFromString(readFileSync(resolve(dir, file), 'utf8'), 'text/html');
 const NOW = new Date('2026-11-22T12:00:00Z');
 
-const INTUNE_TOPIC = 'com.apple.mgmt.External.4f1c2a9e-7b3d-4e55-9a61-0c2d8e7f1b34';
-const MAAS_TOPIC = 'com.apple.mgmt.External.9d0b7c31-2f6a-4a8e-b1d2-5e3f4a6b7c8d';
-
-/** For every step with a control: the fixture pages (in each language we have) where it must be found, the credential it is for, and what the control says. */
-const WHERE: Record<string, [file: string, guide: { name: string; topic?: string }, text: RegExp][]> = {
-  'intune-csr': [['intune/push-certificate.en.html', { name: '' }, /^Download your CSR$/], ['intune/push-certificate.ja.html', { name: '' }, /^CSR をダウンロードします$/]],
-  'intune-portal': [['intune/push-certificate.en.html', { name: '' }, /Create your MDM push Certificate/], ['intune/push-certificate.ja.html', { name: '' }, /MDM プッシュ証明書を作成します/]],
-  'portal-renew': [
-    ['apple-push/certificates.en.html', { name: '', topic: INTUNE_TOPIC }, /^Renew$/],
-    ['apple-push/certificates.en.html', { name: '', topic: MAAS_TOPIC }, /^Renew$/],
-  ],
-  'portal-csr': [['apple-push/renew.en.html', { name: '' }, /^$/]],
-  'portal-upload': [['apple-push/renew.en.html', { name: '' }, /^Upload$/]],
-  'portal-download': [['apple-push/confirmation.en.html', { name: '' }, /^Download$/]],
-  'intune-pem': [['intune/push-certificate.en.html', { name: '' }, /^$/], ['intune/push-certificate.ja.html', { name: '' }, /^$/]],
-  'intune-upload': [['intune/push-certificate.en.html', { name: '' }, /^Upload$/], ['intune/push-certificate.ja.html', { name: '' }, /^アップロード$/]],
-  'abm-server': [
-    ['abm/mdm-servers.en.html', { name: 'Contoso ABM – Headquarters' }, /^Contoso ABM – Headquarters/],
-    ['asm/mdm-servers.ja.html', { name: '学園 MDM サーバ' }, /^学園 MDM サーバ/],
-    ['asm/management-services.en.html', { name: 'Fixture Grammar School MDM' }, /^Fixture Grammar School MDM/],
-  ],
-  'abm-download': [
-    ['abm/mdm-servers.en.html', { name: '' }, /^Download Token$/],
-    ['asm/mdm-servers.ja.html', { name: '' }, /^トークンをダウンロード$/],
-    ['asm/management-services.en.html', { name: '' }, /^Download Token$/],
-  ],
-  'abm-content': [
-    ['abm/content-tokens.fr.html', { name: 'Contoso Apps – Lyon' }, /^Télécharger$/],
-    ['asm/content-tokens.ja.html', { name: '本校' }, /^ダウンロード$/],
-  ],
-  'intune-renew-token': [['intune/ade-token.en.html', { name: 'Contoso ABM – Headquarters' }, /^Renew token$/]],
-  'intune-p7m': [['intune/ade-renew.en.html', { name: '' }, /^$/]],
-  'intune-next': [['intune/ade-renew.en.html', { name: '' }, /^Next$/]],
-  'intune-finish': [['intune/ade-renew.en.html', { name: '' }, /^Renew token$/]],
-  'intune-vpp-select': [['intune/vpp-token-list.fr.html', { name: 'Contoso Apps – Lyon' }, /^Contoso Apps – Lyon/]],
-  'intune-vpp-edit': [['intune/vpp-token-edit.en.html', { name: '' }, /^Edit$/]],
-  'intune-vpp-file': [['intune/vpp-token-edit.en.html', { name: '' }, /^$/]],
-  'intune-vpp-save': [['intune/vpp-token-edit.en.html', { name: '' }, /^Save$/]],
-  'maas-renew': [['maas360/apns-certificate.en.html', { name: '' }, /^Renew$/]],
-  'maas-generate': [['maas360/apns-renew.en.html', { name: '' }, /^Generate Certificate$/]],
-  'maas-pem': [['maas360/apns-renew.en.html', { name: '' }, /^$/]],
-  'maas-upload': [['maas360/apns-renew.en.html', { name: '' }, /^Upload$/]],
-  'maas-update': [
-    ['maas360/dep-tokens.en.html', { name: 'Fabrikam-DEP-EU' }, /^Update$/],
-    ['maas360/dep-tokens.ja.html', { name: '工場-DEP' }, /^更新$/],
-    ['maas360/vpp-licenses.en.html', { name: 'Fabrikam Apps Field' }, /^Update$/],
-  ],
-  'maas-p7m': [['maas360/dep-update-dialog.en.html', { name: '' }, /^$/]],
-  'maas-vpp-file': [['maas360/vpp-update-dialog.en.html', { name: '' }, /^$/]],
-  'maas-submit': [['maas360/dep-update-dialog.en.html', { name: '' }, /^Submit$/], ['maas360/vpp-update-dialog.en.html', { name: '' }, /^Submit$/]],
-  'jamf-renew': [['jamf/push-certificate.en.html', { name: '' }, /^Renew$/]],
-  'jamf-csr': [['jamf/push-renew.en.html', { name: '' }, /^Download Signed CSR$/]],
-  'jamf-pem': [['jamf/push-renew.en.html', { name: '' }, /^$/]],
-  'jamf-upload': [['jamf/push-renew.en.html', { name: '' }, /^Upload$/]],
-  'jamf-save': [['jamf/push-renew.en.html', { name: '' }, /^Save$/]],
-  'jamf-ade-select': [['jamf/ade-instances.en.html', { name: 'Contoso Schools' }, /^Contoso Schools$/]],
-  'jamf-ade-edit': [['jamf/ade-instance.ja.html', { name: '' }, /^編集$/]],
-  'jamf-ade-upload': [['jamf/ade-instance.ja.html', { name: '' }, /^サーバトークンファイルのアップロード$/]],
-  'jamf-ade-file': [['jamf/ade-instance.ja.html', { name: '' }, /^$/]],
-  'jamf-ade-save': [['jamf/ade-instance.ja.html', { name: '' }, /^保存$/]],
-  'jamf-vpp-select': [['jamf/volume-purchasing.ja.html', { name: '大阪支店' }, /^大阪支店$/]],
-  'jamf-vpp-edit': [['jamf/vpp-location.ja.html', { name: '' }, /^編集$/]],
-  'jamf-vpp-renew': [['jamf/vpp-location.ja.html', { name: '' }, /^サービストークンの更新$/]],
-  'jamf-vpp-file': [['jamf/vpp-location.ja.html', { name: '' }, /^$/]],
-  'jamf-vpp-save': [['jamf/vpp-location.ja.html', { name: '' }, /^保存$/]],
-  'clomo-csr': [['clomo/push-certificate.ja.html', { name: '' }, /^CSR ファイル$/]],
-  'clomo-pem': [['clomo/push-certificate.ja.html', { name: '' }, /^$/]],
-  'clomo-apns-save': [['clomo/push-certificate.ja.html', { name: '' }, /^保存$/]],
-  'clomo-ade-change': [['clomo/basic-settings.ja.html', { name: '' }, /^変更する$/]],
-  'clomo-ade-file': [['clomo/basic-settings.ja.html', { name: '' }, /^$/]],
-  'clomo-ade-save': [['clomo/basic-settings.ja.html', { name: '' }, /^保存$/]],
-  'clomo-vpp-change': [['clomo/app-portal.ja.html', { name: '' }, /^変更する$/]],
-  'clomo-vpp-file': [['clomo/app-portal.ja.html', { name: '' }, /^$/]],
-  'clomo-vpp-save': [['clomo/app-portal.ja.html', { name: '' }, /^保存$/]],
-};
+const { INTUNE_TOPIC, MAAS_TOPIC } = STEP_TOPICS;
 
 describe('every flow step finds its control on the fixture pages', () => {
   const steps = new Map(FLOWS.flatMap((f) => f.steps.map((s) => [s.id, s] as const)));

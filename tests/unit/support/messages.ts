@@ -43,5 +43,9 @@ export const CASES: { valid: Request; malformed: unknown[] }[] = [
   { valid: { type: 'consoles-add', console: 'clomo', origin: 'https://mdm.contoso.example' }, malformed: [{ type: 'consoles-add', console: 'nope', origin: 'https://x.example' }] },
   { valid: { type: 'consoles-remove', origin: 'https://mdm.contoso.example' }, malformed: [{ type: 'consoles-remove' }] },
   { valid: { type: 'panel-hidden', console: 'intune', hidden: true }, malformed: [{ type: 'panel-hidden', console: 'somewhere', hidden: true }, { type: 'panel-hidden', console: 'intune' }] },
+  {
+    valid: { type: 'panel-dock', console: 'apple-push', corner: 'top-left' },
+    malformed: [{ type: 'panel-dock', console: 'apple-push', corner: 'middle' }, { type: 'panel-dock', console: 'nowhere', corner: 'top-left' }, { type: 'panel-dock', console: 'intune' }],
+  },
 ];
 

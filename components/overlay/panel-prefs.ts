@@ -1,15 +1,24 @@
 /**
- * The consoles where the admin hid the panel ("Hide on Intune"), from the settings in extension
- * storage: read once, then followed as they change (the popup can show the panel again).
- * Stops when `signal` aborts.
+ * Where the admin wants the panel, per console, from the settings in extension storage: the
+ * consoles where it is hidden ("Hide on Intune"; the popup can show it again) and the corner it
+ * is docked in. Read once, then followed as they change. Stops when `signal` aborts.
  */
 import { browser } from 'wxt/browser';
 import type { ConsoleId } from '../../lib/consoles/list';
+import type { Corner } from '../../lib/dom/place';
 import { normaliseSettings } from '../../lib/settings';
 import { SETTINGS_KEY } from '../../lib/settings-store';
 
-export function watchPanelHidden(signal: AbortSignal, onChange: (hidden: ReadonlySet<ConsoleId>) => void): void {
-  const read = (raw: unknown) => onChange(new Set(normaliseSettings(raw).panelHidden));
+export interface PanelPrefs {
+  hidden: ReadonlySet<ConsoleId>;
+  dock: Partial<Record<ConsoleId, Corner>>;
+}
+
+export function watchPanelPrefs(signal: AbortSignal, onChange: (prefs: PanelPrefs) => void): void {
+  const read = (raw: unknown) => {
+    const settings = normaliseSettings(raw);
+    onChange({ hidden: new Set(settings.panelHidden), dock: settings.panelDock });
+  };
   void browser.storage.local.get(SETTINGS_KEY).then(
     (stored) => !signal.aborted && read(stored[SETTINGS_KEY]),
     () => undefined,
