@@ -1,5 +1,5 @@
 import { addDays, addYears, format } from 'date-fns';
-import { expect, fixture, test } from './fixtures';
+import { expect, fixture, gotoSettled, test } from './fixtures';
 
 const ADE_URL = 'https://intune.microsoft.com/#view/Microsoft_Intune_DeviceSettings/DevicesEnrollmentMenu/~/appleEnrollment';
 
@@ -137,4 +137,37 @@ test('the keyboard alone: Escape closes what is open, and the focus lands where 
   await erase.click();
   await options.getByRole('button', { name: 'Yes, erase everything' }).click();
   await expect(options.getByRole('status').filter({ hasText: 'All data erased.' })).toBeFocused();
+});
+
+test('a token added by hand for a console without steps of its own reads as entered by hand, and Renew… starts on Apple\'s side', async ({ context, serve, openPopup }) => {
+  await serve({ 'https://business.apple.com/': { fixture: 'abm/mdm-servers.en.html' } });
+  const popup = await openPopup();
+  await popup.getByRole('button', { name: 'Add by hand' }).click();
+  await popup.getByLabel('Kind').selectOption('ade');
+  await popup.getByLabel('Name').fill('Contoso ABM – Headquarters');
+  await popup.getByLabel('Console').selectOption({ label: 'Kandji' });
+  // No expiry date: the admin will add it later.
+  await popup.getByRole('button', { name: 'Save' }).click();
+
+  const row = popup.locator('.cred').filter({ hasText: 'Contoso ABM – Headquarters' });
+  await expect(row).toContainText('No expiry date yet — add it');
+  await expect(row).not.toContainText('not readable');
+  await expect(row).toContainText('Added by hand, today');
+  await expect(row).not.toContainText('Seen on');
+  // What a lapse means, without another console's advice.
+  await expect(row).toContainText('new devices are not synced');
+  await expect(row).not.toContainText('Intune');
+
+  // Renew…: Kandji has no guided steps here, so the guide walks Apple's side and opens Apple Business Manager.
+  // (A tab the extension opens is created before the test's routing serves it: it is loaded again once open.)
+  const requested: string[] = [];
+  context.on('request', (r) => requested.push(r.url()));
+  const [apple] = await Promise.all([context.waitForEvent('page'), row.getByRole('button', { name: 'Renew…' }).click()]);
+  await expect.poll(() => requested).toContain('https://business.apple.com/');
+  await apple.waitForLoadState('domcontentloaded').catch(() => undefined);
+  await gotoSettled(apple, 'https://business.apple.com/#/main/preferences');
+  await expect(apple.getByRole('region', { name: 'Renewing Contoso ABM – Headquarters' })).toContainText('Step 1 of 3');
+  await expect(apple.getByRole('region', { name: 'Renewing Contoso ABM – Headquarters' })).toContainText('select the MDM server “Contoso ABM – Headquarters”');
+  await expect(popup.locator('main > .error')).toHaveCount(0);
+  await expect(row.getByRole('alert')).toHaveCount(0);
 });
