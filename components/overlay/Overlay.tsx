@@ -55,32 +55,36 @@ export function Overlay(props: OverlayProps) {
   // Docked by the admin: used at once, before the settings come back with it.
   const [docked, setDocked] = useState<Corner | null>(null);
   const prefer = docked ?? props.dock ?? 'bottom-right';
-  // Folded away from the control to press, the admin opened it anyway: until the next step.
+  // Folded away from the control to press, the admin opened it anyway: until the step changes.
   const [forced, setForced] = useState(false);
   const target = props.highlight?.target ?? null;
-  useEffect(() => setForced(false), [target]);
+  const stepKey = guide ? `${guide.state.flowId}:${guide.state.step}:${guide.state.status}` : '';
+  useEffect(() => setForced(false), [stepKey]);
   const place = usePlacement({ stack, callout, target, avoid: props.keepClear ?? NOTHING, prefer, forced });
-  const wasFolded = useRef(false);
   const shown = scan.console && !props.panelHidden && (scan.credentials.length > 0 || !!scan.unreadable);
   const panel = !hidden && shown;
-  // Hidden or folded: a small tab stays at the edge, and has the focus when the focus was in what it
-  // replaced (not the page's body). Read while rendering, before the focused element is removed.
-  const root = stack.current?.getRootNode() as ShadowRoot | undefined;
+  // Where the focus was in what a fold, an unfold or Hide replaces, it goes to what replaces it
+  // (never to the page's body; never taken from the page). Read while rendering, before the
+  // focused element is removed.
+  const was = useRef({ folded: false, hidden: false });
   const focusWasInside = useRef(false);
-  if (place.folded !== wasFolded.current) {
-    focusWasInside.current = !!root?.activeElement && !!stack.current?.contains(root.activeElement);
-    wasFolded.current = place.folded;
+  if (place.folded !== was.current.folded || hidden !== was.current.hidden) {
+    const root = stack.current?.getRootNode() as ShadowRoot | undefined;
+    // Until the effect below uses it: a render in between (the focused element already gone) does not undo it.
+    focusWasInside.current ||= !!root?.activeElement && !!stack.current?.contains(root.activeElement);
   }
   useEffect(() => {
-    if (hidden || (place.folded && focusWasInside.current)) tab.current?.focus();
+    const before = was.current;
+    was.current = { folded: place.folded, hidden };
+    if (!focusWasInside.current) return;
+    focusWasInside.current = false;
+    if ((hidden && !before.hidden) || (place.folded && !before.folded)) tab.current?.focus();
+    else if (!place.folded && before.folded) {
+      // The guide's first action, else the panel's, else the handle.
+      const first = ['.tr-guide .tr-text-button', '.tr-panel .tr-text-button', '.tr-grip'].map((q) => stack.current?.querySelector<HTMLElement>(q)).find(Boolean);
+      first?.focus();
+    }
   }, [hidden, place.folded]);
-  // Opened from the tab: the focus goes to the guide's first action, not the page's body.
-  const openedFromTab = useRef(false);
-  useEffect(() => {
-    if (!forced || !openedFromTab.current) return;
-    openedFromTab.current = false;
-    stack.current?.querySelector<HTMLElement>('.tr-guide .tr-text-button, .tr-panel .tr-text-button')?.focus();
-  }, [forced]);
   const dock = (corner: Corner) => {
     setDocked(corner);
     props.onDock?.(corner);
@@ -98,14 +102,28 @@ export function Overlay(props: OverlayProps) {
         ref={stack}
         data-corner={place.corner}
         data-folded={place.folded}
+        // Opened from the tab where it covers the page: Escape moves it aside again.
+        onKeyDown={(e) => {
+          if (e.key !== 'Escape' || !forced || !place.aside || e.defaultPrevented) return;
+          e.preventDefault();
+          e.stopPropagation();
+          setForced(false);
+        }}
       >
         {place.folded ? (
           // Every corner would cover the control to press or a warning beside the page's controls: out of the way.
-          <button type="button" ref={tab} class="tr-tab" aria-expanded="false" title={t('overlayAsideTitle')} onClick={trusted(() => {
-              openedFromTab.current = true;
-              setForced(true);
-            })}>
+          <button
+            type="button"
+            ref={tab}
+            class="tr-tab"
+            aria-expanded="false"
+            aria-describedby={props.highlight ? 'tr-aside-step' : undefined}
+            title={t(step ? 'overlayAsideTitle' : 'overlayAsideTitlePanel')}
+            onClick={trusted(() => setForced(true))}
+          >
             {step ? t('overlayAsideStep', step) : t('panelTitle')}
+            {/* What the callout shows, for those who do not see it. */}
+            {props.highlight && <span id="tr-aside-step" class="tr-sr">{props.highlight.label}</span>}
           </button>
         ) : (
           <>
@@ -141,6 +159,12 @@ export function Overlay(props: OverlayProps) {
  */
 function Grip({ corner, onDock, stack }: { corner: Corner; onDock: (c: Corner) => void; stack: { current: HTMLElement | null } }) {
   const drag = useRef<{ x: number; y: number; id: number } | null>(null);
+  const stop = () => {
+    drag.current = null;
+    if (stack.current) stack.current.style.translate = '';
+  };
+  // Gone in the middle of a drag (the stack folded, the guide ended): the stack is not left moved.
+  useEffect(() => stop, []);
   return (
     <button
       type="button"
@@ -148,6 +172,7 @@ function Grip({ corner, onDock, stack }: { corner: Corner; onDock: (c: Corner) =
       aria-label={t('overlayMove')}
       title={t('overlayMoveHint')}
       onKeyDown={(e) => {
+        if (e.altKey || e.ctrlKey || e.metaKey || e.shiftKey) return;
         const next = cornerToward(corner, e.key);
         if (!next || !e.isTrusted) return;
         e.preventDefault();
@@ -166,15 +191,14 @@ function Grip({ corner, onDock, stack }: { corner: Corner; onDock: (c: Corner) =
       }}
       onPointerUp={(e) => {
         const d = drag.current;
-        drag.current = null;
-        if (stack.current) stack.current.style.translate = '';
-        if (!d || d.id !== e.pointerId || Math.hypot(e.clientX - d.x, e.clientY - d.y) < 6) return;
-        onDock(nearestCorner({ width: window.innerWidth, height: window.innerHeight }, e.clientX, e.clientY));
+        if (!d || d.id !== e.pointerId) return;
+        stop();
+        if (Math.hypot(e.clientX - d.x, e.clientY - d.y) < 6) return;
+        const root = document.documentElement;
+        onDock(nearestCorner({ width: root.clientWidth || window.innerWidth, height: root.clientHeight || window.innerHeight }, e.clientX, e.clientY));
       }}
-      onPointerCancel={() => {
-        drag.current = null;
-        if (stack.current) stack.current.style.translate = '';
-      }}
+      onPointerCancel={stop}
+      onLostPointerCapture={stop}
     >
       <span aria-hidden="true">⠿</span>
     </button>

@@ -188,7 +188,9 @@ export function startOverlay(ctx: ContentScriptContext, sites: readonly AddedSit
   /** Where the guide stands on this page (lib/guide/progress.ts); what the page shows has happened is reported once. */
   const follow = () => {
     const progress = guideProgress(document, scan, guide);
-    target = progress.target;
+    // A control the page does not show yet (a wizard's later page, hidden) is not found: no
+    // outline around nothing, no "Show me" that shows nothing. The page showing it rescans.
+    target = progress.target && progress.target.getClientRects().length > 0 ? progress.target : null;
     lagging = progress.lagging;
     for (const action of progress.actions) {
       if (action.type === 'renewed') {

@@ -16,7 +16,8 @@ export const LEVEL_STYLE = `
 .info, .reading { background: light-dark(#e8f0fe, #0b2e6b); color: light-dark(#0b2e6b, #d6e4ff); border-color: #0b57d0; }`;
 
 const NOTE_STYLE = `
-:host { all: initial; color-scheme: light dark; display: inline-block; vertical-align: middle; margin: 2px 6px; max-width: min(360px, 100%); }
+:host { all: initial !important; color-scheme: light dark; display: inline-block !important; vertical-align: middle !important;
+  margin: 2px 6px !important; max-width: min(360px, 100%) !important; visibility: visible !important; }
 :host([data-theme='light']) { color-scheme: light; }
 :host([data-theme='dark']) { color-scheme: dark; }
 .b { display: block; font: 500 12px/1.4 system-ui, -apple-system, 'Segoe UI', 'Hiragino Sans', sans-serif;
@@ -24,8 +25,8 @@ const NOTE_STYLE = `
 summary { display: block; list-style: none; cursor: pointer; padding: 2px 8px 2px 6px;
   white-space: nowrap; overflow: hidden; text-overflow: ellipsis; border-radius: 5px; }
 summary::-webkit-details-marker { display: none; }
-summary::before { content: '▸'; display: inline-block; width: 1.1em; }
-.b[open] summary::before { content: '▾'; }
+summary::before { content: '▸' / ''; display: inline-block; width: 1.1em; }
+.b[open] summary::before { content: '▾' / ''; }
 .b[open] summary { white-space: normal; }
 summary:focus-visible { outline: 2px solid currentColor; outline-offset: 1px; }
 .more { display: block; padding: 0 8px 4px calc(6px + 1.1em); }
@@ -33,10 +34,26 @@ summary:focus-visible { outline: 2px solid currentColor; outline-offset: 1px; }
 .sr { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; }
 ${LEVEL_STYLE}`;
 
-/** The first sentence, and the rest ('' when there is one sentence). */
+const QUOTES: Record<string, string> = { '“': '”', '«': '»', '「': '」', '『': '』', '"': '"', '(': ')', '（': '）' };
+
+/**
+ * The first sentence, and the rest ('' when there is one sentence). A sentence ends at . ! ?
+ * followed by a space, or at 。！？; never inside quotes or brackets (a name such as “Contoso
+ * Inc. HQ” or a topic stays whole).
+ */
 export function firstSentence(text: string): [string, string] {
-  const m = /^(.+?[.!?](?=\s)|.+?[。！？])\s*(\S[\s\S]*)$/u.exec(text.trim());
-  return m ? [m[1]!, m[2]!] : [text.trim(), ''];
+  const s = text.trim();
+  const open: string[] = [];
+  for (let i = 0; i < s.length; i++) {
+    const c = s[i]!;
+    if (open.length && c === open.at(-1)) open.pop();
+    else if (c in QUOTES && !(c === '"' && open.at(-1) === '"')) open.push(QUOTES[c]!);
+    else if (!open.length && ('。！？'.includes(c) || ('.!?'.includes(c) && /\s/.test(s[i + 1] ?? '')))) {
+      const rest = s.slice(i + 1).trim();
+      if (rest) return [s.slice(0, i + 1), rest];
+    }
+  }
+  return [s, ''];
 }
 
 const NOTE_KIND: MarkKind = {
@@ -57,9 +74,15 @@ const NOTE_KIND: MarkKind = {
     more.className = 'more';
     details.append(summary, more);
     shadow.append(details);
-    // Opening a note is not a click on the page's row or control it sits in.
-    host.addEventListener('click', (e) => e.stopPropagation());
-    host.addEventListener('keydown', (e) => e.stopPropagation());
+    // Opening a note is not a click on the page's row or control it sits in, nor a key press for
+    // the page's own widgets (only Enter and Space, which open it, are kept from the page).
+    for (const type of ['click', 'pointerdown', 'mousedown']) host.addEventListener(type, (e) => e.stopPropagation());
+    for (const type of ['keydown', 'keyup']) {
+      host.addEventListener(type, (e) => {
+        const key = (e as KeyboardEvent).key;
+        if (key === 'Enter' || key === ' ') e.stopPropagation();
+      });
+    }
   },
   write(shadow, spec) {
     const [head, rest] = firstSentence(spec.text);

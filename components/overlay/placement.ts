@@ -15,6 +15,8 @@ export interface Placement {
   /** The highlighted control's box, padded (null when there is none or it has no box). */
   ring: Box | null;
   callout: { top: number; left: number } | null;
+  /** It would be folded, and is open only because the admin opened it. */
+  aside?: boolean;
 }
 
 const RING_PAD = 4;
@@ -54,13 +56,16 @@ export function usePlacement(opts: {
   const sizes = useRef({ open: { width: 0, height: 0 }, tab: { width: 180, height: 34 } });
   const frame = useRef(0);
   const current = useRef(place);
+  const lastPrefer = useRef(prefer);
   current.current = place;
   const watching = !!target || avoid.length > 0;
 
   const measure = () => {
     cancelAnimationFrame(frame.current);
     frame.current = requestAnimationFrame(() => {
-      const view = { width: window.innerWidth, height: window.innerHeight };
+      // The window without its scrollbars: what fixed boxes are placed in.
+      const root = document.documentElement;
+      const view = { width: root.clientWidth || window.innerWidth, height: root.clientHeight || window.innerHeight };
       // Reads first.
       const targetRect = target?.isConnected ? target.getBoundingClientRect() : null;
       const others = avoid.filter((el) => el.isConnected).map((el) => box(el.getBoundingClientRect()));
@@ -75,8 +80,11 @@ export function usePlacement(opts: {
       const calloutAt = ring && calloutRect ? placeCallout(view, ring, { width: calloutRect.width, height: calloutRect.height }, others) : null;
       const keep = [...(ring ? [ring] : []), ...(calloutAt && calloutRect ? [{ ...calloutAt, width: calloutRect.width, height: calloutRect.height }] : []), ...others];
       const open = sizes.current.open.height > 0 ? sizes.current.open : sizes.current.tab;
-      const stacked = placeStack(view, open, sizes.current.tab, keep, prefer);
-      const next: Placement = { corner: stacked.folded && forced ? prefer : stacked.corner, folded: stacked.folded && !forced, ring, callout: calloutAt };
+      // Where it is now, unless the admin just docked it elsewhere.
+      const now = current.current.corner === prefer || lastPrefer.current === prefer ? current.current : undefined;
+      lastPrefer.current = prefer;
+      const stacked = placeStack(view, open, sizes.current.tab, keep, prefer, now && { corner: now.corner, folded: now.folded });
+      const next: Placement = { corner: stacked.folded && forced ? prefer : stacked.corner, folded: stacked.folded, ring, callout: calloutAt };
       if (!same(next, current.current)) setPlace(next);
     });
   };
@@ -94,6 +102,8 @@ export function usePlacement(opts: {
     // The page may move things without scrolling: the control or the page around it changes size.
     const resized = typeof ResizeObserver === 'function' ? new ResizeObserver(measure) : null;
     if (target) resized?.observe(target);
+    // A note opened or closed changes size without scrolling anything.
+    for (const el of avoid) resized?.observe(el);
     if (document.body) resized?.observe(document.body);
     if (stack.current) resized?.observe(stack.current);
     return () => {
@@ -105,5 +115,5 @@ export function usePlacement(opts: {
   }, [watching, target, avoid, prefer, forced]);
 
   // Opened by the admin: at once, not a frame later.
-  return forced && place.folded ? { ...place, folded: false } : place;
+  return forced && place.folded ? { ...place, folded: false, aside: true } : place;
 }

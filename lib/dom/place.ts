@@ -57,14 +57,24 @@ export interface StackPlace {
 
 /**
  * The corner for the stack (the guide card and panel), given its size unfolded and folded to a
- * tab: the admin's corner when it covers nothing to avoid, else the first corner that does not,
+ * tab: where it is now (`current`) while that covers nothing, so that it does not hop between
+ * corners as the page scrolls; else the admin's corner, else the first corner that covers nothing;
  * else folded to a tab in the first corner where the tab covers nothing (or the admin's).
  */
-export function placeStack(view: Viewport, open: { width: number; height: number }, tab: { width: number; height: number }, avoid: readonly Box[], prefer: Corner): StackPlace {
+export function placeStack(
+  view: Viewport,
+  open: { width: number; height: number },
+  tab: { width: number; height: number },
+  avoid: readonly Box[],
+  prefer: Corner,
+  current?: StackPlace,
+): StackPlace {
   const visible = avoid.filter((b) => inView(b, view));
+  if (visible.length === 0) return { corner: prefer, folded: false };
   const clear = (box: Box) => !visible.some((b) => intersects(box, b, CLEAR));
   const order = cornersFrom(prefer);
-  // Taller than the window: it cannot avoid anything, fold.
+  if (current && !current.folded) order.unshift(current.corner);
+  // Taller than the window, it cannot keep anything clear.
   if (open.height <= view.height - 2 * EDGE) {
     const corner = order.find((c) => clear(boxAt(c, open, view)));
     if (corner) return { corner, folded: false };
@@ -77,7 +87,9 @@ export function placeStack(view: Viewport, open: { width: number; height: number
  * else before it; the first place inside the window that covers neither the control nor
  * anything to avoid. Returns its top-left corner.
  */
-export function placeCallout(view: Viewport, ring: Box, size: { width: number; height: number }, avoid: readonly Box[]): { top: number; left: number } {
+export function placeCallout(view: Viewport, ring: Box, size: { width: number; height: number }, avoid: readonly Box[]): { top: number; left: number } | null {
+  // The control is scrolled out of view: a callout beside nothing would only mislead.
+  if (!inView(ring, view)) return null;
   const gap = 6;
   const clamp = (v: number, max: number) => Math.max(CLEAR, Math.min(v, max - CLEAR));
   const x = clamp(ring.left, view.width - size.width);

@@ -46,7 +46,8 @@ export function guardText(note: GuardSay): string {
     case 'download-token-ok':
       return t('guardDownloadTokenOk', note.name);
     case 'download-token-other':
-      return `${t('guardDownloadToken')} ${t('guardDownloadTokenOther', note.name)}`;
+      // What is wrong here first: a note shows its first sentence, the rest on demand.
+      return `${t('guardDownloadTokenOther', note.name)} ${t('guardDownloadToken')}`;
     case 'download-token':
       return t('guardDownloadToken');
     case 'create-certificate':

@@ -60,17 +60,36 @@ describe('the callout beside the highlighted control', () => {
     expect(placeCallout(view, ring, size, [])).toEqual({ top: 236, left: 300 });
     // A note right below the control (the row's warning): above instead.
     const note: Box = { top: 240, left: 300, width: 300, height: 22 };
-    const above = placeCallout(view, ring, size, [note]);
+    const above = placeCallout(view, ring, size, [note])!;
     expect(above.top + size.height).toBeLessThanOrEqual(ring.top);
     expect(intersects({ ...above, ...size }, note)).toBe(false);
   });
 
   it('stays inside the window at its edges', () => {
     const low: Box = { top: 770, left: 1200, width: 70, height: 24 };
-    const p = placeCallout(view, low, size, []);
+    const p = placeCallout(view, low, size, [])!;
     expect(p.top + size.height).toBeLessThanOrEqual(view.height);
     expect(p.left + size.width).toBeLessThanOrEqual(view.width);
     expect(intersects({ ...p, ...size }, low)).toBe(false);
+  });
+
+  it('is not drawn while the control is scrolled out of view', () => {
+    expect(placeCallout(view, { top: -200, left: 300, width: 80, height: 30 }, size, [])).toBeNull();
+    expect(placeCallout(view, { top: 900, left: 300, width: 80, height: 30 }, size, [])).toBeNull();
+  });
+});
+
+describe('the stack, as the page scrolls', () => {
+  it('stays where it is while that covers nothing, instead of hopping back to the admin\'s corner', () => {
+    const somewhere: Box = { top: 5, left: 5, width: 10, height: 10 };
+    expect(placeStack(view, open, tab, [somewhere], 'bottom-right', { corner: 'bottom-left', folded: false })).toEqual({ corner: 'bottom-left', folded: false });
+    // Covering something there now: it moves, the admin's corner first.
+    const there = boxAt('bottom-left', open, view);
+    expect(placeStack(view, open, tab, [{ ...there, width: 20, height: 20 }], 'bottom-right', { corner: 'bottom-left', folded: false })).toEqual({ corner: 'bottom-right', folded: false });
+  });
+
+  it('never folds with nothing in view to keep clear, however tall it is', () => {
+    expect(placeStack({ width: 800, height: 280 }, open, tab, [], 'top-left')).toEqual({ corner: 'top-left', folded: false });
   });
 });
 
@@ -85,5 +104,11 @@ describe('a note beside a control: one line, the rest on demand', () => {
     expect(firstSentence('新しい証明書は作らないでください。既存の行を更新します。')).toEqual(['新しい証明書は作らないでください。', '既存の行を更新します。']);
     // A dot inside a topic or a version is not the end of a sentence.
     expect(firstSentence('Not this row: its subject ID is not com.apple.mgmt.External.4f1c (v1.2).')).toEqual(['Not this row: its subject ID is not com.apple.mgmt.External.4f1c (v1.2).', '']);
+    // Nor inside a quoted name.
+    expect(firstSentence('Not this server: the renewal under way is for “Contoso Inc. HQ”. Careful: it resets the token.')).toEqual([
+      'Not this server: the renewal under way is for “Contoso Inc. HQ”.',
+      'Careful: it resets the token.',
+    ]);
+    expect(firstSentence('「Yahoo! Japan。本社」の更新ステップです。トークンをダウンロードします。')).toEqual(['「Yahoo! Japan。本社」の更新ステップです。', 'トークンをダウンロードします。']);
   });
 });
