@@ -11,7 +11,10 @@ export function t(key: MessageKey, ...substitutions: (string | number)[]): strin
   // placeholders standing in for its substitutions, and filled in here.
   let template = cache.get(key);
   if (template === undefined) {
-    template = browser.i18n.getMessage(key, SLOTS) || key;
+    const found = browser.i18n.getMessage(key, SLOTS) || fetched?.get(key);
+    // Not found is not remembered: the catalogue may come (pageCatalogue) and the next call finds it.
+    if (!found) return key;
+    template = found;
     cache.set(key, template);
   }
   return substitutions.length || template.includes(SLOT_MARK) ? template.replace(SLOT_RE, (_, i: string) => String(substitutions[Number(i)] ?? '')) : template;
@@ -39,4 +42,42 @@ let language: string | undefined;
 /** The UI language (`en`, `fr`, `ja` …), for Intl formatting that matches the translated strings. */
 export function uiLanguage(): string {
   return (language ??= browser.i18n.getUILanguage() || 'en');
+}
+
+/** The catalogue an extension page read itself, when the browser's was not there (see pageCatalogue). */
+let fetched: Map<string, string> | undefined;
+
+interface CatalogueEntry {
+  message: string;
+  placeholders?: Record<string, { content: string }>;
+}
+
+/** A catalogue message as getMessage(key, SLOTS) gives it: named placeholders resolved, $1… as slots. */
+export function templateOf(entry: CatalogueEntry): string {
+  const named = entry.message.replace(/\$([A-Za-z0-9_@]+)\$/g, (whole, name: string) => entry.placeholders?.[name.toLowerCase()]?.content ?? whole);
+  return named.replace(/\$(\$|[1-9])/g, (_, d: string) => (d === '$' ? '$' : SLOTS[Number(d) - 1]!));
+}
+
+/**
+ * Chromium now and then gives an extension page an empty message catalogue (getMessage answers
+ * '' for every key; seen twice in the browser tests, on pages opened soon after the extension
+ * started): the page would show message keys. Extension pages call this before their first
+ * render: when the browser's catalogue answers, it does nothing; else it reads the UI language's
+ * catalogue (or English) from the extension's own files.
+ */
+export async function pageCatalogue(): Promise<void> {
+  if (browser.i18n.getMessage('extName')) return;
+  const wanted = uiLanguage().toLowerCase().split(/[-_]/)[0]!;
+  for (const lang of [wanted, 'en']) {
+    try {
+      const response = await fetch(browser.runtime.getURL(`/_locales/${lang}/messages.json` as '/_locales/en/messages.json'));
+      if (!response.ok) continue;
+      const entries = (await response.json()) as Record<string, CatalogueEntry>;
+      fetched = new Map(Object.entries(entries).map(([key, entry]) => [key, templateOf(entry)]));
+      cache.clear();
+      return;
+    } catch {
+      // Not there in that language: the next one.
+    }
+  }
 }

@@ -1,8 +1,9 @@
 import { render } from 'preact';
 import { Welcome } from '../../components/welcome/Welcome';
-import { t, uiLanguage } from '../../lib/i18n';
+import { pageCatalogue, t, uiLanguage } from '../../lib/i18n';
 import '../../components/page.css';
 
+await pageCatalogue();
 document.documentElement.lang = uiLanguage();
 document.title = t('welcomeTitle');
 render(<Welcome />, document.getElementById('app')!);
