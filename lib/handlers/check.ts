@@ -46,6 +46,19 @@ export async function updateBadge(all: Credential[], now: Date): Promise<void> {
   }
 }
 
+let soon: ReturnType<typeof setTimeout> | undefined;
+/**
+ * One check shortly after a burst of reports (a console page reports from each of its frames, and
+ * again as it changes), instead of one queued behind each: the next report need not wait for it.
+ */
+export function checkSoon(delayMs = 300): void {
+  clearTimeout(soon);
+  soon = setTimeout(() => {
+    soon = undefined;
+    void check();
+  }, delayMs);
+}
+
 /** Decides and records the alerts due in one transaction, then shows them: an alert is never raised twice. */
 export function check(now = new Date()): Promise<number> {
   return serial(async () => {

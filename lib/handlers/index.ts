@@ -16,7 +16,7 @@ import { replacedInObservation } from '../inventory/replaced';
 import type { Failure, Request, Responses } from '../messages';
 import { parseRequest } from '../requests';
 import { loadSettings, saveSettings } from '../settings-store';
-import { check, updateBadge } from './check';
+import { check, checkSoon, updateBadge } from './check';
 import { handleConsoles, loadAccess } from './consoles';
 import { moveGuide, startGuideFor } from './guide';
 import { failure, invalid, inventory, serial, updateOne, write } from './store';
@@ -37,7 +37,7 @@ async function handle(request: Request, sender?: Sender): Promise<Responses[Requ
       return { ok: true, version: browser.runtime.getManifest().version, workerStartedAt };
     case 'observe': {
       const { all, changed } = await serial(async () => (await inventory()).observeAll(request.observation, now));
-      void check();
+      checkSoon();
       const replaced = replacedInObservation(request.observation.credentials, all);
       return { ok: true, credentials: changed.length, ...(replaced.length ? { replaced } : {}) };
     }

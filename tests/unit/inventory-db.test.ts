@@ -119,6 +119,29 @@ describe('inventory database', () => {
     expect(await inv.all()).toEqual(before);
   });
 
+  it('keeps what it wrote in memory, frozen, and agrees with the disk after every write, failed or not', async () => {
+    const name = fresh();
+    const inv = await open(name);
+    await inv.observe(observation, NOW);
+    const [one] = await inv.all();
+    // Shared, so never changed in place: a change makes a new record.
+    expect(Object.isFrozen(one)).toBe(true);
+    expect(() => (one!.sources as unknown[]).push({})).toThrow(TypeError);
+    await inv.update((all) => ({ put: [{ ...all[0]!, name: 'renamed' }], remove: [all[1]!.id] }));
+    const onDisk = async () => {
+      const other = await open(name);
+      const all = await other.all();
+      other.close();
+      return all.map((c) => c.name).sort();
+    };
+    expect((await inv.all()).map((c) => c.name)).toEqual(['renamed']);
+    expect(await onDisk()).toEqual(['renamed']);
+    // A failed write leaves memory as the disk is.
+    await expect(inv.update((all) => ({ put: [{ ...all[0]!, name: 'lost' }, { ...all[0]!, id: undefined as unknown as string }] }))).rejects.toBeInstanceOf(InventoryError);
+    expect((await inv.all()).map((c) => c.name)).toEqual(['renamed']);
+    expect(await onDisk()).toEqual(['renamed']);
+  });
+
   it('replaces everything in one go', async () => {
     const inv = await open(fresh());
     await inv.observe(observation, NOW);
