@@ -1,7 +1,7 @@
 import type { JSX } from 'preact';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { cornerToward, nearestCorner, type Corner } from '../../lib/dom/place';
-import { usePlacement } from './placement';
+import { usePlacement, viewport } from './placement';
 import { consoleOf } from '../../lib/consoles/hosts';
 import { holderNote } from '../../lib/credentials/apple-id';
 import { consequence, displayText, expiryView, formatDate, healthAdvice, kindLabel, productName } from '../../lib/wording/describe';
@@ -194,8 +194,7 @@ function Grip({ corner, onDock, stack }: { corner: Corner; onDock: (c: Corner) =
         if (!d || d.id !== e.pointerId) return;
         stop();
         if (Math.hypot(e.clientX - d.x, e.clientY - d.y) < 6) return;
-        const root = document.documentElement;
-        onDock(nearestCorner({ width: root.clientWidth || window.innerWidth, height: root.clientHeight || window.innerHeight }, e.clientX, e.clientY));
+        onDock(nearestCorner(viewport(), e.clientX, e.clientY));
       }}
       onPointerCancel={stop}
       onLostPointerCapture={stop}

@@ -7,7 +7,7 @@
  */
 import type { RefObject } from 'preact';
 import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
-import { placeCallout, placeStack, type Box, type Corner } from '../../lib/dom/place';
+import { placeCallout, placeStack, type Box, type Corner, type Viewport } from '../../lib/dom/place';
 
 export interface Placement {
   corner: Corner;
@@ -41,6 +41,12 @@ const same = (a: Placement, b: Placement) =>
   JSON.stringify(a.ring) === JSON.stringify(b.ring) &&
   JSON.stringify(a.callout) === JSON.stringify(b.callout);
 
+/** The window without its scrollbars: what fixed boxes are placed in. */
+export function viewport(): Viewport {
+  const root = document.documentElement;
+  return { width: root.clientWidth || window.innerWidth, height: root.clientHeight || window.innerHeight };
+}
+
 export function usePlacement(opts: {
   stack: RefObject<HTMLElement>;
   callout: RefObject<HTMLElement>;
@@ -63,9 +69,7 @@ export function usePlacement(opts: {
   const measure = () => {
     cancelAnimationFrame(frame.current);
     frame.current = requestAnimationFrame(() => {
-      // The window without its scrollbars: what fixed boxes are placed in.
-      const root = document.documentElement;
-      const view = { width: root.clientWidth || window.innerWidth, height: root.clientHeight || window.innerHeight };
+      const view = viewport();
       // Reads first.
       const targetRect = target?.isConnected ? target.getBoundingClientRect() : null;
       const others = avoid.filter((el) => el.isConnected).map((el) => box(el.getBoundingClientRect()));
@@ -81,9 +85,9 @@ export function usePlacement(opts: {
       const keep = [...(ring ? [ring] : []), ...(calloutAt && calloutRect ? [{ ...calloutAt, width: calloutRect.width, height: calloutRect.height }] : []), ...others];
       const open = sizes.current.open.height > 0 ? sizes.current.open : sizes.current.tab;
       // Where it is now, unless the admin just docked it elsewhere.
-      const now = current.current.corner === prefer || lastPrefer.current === prefer ? current.current : undefined;
+      const now = lastPrefer.current === prefer ? current.current : undefined;
       lastPrefer.current = prefer;
-      const stacked = placeStack(view, open, sizes.current.tab, keep, prefer, now && { corner: now.corner, folded: now.folded });
+      const stacked = placeStack(view, open, sizes.current.tab, keep, prefer, now);
       const next: Placement = { corner: stacked.folded && forced ? prefer : stacked.corner, folded: stacked.folded, ring, callout: calloutAt };
       if (!same(next, current.current)) setPlace(next);
     });
