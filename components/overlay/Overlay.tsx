@@ -89,9 +89,10 @@ export function Overlay(props: OverlayProps) {
     setDocked(corner);
     props.onDock?.(corner);
   };
-  const quiet = !!props.quiet && !hidden && !(guide && props.showGuide) && !props.error;
   // A guide that has steps and is not cancelled (the card shows nothing else).
   const guiding = !!guide && props.showGuide && !!scan.console && !!guide.state.steps && guide.state.status !== 'cancelled';
+  // (A guide the admin cancelled stays in storage: it does not silence the note.)
+  const quiet = !!props.quiet && !hidden && !guiding && !props.error;
   if (!panel && !(hidden && shown) && !quiet && !guiding && !props.error) return null;
   const grip = <Grip corner={place.corner} onDock={dock} stack={stack} />;
   const step = guide?.state.steps && guide.state.status !== 'done' ? t('guideStep', guide.state.step + 1, guide.state.steps.length) : '';

@@ -8,6 +8,7 @@ import { render } from 'preact';
 import { act } from 'preact/test-utils';
 import { afterEach, describe, expect, it } from 'vitest';
 import { Overlay } from '../../components/overlay/Overlay';
+import type { GuideView } from '../../components/guide/GuideCard';
 import { scanPage } from '../../lib/scan';
 
 const NOW = new Date('2026-11-22T12:00:00Z');
@@ -53,5 +54,20 @@ describe('the overlay panel, mounted', () => {
     expect(root.querySelector('aside')).not.toBeNull();
     expect(root.querySelector('[aria-expanded]')?.getAttribute('aria-expanded')).toBe('false');
     expect(started).toEqual([]);
+  });
+
+  it('a console page without credentials says it is watched, also after a guide was cancelled (its state stays stored)', async () => {
+    const scan = { console: 'intune' as const, page: null, credentials: [] };
+    const cancelled = { state: { flowId: 'intune-apns', steps: [], status: 'cancelled', step: 0 }, targetFound: false, lagging: false } as unknown as GuideView;
+    root = document.createElement('div');
+    document.body.append(root);
+    await act(() =>
+      render(
+        <Overlay scan={scan} now={NOW} guide={cancelled} showGuide={true} highlight={null} quiet={true} onGuide={() => undefined} onShowTarget={() => undefined}
+          onStartGuide={() => undefined} onAddByHand={() => undefined} onSaveOutline={() => true} />,
+        root!,
+      ),
+    );
+    expect(root.querySelector('[role="status"]')?.textContent).toBe('Token Radar is watching Microsoft Intune; no credential on this page.');
   });
 });
