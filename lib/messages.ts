@@ -39,6 +39,7 @@ export interface Responses {
   check: Result<{ notified: number }>;
   'add-file': Result<{ id: string }>;
   'load-inspector': Result;
+  'load-reader': Result;
   'load-overlay': Result;
   'guide-start': Result<{ state: GuideState; url: string | null }>;
   'guide-action': Result<{ state: GuideState | null }>;

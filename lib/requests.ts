@@ -104,6 +104,8 @@ const REQUEST = v.variant('type', [
   }),
   /** A content script needs the file reader (node-forge) in its frame: the worker injects it there. */
   v.strictObject({ type: v.literal('load-inspector') }),
+  /** The reader, the panel and guide card: loaded into a console frame once it shows something to read (entrypoints/console.content). */
+  v.strictObject({ type: v.literal('load-reader') }),
   v.strictObject({ type: v.literal('load-overlay') }),
   /** Hide the in-page panel on a console's pages, or show it there again (the popup undoes it). */
   v.strictObject({ type: v.literal('panel-hidden'), console: consoleId, hidden: v.boolean() }),
@@ -150,7 +152,7 @@ const sameShape: [
 void sameShape;
 
 /** What a content script (inside a console page) may ask: report what it read, follow the guide, load the file reader, open the add form. */
-const FROM_PAGES = new Set<Request['type']>(['ping', 'observe', 'guide-start', 'guide-action', 'load-inspector', 'load-overlay', 'open-add', 'panel-hidden', 'panel-dock']);
+const FROM_PAGES = new Set<Request['type']>(['ping', 'observe', 'guide-start', 'guide-action', 'load-inspector', 'load-reader', 'load-overlay', 'open-add', 'panel-hidden', 'panel-dock']);
 
 export type Parse = { ok: true; request: Request } | { ok: false; code: 'invalid' | 'forbidden'; error: string };
 

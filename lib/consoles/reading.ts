@@ -4,11 +4,9 @@
  */
 import { collectSteps, type CollectOptions, type Collected } from '../dom/collect';
 import type { Steps } from '../steps';
-import { isNotice, NOTICE_HINT } from '../credentials/health';
-import { EXPIRY_PREFIX, EXPIRY_STEMS, fieldType, relativeDays } from './vocabulary';
-
-/** Expiry words and notice words in one regular expression: the test every text node of a page gets. */
-const CANDIDATE = new RegExp(`${EXPIRY_STEMS.source}|${NOTICE_HINT.source}`, 'i');
+import { isNotice } from '../credentials/health';
+import { CANDIDATE, EXPIRY_STEMS } from './seeds';
+import { EXPIRY_PREFIX, fieldType, relativeDays } from './vocabulary';
 
 export const COLLECT_OPTIONS: CollectOptions = {
   labelKey: (text) => fieldType(text),

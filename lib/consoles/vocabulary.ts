@@ -9,6 +9,7 @@
  * the fixture pages under tests/fixtures/pages/ that use each entry.
  */
 import type { CredentialKind } from '../credentials/kinds';
+import { EXPIRY_STEMS } from './seeds';
 
 /** What a label says its value is. */
 export type FieldType =
@@ -295,5 +296,4 @@ export function mayMentionExpiry(text: string): boolean {
   return STEM_LITERALS.some((s) => lower.includes(s));
 }
 
-/** Words that show a text may be about an expiry at all: the cheap first test on a whole page. */
-export const EXPIRY_STEMS = /expir|validit|gültigkeit|validez|有効期間|renew by|renew before|renouveler avant|erneuern bis|renovar antes|abgelaufen|läuft\b[^.!?]{0,40}\bab\b|valid unti|échéance|jusqu'|有効期限|期限|失効|満了|ablauf|läuft (?:ab|am)|gültig bis|verfällt|caduc|vencim|vence|expira|válido hasta/i;
+export { EXPIRY_STEMS } from './seeds';

@@ -11,6 +11,7 @@
  * (../shared/REAL-WORLD.md). A status word we do not know is kept as text, never taken as "active".
  */
 import { URGENCY_ORDER, type Urgency } from './urgency';
+import { NOTICE_HINT } from '../consoles/seeds';
 
 /** Every state a credential can be in, worst first (the order ranks them). */
 export const HEALTH_ORDER = [
@@ -122,8 +123,7 @@ export function mentionsHealth(text: string): boolean {
   return TERMS.test(w) || PHRASES.some(([, re]) => re.test(w));
 }
 
-/** A cheap first look at a text node of the page (every one is asked): might it be a notice? */
-export const NOTICE_HINT = /revo|révo|double|mdm|dupli|doppelt|doublon|terms|conditions|condiciones|términos|bedingungen|規約|取り消|取消|失効|重複|widerruf|zurückgezogen|invalid|inválid|válid|valide|ungültig|無効/i;
+export { NOTICE_HINT } from '../consoles/seeds';
 
 /** A text on its own that says a strong state of a credential (a notice): short enough to be one, and saying one. */
 export function isNotice(text: string): boolean {

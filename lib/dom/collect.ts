@@ -147,6 +147,15 @@ function* findSeeds(root: Document | Element | ShadowRoot, test: (text: string) 
 }
 
 /**
+ * Whether any text of the page passes `test` (its open shadow roots included; scripts, styles,
+ * hidden subtrees and our own UI not): the question a dormant console frame asks before it loads
+ * the reader, the same first walk the reader makes.
+ */
+export function* anyText(root: Document | Element, test: (text: string) => boolean): Steps<boolean> {
+  return (yield* findSeeds(root, test, 1)).length > 0;
+}
+
+/**
  * The text of an element as a person reads it: a line break or a block between two texts is a
  * space (`10/2/2027<br>3:18 PM` is not `10/2/20273:18 PM`), private-use icon glyphs (sort arrows,
  * drop hints) are dropped, spaces folded.

@@ -115,16 +115,20 @@ async function handle(request: Request, sender?: Sender): Promise<Responses[Requ
       await browser.tabs.create({ url: browser.runtime.getURL(`/popup.html?add=${encodeURIComponent(addFormQuery(request.prefill))}`) });
       return { ok: true };
     case 'load-inspector':
+    case 'load-reader':
     case 'load-overlay': {
-      // The file reader, or the panel and guide card: loaded into the asking frame when first needed.
+      // The file reader, the page reader, or the panel and guide card: loaded into the asking frame when first needed.
       const tabId = sender?.tab?.id;
       if (tabId === undefined) return invalid('No tab to load into.');
-      const file = request.type === 'load-inspector' ? '/inspector.js' : '/overlay-ui.js';
+      const file = LOADED_FILES[request.type];
       await browser.scripting.executeScript({ target: { tabId, frameIds: [sender?.frameId ?? 0] }, files: [file] });
       return { ok: true };
     }
   }
 }
+
+/** What a console frame may ask to be loaded into it: the extension's own scripts, never a file the page names. */
+const LOADED_FILES = { 'load-inspector': '/inspector.js', 'load-reader': '/console-reader.js', 'load-overlay': '/overlay-ui.js' } as const;
 
 /** The extension was installed (not updated, not the browser updated): the welcome page, once. */
 export async function welcomeOnInstall(details: { reason: string }): Promise<void> {

@@ -99,3 +99,57 @@ test('the service worker answers after being stopped, as a new instance', async 
   expect(second).toMatchObject({ ok: true, version: '0.1.0' });
   expect(second.workerStartedAt).toBeGreaterThan(first.workerStartedAt);
 });
+
+/**
+ * What the small content script has loaded into each frame of a tab, asked in the extension's own
+ * isolated world of every frame (scripting.executeScript from the worker, as the product loads the
+ * reader): whether the reader is there.
+ */
+async function readerIn(serviceWorker: import('@playwright/test').Worker, tabUrl: string): Promise<Record<string, boolean>> {
+  return serviceWorker.evaluate(async (url) => {
+    type Api = {
+      tabs: { query(q: { url: string }): Promise<{ id?: number }[]> };
+      scripting: { executeScript(o: { target: { tabId: number; allFrames: boolean }; func: () => unknown }): Promise<{ result?: unknown }[]> };
+    };
+    const api = (globalThis as unknown as { chrome: Api }).chrome;
+    const [tab] = await api.tabs.query({ url });
+    const results = await api.scripting.executeScript({
+      target: { tabId: tab!.id!, allFrames: true },
+      func: () => [location.host, typeof (globalThis as { __tokenRadarReader?: unknown }).__tokenRadarReader === 'object'],
+    });
+    return Object.fromEntries(results.map((r) => r.result as [string, boolean]));
+  }, tabUrl);
+}
+
+test('a console frame that shows nothing to read stays dormant (no reader, no UI) until the page shows something in it', async ({ context, serve, serviceWorker, openPopup }) => {
+  const top = 'https://intune.microsoft.com/';
+  const tokens = 'https://tokens.reactblade.portal.azure.net/blade.html';
+  const devices = 'https://devices.reactblade.portal.azure.net/blade.html';
+  await serve({
+    [top]: `<!doctype html><html lang="en"><body><nav>Home · Devices · Apps</nav><iframe src="${tokens}" width="900" height="400"></iframe><iframe src="${devices}" width="900" height="300"></iframe></body></html>`,
+    [tokens]: { fixture: 'intune/ade-token-list.reactblade.en.html' },
+    [devices]: '<!doctype html><html lang="en"><body><h1>Devices | All devices</h1><table><tr><th>Device name</th><th>Last check-in</th></tr><tr><td>IPAD-1</td><td>11/3/2026</td></tr></table></body></html>',
+  });
+  const page = await context.newPage();
+  await page.goto(top);
+  const tokenFrame = page.frames().find((f) => f.url() === tokens)!;
+  const deviceFrame = page.frames().find((f) => f.url() === devices)!;
+  await expect(tokenFrame.locator(OVERLAY_TAG)).toHaveCount(1);
+  await expect(tokenFrame.locator('token-radar-badge').first()).toBeVisible();
+  // The top document always gets the reader; the token list's frame read its tokens; the device list's frame has only the small script.
+  await expect.poll(() => readerIn(serviceWorker, top)).toEqual({ 'intune.microsoft.com': true, 'tokens.reactblade.portal.azure.net': true, 'devices.reactblade.portal.azure.net': false });
+  await page.waitForTimeout(1000);
+  expect((await readerIn(serviceWorker, top))['devices.reactblade.portal.azure.net']).toBe(false);
+  expect(await deviceFrame.locator(OVERLAY_TAG).count()).toBe(0);
+
+  // The blade shows an expiry: the frame wakes, is read, and its credential reaches the inventory.
+  await deviceFrame.evaluate(() => {
+    document.body.insertAdjacentHTML('beforeend', '<h2>Enrollment program tokens</h2><table><tr><th>Name</th><th>Expiration date</th></tr><tr><td>Late blade token</td><td>3/3/2027</td></tr></table>');
+  });
+  await expect.poll(() => readerIn(serviceWorker, top)).toMatchObject({ 'devices.reactblade.portal.azure.net': true });
+  await expect(deviceFrame.locator('token-radar-badge').first()).toBeVisible();
+  const popup = await openPopup();
+  await expect
+    .poll(async () => (await sendFromPage<{ credentials?: { name: string }[] }>(popup, { type: 'list' })).credentials?.map((c) => c.name) ?? [])
+    .toContain('Late blade token');
+});

@@ -34,6 +34,7 @@ export const CASES: { valid: Request; malformed: unknown[] }[] = [
   { valid: { type: 'check' }, malformed: [{ type: 'check', now: 0 }] },
   { valid: { type: 'add-file', fileName: 'HQ.vpptoken', item: { kind: 'vpp', name: 'HQ', expiresOn: '2027-01-01' } }, malformed: [{ type: 'add-file', fileName: 'x', item: { kind: 'vpp', name: 'HQ', expiresOn: '2027-01-01', token: 'secret' } }] },
   { valid: { type: 'load-inspector' }, malformed: [{ type: 'load-inspector', file: '/x.js' }] },
+  { valid: { type: 'load-reader' }, malformed: [{ type: 'load-reader', file: '/x.js' }] },
   { valid: { type: 'load-overlay' }, malformed: [{ type: 'load-overlay', file: '/x.js' }] },
   { valid: { type: 'guide-start', credentialId: 'c1' }, malformed: [{ type: 'guide-start', found: { kind: 'ade' } }, { type: 'guide-start', console: 'evil' }] },
   { valid: { type: 'guide-action', action: { type: 'done', stepId: 'portal-csr' } }, malformed: [{ type: 'guide-action', action: { type: 'jump', step: 9 } }, { type: 'guide-action', action: { type: 'renewed', expiresOn: 'soon' } }] },

@@ -1,0 +1,105 @@
+/**
+ * A console frame that shows nothing to read stays dormant: the small script every console frame
+ * loads (entrypoints/console.content) asks, in idle time, whether any of the frame's text could be
+ * about a credential (the reader's own first test, lib/consoles/seeds.ts), whether it holds a file
+ * field, and whether a renewal guide is under way. Until one of these is true, the reader, the
+ * panel and their styles are not loaded into the frame at all; a MutationObserver looks only at
+ * what the page adds or changes. `wake` is called once, and everything stops with `signal`.
+ */
+import { browser } from 'wxt/browser';
+import { CANDIDATE } from '../../lib/consoles/seeds';
+import { anyText } from '../../lib/dom/collect';
+import type { Steps } from '../../lib/steps';
+import { cancelIdle, requestIdle } from './idle';
+
+/** The storage key of the renewal guide's state (lib/guide/store.ts), read here without loading the guide. */
+const GUIDE_KEY = 'guide';
+/** The longest a slice of the first look may hold the page's main thread. */
+const SLICE_MS = 4;
+/** Above this, an added subtree's text is not searched: it wakes the frame. */
+const MAX_ADDED_TEXT = 200_000;
+const FILE_FIELD = 'input[type="file"]';
+
+const candidate = (text: string) => CANDIDATE.test(text);
+
+/** A guide that is following steps (or paused on one): any console frame may hold its next control. */
+export function guiding(state: unknown): boolean {
+  const status = (state as { status?: unknown } | null | undefined)?.status;
+  return status === 'active' || status === 'paused';
+}
+
+/** Whether a node the page added or changed makes the frame worth reading. Costs what changed, not the page. */
+export function wakesFrame(node: Node): boolean {
+  if (node.nodeType === 3) return candidate((node as Text).data);
+  if (node.nodeType !== 1) return false;
+  const el = node as Element;
+  if (el.matches(FILE_FIELD) || el.querySelector(FILE_FIELD)) return true;
+  const text = el.textContent ?? '';
+  return text.length > MAX_ADDED_TEXT || candidate(text);
+}
+
+/** True when a batch of the page's changes makes the frame worth reading. */
+export function changesWake(records: readonly MutationRecord[]): boolean {
+  for (const r of records) {
+    if (r.type === 'characterData') {
+      if (wakesFrame(r.target)) return true;
+      continue;
+    }
+    for (const n of Array.from(r.addedNodes)) if (wakesFrame(n)) return true;
+  }
+  return false;
+}
+
+export function watchDormant(signal: AbortSignal, doc: Document, wake: () => void): void {
+  let done = false;
+  let idle: number | undefined;
+  let look: Steps<boolean> | undefined;
+  const observer = new MutationObserver((records) => {
+    if (changesWake(records)) finish();
+  });
+  const onStorage = (changes: Record<string, { newValue?: unknown }>, area: string) => {
+    if (area === 'local' && GUIDE_KEY in changes && guiding(changes[GUIDE_KEY]!.newValue)) finish();
+  };
+  const stop = () => {
+    done = true;
+    observer.disconnect();
+    browser.storage.onChanged.removeListener(onStorage);
+    if (idle !== undefined) cancelIdle(idle);
+    look?.return(false);
+  };
+  function finish() {
+    if (done) return;
+    stop();
+    if (!signal.aborted) wake();
+  }
+  signal.addEventListener('abort', stop);
+
+  observer.observe(doc.documentElement, { childList: true, subtree: true, characterData: true });
+  browser.storage.onChanged.addListener(onStorage);
+  void browser.storage.local.get(GUIDE_KEY).then(
+    (stored) => guiding(stored[GUIDE_KEY]) && finish(),
+    () => undefined,
+  );
+
+  // The first look, a slice at a time in idle time: the console's own start-up goes first.
+  const slice = () => {
+    idle = undefined;
+    if (done) return;
+    if (!look) {
+      if (doc.querySelector(FILE_FIELD)) return finish();
+      look = anyText(doc.body ?? doc.documentElement, candidate);
+    }
+    const end = performance.now() + SLICE_MS;
+    for (;;) {
+      const next = look.next();
+      if (next.done) {
+        look = undefined;
+        if (next.value) finish();
+        return;
+      }
+      if (performance.now() >= end) break;
+    }
+    idle = requestIdle(slice);
+  };
+  idle = requestIdle(slice);
+}
