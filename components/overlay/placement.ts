@@ -2,7 +2,8 @@
  * Keeps the overlay's boxes off what the admin must see: measures the highlighted control, the
  * guards' controls and notes, the stack (guide card and panel) and the callout, once per frame
  * and only after something moved (scroll, resize, a size change, a render), then places them
- * with lib/dom/place.ts. Reads all boxes first, then writes state once: no layout thrashing.
+ * with lib/dom/place.ts. Reads all boxes just after a frame is drawn (the layout is fresh then, so
+ * reading costs nothing), then writes state once: no layout thrashing, no forced layout.
  * With nothing to keep clear, it measures nothing and the stack sits in the admin's corner.
  */
 import type { RefObject } from 'preact';
@@ -61,36 +62,47 @@ export function usePlacement(opts: {
   // The stack's size the last time it was open, and the tab's: either is only measurable while shown.
   const sizes = useRef({ open: { width: 0, height: 0 }, tab: { width: 180, height: 34 } });
   const frame = useRef(0);
+  const after = useRef<number | undefined>(undefined);
   const current = useRef(place);
   const lastPrefer = useRef(prefer);
   current.current = place;
   const watching = !!target || avoid.length > 0;
 
-  const measure = () => {
+  const cancel = () => {
     cancelAnimationFrame(frame.current);
+    clearTimeout(after.current);
+  };
+  // Read just after the next frame is drawn, when the page's layout is fresh: reading inside the
+  // frame (in requestAnimationFrame) would make the browser lay the whole console out then, in our
+  // task, after whatever the page changed.
+  const measure = () => {
+    cancel();
     frame.current = requestAnimationFrame(() => {
-      const view = viewport();
-      // Reads first.
-      const targetRect = target?.isConnected ? target.getBoundingClientRect() : null;
-      const others = avoid.filter((el) => el.isConnected).map((el) => box(el.getBoundingClientRect()));
-      const stackRect = stack.current && unionOf(stack.current.children);
-      const calloutRect = callout.current?.getBoundingClientRect();
-      if (stackRect && stackRect.height > 0) {
-        if (current.current.folded && !forced) sizes.current.tab = { width: stackRect.width, height: stackRect.height };
-        else sizes.current.open = { width: stackRect.width, height: stackRect.height };
-      }
-      // Then the placement, from numbers only.
-      const ring = targetRect && (targetRect.width > 0 || targetRect.height > 0) ? box(targetRect, RING_PAD) : null;
-      const calloutAt = ring && calloutRect ? placeCallout(view, ring, { width: calloutRect.width, height: calloutRect.height }, others) : null;
-      const keep = [...(ring ? [ring] : []), ...(calloutAt && calloutRect ? [{ ...calloutAt, width: calloutRect.width, height: calloutRect.height }] : []), ...others];
-      const open = sizes.current.open.height > 0 ? sizes.current.open : sizes.current.tab;
-      // Where it is now, unless the admin just docked it elsewhere.
-      const now = lastPrefer.current === prefer ? current.current : undefined;
-      lastPrefer.current = prefer;
-      const stacked = placeStack(view, open, sizes.current.tab, keep, prefer, now);
-      const next: Placement = { corner: stacked.folded && forced ? prefer : stacked.corner, folded: stacked.folded, ring, callout: calloutAt };
-      if (!same(next, current.current)) setPlace(next);
+      after.current = window.setTimeout(read, 0);
     });
+  };
+  const read = () => {
+    const view = viewport();
+    // Reads first.
+    const targetRect = target?.isConnected ? target.getBoundingClientRect() : null;
+    const others = avoid.filter((el) => el.isConnected).map((el) => box(el.getBoundingClientRect()));
+    const stackRect = stack.current && unionOf(stack.current.children);
+    const calloutRect = callout.current?.getBoundingClientRect();
+    if (stackRect && stackRect.height > 0) {
+      if (current.current.folded && !forced) sizes.current.tab = { width: stackRect.width, height: stackRect.height };
+      else sizes.current.open = { width: stackRect.width, height: stackRect.height };
+    }
+    // Then the placement, from numbers only.
+    const ring = targetRect && (targetRect.width > 0 || targetRect.height > 0) ? box(targetRect, RING_PAD) : null;
+    const calloutAt = ring && calloutRect ? placeCallout(view, ring, { width: calloutRect.width, height: calloutRect.height }, others) : null;
+    const keep = [...(ring ? [ring] : []), ...(calloutAt && calloutRect ? [{ ...calloutAt, width: calloutRect.width, height: calloutRect.height }] : []), ...others];
+    const open = sizes.current.open.height > 0 ? sizes.current.open : sizes.current.tab;
+    // Where it is now, unless the admin just docked it elsewhere.
+    const now = lastPrefer.current === prefer ? current.current : undefined;
+    lastPrefer.current = prefer;
+    const stacked = placeStack(view, open, sizes.current.tab, keep, prefer, now);
+    const next: Placement = { corner: stacked.folded && forced ? prefer : stacked.corner, folded: stacked.folded, ring, callout: calloutAt };
+    if (!same(next, current.current)) setPlace(next);
   };
 
   // After every render: the content (and so the size) may have changed.
@@ -111,7 +123,7 @@ export function usePlacement(opts: {
     if (document.body) resized?.observe(document.body);
     if (stack.current) resized?.observe(stack.current);
     return () => {
-      cancelAnimationFrame(frame.current);
+      cancel();
       resized?.disconnect();
       window.removeEventListener('scroll', measure, { capture: true });
       window.removeEventListener('resize', measure);

@@ -33,9 +33,28 @@ function pick(list: Element[]): Element | null {
   return list.find(visible) ?? list[0] ?? null;
 }
 
+/** Longer than any control's label we look for: such a control is read no further. */
+const MAX_LABEL = 80;
+
+/**
+ * The controls under `root`, each with its label read once, for asking several lists of labels
+ * (the guards ask four or five on one page): `find(labels)` gives every control whose text or
+ * accessible name reads as one of them.
+ */
+export function controlIndex(root: ParentNode): (labels: readonly string[]) => Element[] {
+  let index: { el: Element; label: string }[] | undefined;
+  return (labels) => {
+    index ??= Array.from(root.querySelectorAll(CONTROLS)).flatMap((el) => {
+      const raw = labelOf(el);
+      return raw.length <= MAX_LABEL && !isOwn(el) ? [{ el, label: normLabel(raw) }] : [];
+    });
+    return index.filter((c) => labels.includes(c.label)).map((c) => c.el);
+  };
+}
+
 /** Every control under `root` whose text or accessible name reads as one of `labels`. */
 export function controls(root: ParentNode, labels: readonly string[]): Element[] {
-  return Array.from(root.querySelectorAll(CONTROLS)).filter((el) => !isOwn(el) && labels.includes(normLabel(labelOf(el))));
+  return controlIndex(root)(labels);
 }
 
 function fileLabel(input: HTMLInputElement): string {

@@ -7,7 +7,7 @@ import { consoleOf } from '../consoles/hosts';
 import type { ConsoleId } from '../consoles/types';
 import { textOf, TOPIC_RE } from '../dom/read';
 import { normName } from '../credentials/merge';
-import { controls } from './find';
+import { controlIndex } from './find';
 import { CONTROL_LABELS } from '../consoles/flow';
 import type { GuideState } from './machine';
 
@@ -46,8 +46,9 @@ export function guardNotes(doc: Document, consoleId: ConsoleId | null, guide: Gu
   const active = guide && (guide.status === 'active' || guide.status === 'paused') ? guide : null;
   const notes: GuardNote[] = [];
   const guards = new Set(consoleId ? consoleOf(consoleId).guards : []);
+  const controls = controlIndex(doc);
   if (guards.has('download-token')) {
-    for (const button of controls(doc, CONTROL_LABELS.downloadToken)) {
+    for (const button of controls(CONTROL_LABELS.downloadToken)) {
       const server = serverOf(button);
       if (active?.kind === 'ade' && server && normName(server) === normName(active.name)) {
         notes.push({ anchor: button, level: 'ok', say: 'download-token-ok', name: active.name });
@@ -58,16 +59,16 @@ export function guardNotes(doc: Document, consoleId: ConsoleId | null, guide: Gu
       }
     }
   }
-  if (guards.has('create-certificate')) for (const el of controls(doc, CREATE)) notes.push({ anchor: el, level: 'danger', say: 'create-certificate' });
-  if (guards.has('revoke')) for (const el of controls(doc, REVOKE)) notes.push({ anchor: el, level: 'warn', say: 'revoke' });
+  if (guards.has('create-certificate')) for (const el of controls(CREATE)) notes.push({ anchor: el, level: 'danger', say: 'create-certificate' });
+  if (guards.has('revoke')) for (const el of controls(REVOKE)) notes.push({ anchor: el, level: 'warn', say: 'revoke' });
   if (guards.has('get-started')) {
-    for (const el of controls(doc, GET_STARTED)) {
+    for (const el of controls(GET_STARTED)) {
       notes.push({ anchor: el, level: 'danger', say: 'get-started', ...(active?.appleId ? { appleId: active.appleId } : {}) });
     }
   }
   if (guards.has('renew-row')) {
     if (active?.kind === 'apns' && active.topic) {
-      for (const renew of controls(doc, CONTROL_LABELS.renew)) {
+      for (const renew of controls(CONTROL_LABELS.renew)) {
         const row = renew.closest('tr, [role="row"], li');
         const topic = row ? textOf(row).match(TOPIC_RE)?.[0] : undefined;
         if (!topic) continue;
