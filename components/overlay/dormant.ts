@@ -1,13 +1,13 @@
 /**
  * A console frame that shows nothing to read stays dormant: the small script every console frame
  * loads (entrypoints/console.content) asks, in idle time, whether any of the frame's text could be
- * about a credential (the reader's own first test, lib/consoles/seeds.ts), whether it holds a file
+ * about a credential (the reader's own first test, lib/credentials/seeds.ts), whether it holds a file
  * field, and whether a renewal guide is under way. Until one of these is true, the reader, the
  * panel and their styles are not loaded into the frame at all; a MutationObserver looks only at
  * what the page adds or changes. `wake` is called once, and everything stops with `signal`.
  */
 import { browser } from 'wxt/browser';
-import { CANDIDATE } from '../../lib/consoles/seeds';
+import { CANDIDATE } from '../../lib/credentials/seeds';
 import { anyText } from '../../lib/dom/collect';
 import type { Steps } from '../../lib/steps';
 import { cancelIdle, requestIdle } from './idle';

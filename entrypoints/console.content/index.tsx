@@ -1,6 +1,7 @@
 /**
- * What every console frame loads: small on purpose. The top document of a console, and any frame
- * that shows text about an expiry or a credential's state, a file field, or a renewal under way,
+ * What every console frame loads: small on purpose. The top document of a console (unless its
+ * credentials live in frames), and any frame that shows text about an expiry or a credential's
+ * state, a file field, or a renewal under way,
  * asks the background to load the reader into it (entrypoints/console-reader.tsx); every other
  * frame stays dormant (components/overlay/dormant.ts) and costs the page almost nothing.
  */
@@ -38,8 +39,10 @@ export default defineContentScript({
   // The overlay's CSS is inlined into its shadow root: no web-accessible resource to expose.
   cssInjectionMode: 'manual',
   main(ctx) {
-    // The top document always gets the reader: it says, quietly, when a console page shows nothing.
-    if (window === window.top) load(ctx);
+    // A console's top document without frames always gets the reader: it says, quietly, when the
+    // page shows no credential. One with frames (Intune's blades, MaaS360's #Content) lets them
+    // speak for themselves, and stays dormant like them until it shows something itself.
+    if (window === window.top && !document.querySelector('iframe, frame')) load(ctx);
     else watchDormant(ctx.signal, document, () => load(ctx));
   },
 });

@@ -5,7 +5,7 @@
 import { collectSteps, type CollectOptions, type Collected } from '../dom/collect';
 import type { Steps } from '../steps';
 import { isNotice } from '../credentials/health';
-import { CANDIDATE, EXPIRY_STEMS } from './seeds';
+import { CANDIDATE, EXPIRY_STEMS } from '../credentials/seeds';
 import { EXPIRY_PREFIX, fieldType, relativeDays } from './vocabulary';
 
 export const COLLECT_OPTIONS: CollectOptions = {

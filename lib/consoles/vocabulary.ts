@@ -9,7 +9,7 @@
  * the fixture pages under tests/fixtures/pages/ that use each entry.
  */
 import type { CredentialKind } from '../credentials/kinds';
-import { EXPIRY_STEMS } from './seeds';
+import { EXPIRY_STEMS } from '../credentials/seeds';
 
 /** What a label says its value is. */
 export type FieldType =
@@ -296,4 +296,4 @@ export function mayMentionExpiry(text: string): boolean {
   return STEM_LITERALS.some((s) => lower.includes(s));
 }
 
-export { EXPIRY_STEMS } from './seeds';
+export { EXPIRY_STEMS } from '../credentials/seeds';

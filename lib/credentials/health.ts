@@ -11,7 +11,7 @@
  * (../shared/REAL-WORLD.md). A status word we do not know is kept as text, never taken as "active".
  */
 import { URGENCY_ORDER, type Urgency } from './urgency';
-import { NOTICE_HINT } from '../consoles/seeds';
+import { NOTICE_HINT } from './seeds';
 
 /** Every state a credential can be in, worst first (the order ranks them). */
 export const HEALTH_ORDER = [
@@ -123,7 +123,7 @@ export function mentionsHealth(text: string): boolean {
   return TERMS.test(w) || PHRASES.some(([, re]) => re.test(w));
 }
 
-export { NOTICE_HINT } from '../consoles/seeds';
+export { NOTICE_HINT } from './seeds';
 
 /** A text on its own that says a strong state of a credential (a notice): short enough to be one, and saying one. */
 export function isNotice(text: string): boolean {

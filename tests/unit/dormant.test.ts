@@ -9,7 +9,7 @@ import { resolve } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { changesWake, guiding, watchDormant } from '../../components/overlay/dormant';
-import { CANDIDATE } from '../../lib/consoles/seeds';
+import { CANDIDATE } from '../../lib/credentials/seeds';
 import { anyText } from '../../lib/dom/collect';
 import { drain } from '../../lib/steps';
 import type { PageScan } from '../../lib/scan';
