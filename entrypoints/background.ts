@@ -1,6 +1,6 @@
 import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
-import { check, CHECK_ALARM, ensureAlarm, handleRaw, openFor, snoozeFor, syncContentScript, upgradeGuide, welcomeOnInstall } from '../lib/handlers';
+import { check, CHECK_ALARM, ensureAlarm, handleRaw, openFor, permissionsRemoved, snoozeFor, syncContentScript, upgradeGuide, welcomeOnInstall } from '../lib/handlers';
 import { SETTINGS_KEY } from '../lib/settings-store';
 
 export default defineBackground({
@@ -17,6 +17,8 @@ export default defineBackground({
     // The consoles the admin added: registered again whenever the background starts (an update
     // drops Chromium's registrations; Firefox keeps them only while its background page lives).
     void syncContentScript().catch(() => undefined);
+    // A host taken back in the browser's own settings turns its console off in ours.
+    browser.permissions.onRemoved.addListener((removed) => void permissionsRemoved(removed.origins ?? []).catch(() => undefined));
     void upgradeGuide().catch(() => undefined);
     browser.alarms.onAlarm.addListener((alarm) => {
       if (alarm.name === CHECK_ALARM) void check();

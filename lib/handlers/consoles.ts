@@ -7,6 +7,7 @@
  */
 import { browser } from 'wxt/browser';
 import { ACCESS_KEY, accessPatterns, addSite, OPTIONAL_CONSOLES, readAccess, removeSite, setEnabled, sitePattern, type ConsoleAccess } from '../consoles/sites';
+import { optionalPatterns } from '../consoles/hosts';
 import { codeKey, t } from '../i18n';
 import type { Request, Responses } from '../messages';
 import { invalid } from './store';
@@ -34,11 +35,27 @@ async function grantedPatterns(access: ConsoleAccess): Promise<string[]> {
 type Registered = { unregister(): Promise<void> };
 let firefoxScript: Registered | undefined;
 
+/**
+ * One change of the consoles at a time: the worker's start-up registration and an admin's click
+ * could otherwise both register the script (the second fails: the id exists) or read the list
+ * before the other wrote it.
+ */
+let queue: Promise<unknown> = Promise.resolve();
+function serial<T>(work: () => Promise<T>): Promise<T> {
+  const next = queue.then(work, work);
+  queue = next.catch(() => undefined);
+  return next;
+}
+
 /** Registers the content script for exactly the granted patterns of `access` (none: unregistered). */
-export async function syncContentScript(access?: ConsoleAccess): Promise<string[]> {
+export function syncContentScript(access?: ConsoleAccess): Promise<string[]> {
+  return serial(() => register(access));
+}
+
+async function register(access?: ConsoleAccess): Promise<string[]> {
   const patterns = await grantedPatterns(access ?? (await loadAccess()));
   const scripting = (browser as unknown as { scripting?: typeof browser.scripting }).scripting;
-  if (scripting?.registerContentScripts && import.meta.env.MANIFEST_VERSION === 3) {
+  if (scripting?.registerContentScripts && import.meta.env.MANIFEST_VERSION !== 2) {
     const existing = await scripting.getRegisteredContentScripts({ ids: [SCRIPT_ID] });
     // The worker starts often: a registration that already matches is left as it is.
     const same = (a: readonly string[] = [], b: readonly string[]) => a.length === b.length && a.every((p) => b.includes(p));
@@ -62,17 +79,49 @@ export async function syncContentScript(access?: ConsoleAccess): Promise<string[
  */
 async function changeAccess(before: ConsoleAccess, access: ConsoleAccess): Promise<ConsoleAccess> {
   await saveAccess(access);
-  await syncContentScript(access);
+  try {
+    await register(access);
+  } catch (error) {
+    // Not registered: the list goes back to what it was, and a host granted for this change alone is given back.
+    await saveAccess(before);
+    await register(before).catch(() => undefined);
+    const had = new Set(accessPatterns(before));
+    const fresh = accessPatterns(access).filter((p) => !had.has(p));
+    if (fresh.length) await browser.permissions.remove({ origins: fresh }).catch(() => false);
+    throw error;
+  }
   const kept = new Set(accessPatterns(access));
   const gone = accessPatterns(before).filter((p) => !kept.has(p));
   if (gone.length) await browser.permissions.remove({ origins: gone });
   return access;
 }
 
+/**
+ * The admin took a host away in the browser's own settings: the consoles that needed it are
+ * turned off (a switch) or removed (an address), so the settings page says what is really read.
+ */
+export function permissionsRemoved(origins: readonly string[]): Promise<void> {
+  if (!origins.length) return Promise.resolve();
+  return serial(async () => {
+    const before = await loadAccess();
+    let access = before;
+    for (const c of OPTIONAL_CONSOLES) {
+      if (access.enabled.includes(c.id) && optionalPatterns(c).some((p) => origins.includes(p))) access = setEnabled(access, c.id, false);
+    }
+    for (const site of access.sites) if (origins.includes(sitePattern(site.origin))) access = removeSite(access, site.origin);
+    if (accessPatterns(access).length !== accessPatterns(before).length) await saveAccess(access);
+    await register(access);
+  });
+}
+
 type ConsolesRequest = Extract<Request, { type: 'consoles-get' | 'consoles-enable' | 'consoles-add' | 'consoles-remove' }>;
 
 /** The options page's "Consoles you use": what is on, a switch, an address added or removed. */
-export async function handleConsoles(request: ConsolesRequest): Promise<Responses[ConsolesRequest['type']]> {
+export function handleConsoles(request: ConsolesRequest): Promise<Responses[ConsolesRequest['type']]> {
+  return serial(() => consoles(request));
+}
+
+async function consoles(request: ConsolesRequest): Promise<Responses[ConsolesRequest['type']]> {
   const before = await loadAccess();
   switch (request.type) {
     case 'consoles-get':

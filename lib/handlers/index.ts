@@ -22,7 +22,7 @@ import { moveGuide, startGuideFor } from './guide';
 import { failure, invalid, inventory, serial, updateOne, write } from './store';
 
 export { check, CHECK_ALARM, ensureAlarm, openFor, snoozeFor } from './check';
-export { syncContentScript } from './consoles';
+export { permissionsRemoved, syncContentScript } from './consoles';
 export { upgradeGuide } from './guide';
 
 const workerStartedAt = Date.now();

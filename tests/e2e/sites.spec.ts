@@ -16,7 +16,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { extensionWorker, grantHosts, isolateNetwork, launchWithExtension, servePages } from '../../scripts/browser.mjs';
 import { addYears, format } from 'date-fns';
-import { extensionDir, fixture, onDisk } from './fixtures';
+import { extensionDir, fixture, notificationIds, onDisk, sendFromPage } from './fixtures';
+
+type Stored = { id: string; kind: string; name: string; console: string; expiresOn: string | null };
 import { makeFiles } from '../unit/support/make-files';
 
 async function launchGranted(origins: string[]): Promise<{ context: BrowserContext; dir: string; id: string }> {
@@ -82,8 +84,12 @@ test('a CLOMO PANEL added at its own address is read, and removing it stops read
 
   const popup = await inventory(context, id);
   await expect(popup.getByText('CLOMO PANEL').first()).toBeVisible();
-  // The push certificate expired on 2026-11-10 (page fixture): an expired credential is notified.
-  await expect.poll(async () => (await chromeIn(w).evaluate(() => (globalThis as unknown as { chrome: Chrome }).chrome.notifications.getAll().then((n) => Object.keys(n).length)))).toBeGreaterThan(0);
+  // What the page showed, in the inventory as CLOMO PANEL's: the push certificate (expired on 2026-11-10) and the VPP token.
+  const clomo = async () => ((await sendFromPage<{ credentials: Stored[] }>(popup, { type: 'list' })).credentials ?? []).filter((c) => c.console === 'clomo');
+  await expect.poll(async () => (await clomo()).map((c) => `${c.kind} ${c.expiresOn}`).sort()).toEqual(['apns 2026-11-10', 'vpp 2027-01-28']);
+  // The expired push certificate is notified: its notification names it.
+  const push = (await clomo()).find((c) => c.kind === 'apns')!;
+  await expect.poll(async () => (await notificationIds(context)).some((n) => n.split('|')[3]?.split(',').map(decodeURIComponent).includes(push.id))).toBe(true);
 
   // Removing it: script, entry and permission go together.
   await options.getByRole('button', { name: 'Remove CLOMO PANEL at https://mdm.contoso.example' }).click();
@@ -91,10 +97,36 @@ test('a CLOMO PANEL added at its own address is read, and removing it stops read
   await expect(options.locator('.added-consoles li')).toHaveCount(0);
   expect(await w.evaluate(() => (globalThis as unknown as { chrome: Chrome }).chrome.permissions.contains({ origins: ['https://mdm.contoso.example/*'] }))).toBe(false);
   expect(await w.evaluate(() => (globalThis as unknown as { chrome: Chrome }).chrome.scripting.getRegisteredContentScripts().then((s) => s.length))).toBe(0);
+  // The page now shows a renewed VPP token: not read, so the inventory keeps what it had.
+  await servePages(context, { [url]: fixture('clomo/home.ja.html').replaceAll('2027/01/28', '2028/01/28') });
   const after = await context.newPage();
   await after.goto(url);
   await after.waitForTimeout(1500);
   await expect(after.locator('token-radar-overlay')).toHaveCount(0);
+  expect((await clomo()).map((c) => `${c.kind} ${c.expiresOn}`).sort()).toEqual(['apns 2026-11-10', 'vpp 2027-01-28']);
+});
+
+test('a CLOMO PANEL address stays read when the worker starts again without its registration (as after an update, which drops it)', async ({ granted }) => {
+  const { context, id } = granted;
+  const url = 'https://mdm.contoso.example/home';
+  await servePages(context, { [url]: fixture('clomo/home.ja.html') });
+  const popup = await inventory(context, id);
+  expect(await sendFromPage(popup, { type: 'consoles-add', console: 'clomo', origin: 'https://mdm.contoso.example' })).toMatchObject({ ok: true });
+  // What an update does to a registered content script (a reload of an unpacked extension cannot be driven here): gone.
+  const matches = () => popup.evaluate(() => (globalThis as unknown as { chrome: Chrome }).chrome.scripting.getRegisteredContentScripts().then((s) => s.flatMap((x) => x.matches ?? [])));
+  await popup.evaluate(() => (globalThis as unknown as { chrome: { scripting: { unregisterContentScripts(): Promise<void> } } }).chrome.scripting.unregisterContentScripts());
+  expect(await matches()).toEqual([]);
+  // The worker stops (as it does whenever idle) and starts again on the next message: it registers the address again.
+  const cdp = await context.newCDPSession(popup);
+  await cdp.send('ServiceWorker.enable');
+  await cdp.send('ServiceWorker.stopAllWorkers');
+  await cdp.detach();
+  await expect.poll(async () => (await sendFromPage<{ ok: boolean }>(popup, { type: 'ping' }).catch(() => ({ ok: false }))).ok).toBe(true);
+  await expect.poll(matches).toEqual(['https://mdm.contoso.example/*']);
+  const page = await context.newPage();
+  await page.goto(url);
+  await expect(page.locator('token-radar-badge')).toHaveCount(2);
+  await expect(page.locator('token-radar-overlay')).toHaveAttribute('data-console', 'clomo');
 });
 
 test('Jamf Cloud turned on in the options page is read: overlay, inventory, popup', async ({ granted }) => {
@@ -116,6 +148,10 @@ test('Jamf Cloud turned on in the options page is read: overlay, inventory, popu
   const popup = await inventory(context, id);
   await expect(popup.getByText('大阪支店')).toBeVisible();
   await expect(popup.getByText('本社')).toBeVisible();
+  // 大阪支店's token expires on 2026-12-01 (page fixture): a desktop notification names it.
+  const stored = (await sendFromPage<{ credentials: Stored[] }>(popup, { type: 'list' })).credentials.find((c) => c.name === '大阪支店' && c.console === 'jamf')!;
+  expect(stored).toMatchObject({ kind: 'vpp', expiresOn: '2026-12-01' });
+  await expect.poll(async () => (await notificationIds(context)).some((n) => n.split('|')[3]?.split(',').map(decodeURIComponent).includes(stored.id))).toBe(true);
 
   // Turned off: the permission is given back and the page is no longer read.
   await options.bringToFront();
