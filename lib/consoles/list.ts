@@ -17,3 +17,6 @@ import { workspaceOne } from './workspace-one';
 export const CONSOLES = [intune, maas360, jamf, clomo, workspaceOne, kandji, mosyle, abm, asm, applePush, other] as const;
 
 export type ConsoleId = (typeof CONSOLES)[number]['id'];
+
+/** Any MDM console: what a credential's guide walks when its console has no flow of its own (Apple's side, then "upload it in your console"). */
+export const ANY_MDM: ConsoleId = other.id;

@@ -6,7 +6,7 @@
 import { identifyingName } from '../inventory/names';
 import type { Credential } from '../credentials/model';
 import { consoleOf } from '../consoles/hosts';
-import type { ConsoleId } from '../consoles/list';
+import { ANY_MDM, type ConsoleId } from '../consoles/list';
 import type { MessageKey } from '../i18n';
 import { FLOWS, flowById, flowFor, type Flow, type Step } from './flows';
 
@@ -42,7 +42,7 @@ export function guideConsole(c: Credential): ConsoleId | null {
 /** The console's flow; for a console without one (or a credential added by hand), Apple's side and then "upload it in your console". */
 export function flowOf(c: Credential): Flow | undefined {
   const mdm = (id: ConsoleId | null | undefined): id is ConsoleId => !!id && consoleOf(id).role === 'mdm';
-  const consoleId = guideConsole(c) ?? (mdm(c.console) ? c.console : c.sources.map((s) => s.console).find(mdm)) ?? 'other';
+  const consoleId = guideConsole(c) ?? (mdm(c.console) ? c.console : c.sources.map((s) => s.console).find(mdm)) ?? ANY_MDM;
   return flowFor(consoleId, c.kind);
 }
 

@@ -1,13 +1,16 @@
 /**
  * The console modules stay the one place a console is defined: no code outside lib/consoles/
  * names a console id, and every page kind of every console has a fixture page it is recognised
- * on (tests/fixtures/pages/). Every flow step's control is found on a fixture page by guide.test.ts.
+ * on (tests/fixtures/pages/), and every flow step that points at a control has fixture pages of
+ * one of its own sites (tests/fixtures/step-pages.ts; guide.test.ts finds the control on each).
  */
-import { readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { CONSOLES } from '../../lib/consoles/list';
+import { FLOWS } from '../../lib/guide/flows';
 import type { PageScan } from '../../lib/scan';
+import { STEP_PAGES } from '../fixtures/step-pages';
 
 const root = resolve(import.meta.dirname, '../..');
 const pagesDir = resolve(root, 'tests/fixtures/pages');
@@ -20,7 +23,7 @@ const fixtures = (readdirSync(pagesDir, { recursive: true }) as string[])
   .filter((f) => f.endsWith('.html'))
   .map((file) => {
     const expected = JSON.parse(readFileSync(resolve(pagesDir, file.replace(/\.html$/, '.expected.json')), 'utf8')) as { url: string; scan: PageScan | null };
-    return { file, html: readFileSync(resolve(pagesDir, file), 'utf8'), scan: expected.scan };
+    return { file, url: expected.url, html: readFileSync(resolve(pagesDir, file), 'utf8'), scan: expected.scan };
   });
 
 describe('architecture', () => {
@@ -40,6 +43,32 @@ describe('architecture', () => {
     }
     expect(offenders).toEqual([]);
   });
+
+  it("every console folder's flows file is in the flows list", () => {
+    const listed = readFileSync(resolve(root, 'lib/consoles/flows.ts'), 'utf8');
+    const folders = (readdirSync(resolve(root, 'lib/consoles'), { withFileTypes: true }) as { name: string; isDirectory(): boolean }[]).filter((d) => d.isDirectory());
+    const withFlows = folders.filter((d) => existsSync(resolve(root, 'lib/consoles', d.name, 'flows.ts'))).map((d) => d.name);
+    expect(withFlows.length).toBeGreaterThan(0);
+    for (const name of withFlows) expect(listed, `lib/consoles/${name}/flows.ts`).toContain(`from './${name}/flows'`);
+    // And every flow is of a console of the list.
+    for (const flow of FLOWS) expect(CONSOLES.map((c) => c.id as string), flow.id).toContain(flow.console);
+  });
+
+  const steps = new Map(FLOWS.flatMap((f) => f.steps.map((step) => [step.id, step] as const)));
+  for (const [id, step] of steps) {
+    if (step.target.type === 'none') continue;
+    it(`flow step "${id}" has fixture pages, each of one of its sites (${step.sites.join(', ')})`, () => {
+      const pages = STEP_PAGES[id] ?? [];
+      expect(pages.length, id).toBeGreaterThan(0);
+      for (const [file] of pages) {
+        const page = fixtures.find((f) => f.file === file);
+        expect(page, `${id}: ${file} is a fixture page`).toBeDefined();
+        // The page's own console: what its scan says, else (a page that shows no credential) the console its address belongs to.
+        const site = page!.scan?.console ?? file.split('/')[0];
+        expect(step.sites, `${id}: ${file}`).toContain(site);
+      }
+    });
+  }
 
   for (const c of CONSOLES) {
     for (const kind of c.pages) {

@@ -15,7 +15,7 @@ function withAbmNote(steps: readonly Step[]): Step[] {
 }
 
 // What the vendor's FAQ teaches, said where it matters: the Apple ID of last time, the subject to renew, the new deadline.
-export const clomoFlows: readonly Flow[] = [
+export const flows: readonly Flow[] = [
   {
     id: 'clomo-apns',
     console: 'clomo',

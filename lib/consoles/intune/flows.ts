@@ -11,7 +11,7 @@ const IL = {
   pushField: ['apple mdm push certificate', 'certificat push mdm apple', 'apple mdm プッシュ証明書'],
 } as const;
 
-export const intuneFlows: readonly Flow[] = [
+export const flows: readonly Flow[] = [
   {
     id: 'intune-apns',
     console: 'intune',

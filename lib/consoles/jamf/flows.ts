@@ -11,7 +11,7 @@ const JL = {
   renewServiceToken: ['renew service token', 'サービストークンの更新', 'renouveler le jeton de service', 'diensttoken erneuern', 'renovar token de servicio'],
 } as const;
 
-export const jamfFlows: readonly Flow[] = [
+export const flows: readonly Flow[] = [
   {
     id: 'jamf-apns',
     console: 'jamf',

@@ -8,7 +8,7 @@ const ML = {
   generate: ['generate certificate', 'générer le certificat', '証明書の生成', '証明書を生成'],
 } as const;
 
-export const maas360Flows: readonly Flow[] = [
+export const flows: readonly Flow[] = [
   {
     id: 'maas360-apns',
     console: 'maas360',
