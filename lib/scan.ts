@@ -89,6 +89,7 @@ export function* scanSteps(url: string, doc: Document, now: Date, options: ScanO
     titles: ctx.titles,
     sentences: kind ? kind.sentences !== false : adapter.sentences !== 'recognised',
     urlKind: kindInUrl(ctx.url),
+    ...(adapter.words ? { words: adapter.words } : {}),
   });
   const credentials = reading.credentials;
 

@@ -93,6 +93,8 @@ export function Overlay(props: OverlayProps) {
   const guiding = !!guide && props.showGuide && !!scan.console && !!guide.state.steps && guide.state.status !== 'cancelled';
   // (A guide the admin cancelled stays in storage: it does not silence the note.)
   const quiet = !!props.quiet && !hidden && !guiding && !props.error;
+  // Where this console shows its dates when this page does not (CLOMO PANEL's HOME alerts only from three months before).
+  const hint = quiet && scan.console ? consoleOf(scan.console).quietHint : undefined;
   if (!panel && !(hidden && shown) && !quiet && !guiding && !props.error) return null;
   const grip = <Grip corner={place.corner} onDock={dock} stack={stack} />;
   const step = guide?.state.steps && guide.state.status !== 'done' ? t('guideStep', guide.state.step + 1, guide.state.steps.length) : '';
@@ -132,8 +134,11 @@ export function Overlay(props: OverlayProps) {
             {panel ? (
               <Panel {...props} onHide={() => setHidden(true)} grip={guiding ? null : grip} />
             ) : quiet ? (
-              <div class="tr-quiet">
-                <p role="status">{t('quietWatching', productName(scan.console!))}</p>
+              <div class={hint ? 'tr-quiet tr-quiet--hint' : 'tr-quiet'}>
+                <div>
+                  <p role="status">{t('quietWatching', productName(scan.console!))}</p>
+                  {hint && <p class="tr-quiet__hint">{t(hint)}</p>}
+                </div>
                 <button type="button" class="tr-icon-button" title={t('quietHideTitle')} onClick={trusted(() => setHidden(true))}>
                   <span aria-hidden="true">× </span>
                   {t('panelHideShort')}

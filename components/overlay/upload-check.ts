@@ -9,6 +9,8 @@ import { pageTheme } from '../../lib/dom/theme';
 import { MAX_BYTES } from '../../lib/files/limits';
 import type { inspectFile } from '../../lib/files';
 import { expectedKind, uploadVerdict, type Verdict } from '../../lib/files/upload-check';
+import { fieldKind } from '../../lib/files/upload-field';
+import { consoleOf } from '../../lib/consoles/hosts';
 import { t } from '../../lib/i18n';
 import { verdictLines } from '../../lib/wording/file';
 import { send } from '../../lib/messages';
@@ -97,7 +99,7 @@ export function watchUploads(signal: AbortSignal, doc: Document, currentScan: ()
     const host = noteFor(input);
     show(host, 'reading');
     const scan = currentScan();
-    const expected = expectedKind(scan.console, scan.page, input.accept ?? '');
+    const expected = expectedKind(scan.console, scan.page, input.accept ?? '', fieldKind(input, scan.console ? consoleOf(scan.console).words : undefined));
     const topic = scan.credentials.find((c) => c.kind === 'apns' && c.topic)?.topic;
     try {
       // Reading past the limit is pointless: the reader turns such a file away by its size.

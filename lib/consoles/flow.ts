@@ -31,6 +31,8 @@ export interface Step {
   target: Target;
   say: MessageKey;
   args?: readonly Arg[];
+  /** What to say instead when the credential's topic is not known (its console never shows it): the row named by its expiry date. */
+  sayByDate?: MessageKey;
   warn?: MessageKey;
   done: Done;
 }

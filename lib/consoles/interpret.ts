@@ -13,6 +13,7 @@ import { findDates, numericOrder, parseDisplayedDate, possibleOrders, readDates,
 import { dateHint, primaryText, type Field, type PageRecord } from '../dom/collect';
 import { EMAIL_RE, textOf, TOPIC_RE } from '../dom/read';
 import type { FoundCredential } from './adapter';
+import type { ConsoleWords } from './types';
 import { EXPIRY_PREFIX, EXPIRY_STEMS, isBareTokenLabel, isKindPhrase, isLocationLabel, kindsIn, nameRank, normWords, relativeDays, saysExpiry, type FieldType } from './vocabulary';
 
 export interface InterpretOptions {
@@ -26,6 +27,8 @@ export interface InterpretOptions {
   sentences: boolean;
   /** The kind the page's address names, consulted after its titles. */
   urlKind?: CredentialKind | null;
+  /** The console's own words for the credentials (its module's `words`). */
+  words?: ConsoleWords;
 }
 
 export type UnsureReason = 'kind' | 'several-expiries' | 'date';
@@ -176,16 +179,24 @@ function sentenceExpiry(record: PageRecord, settle: Settle, opts: InterpretOptio
   return days.size === 1 ? found[0]! : { day: null, dated: true };
 }
 
-const kindCache = new Map<string, { strong: CredentialKind[]; weak: CredentialKind[] }>();
+type KindCache = Map<string, { strong: CredentialKind[]; weak: CredentialKind[] }>;
+const kindCache: KindCache = new Map();
+/** One cache per console vocabulary: the same text may name a kind on one console and not on another. */
+const ownKindCaches = new WeakMap<ConsoleWords, KindCache>();
 
 /** The kinds a text names, strong and weak, remembered: the same labels and headings repeat on every row. */
-function kindsOf(text: string): { strong: CredentialKind[]; weak: CredentialKind[] } {
-  let k = kindCache.get(text);
+function kindsOf(text: string, own?: ConsoleWords): { strong: CredentialKind[]; weak: CredentialKind[] } {
+  let cache = kindCache;
+  if (own) {
+    cache = ownKindCaches.get(own) ?? new Map();
+    ownKindCaches.set(own, cache);
+  }
+  let k = cache.get(text);
   if (!k) {
     const w = normWords(text);
-    k = { strong: kindsIn(w, 'strong'), weak: kindsIn(w, 'weak') };
-    if (kindCache.size > 5000) kindCache.clear();
-    kindCache.set(text, k);
+    k = { strong: kindsIn(w, 'strong', own), weak: kindsIn(w, 'weak') };
+    if (cache.size > 5000) cache.clear();
+    cache.set(text, k);
   }
   return k;
 }
@@ -197,7 +208,7 @@ function kindOf(record: PageRecord, opts: InterpretOptions): { kind: CredentialK
     own.push(record.text);
     // An alert's own title ("Volume Purchasing Service Token Will Expire") over its text: the same alert.
     const title = record.headings[0];
-    if (title && EXPIRY_STEMS.test(title) && !kindsOf(record.text).strong.length) own.push(title);
+    if (title && EXPIRY_STEMS.test(title) && !kindsOf(record.text, opts.words).strong.length) own.push(title);
   }
   // On a page of mixed kinds (Intune's connector status), a row's name says what it is.
   if (!opts.pageKind) {
@@ -206,17 +217,17 @@ function kindOf(record: PageRecord, opts: InterpretOptions): { kind: CredentialK
     // A row whose first column has a header we do not know ("項目", "Item"): its cells are its own words.
     if (record.source === 'row' && named.length === 0) own.push(record.text);
   }
-  const ownKinds = new Set(own.flatMap((t) => kindsOf(t).strong));
+  const ownKinds = new Set(own.flatMap((t) => kindsOf(t, opts.words).strong));
   // A push topic in the record's Subject ID field: a push certificate.
   if (record.fields.some((f) => typeOf(f) === 'topic' && TOPIC_RE.test(f.value))) ownKinds.add('apns');
   if (ownKinds.size === 1) return { kind: [...ownKinds][0]!, evidence: true };
   if (ownKinds.size > 1) return { kind: null, evidence: true };
-  const ownWeak = new Set(own.flatMap((t) => kindsOf(t).weak));
+  const ownWeak = new Set(own.flatMap((t) => kindsOf(t, opts.words).weak));
   // A sentence must say itself what it is about: a heading above an alert is not its subject.
   if (record.source === 'sentence') return ownWeak.size === 1 ? { kind: [...ownWeak][0]!, evidence: true } : { kind: null, evidence: ownWeak.size > 1 };
   let evidence = false;
   for (const heading of record.headings) {
-    const kinds = new Set(kindsOf(heading).strong);
+    const kinds = new Set(kindsOf(heading, opts.words).strong);
     if (kinds.size === 1) return { kind: [...kinds][0]!, evidence: true };
     // The nearest heading that names a kind names several: a farther one (a neighbour's title,
     // the page's) does not say which of them this record is.
@@ -226,10 +237,10 @@ function kindOf(record: PageRecord, opts: InterpretOptions): { kind: CredentialK
     }
   }
   if (opts.pageKind) return { kind: opts.pageKind, evidence: true };
-  const titleKinds = new Set(opts.titles.flatMap((t) => kindsOf(t).strong));
+  const titleKinds = new Set(opts.titles.flatMap((t) => kindsOf(t, opts.words).strong));
   if (titleKinds.size === 1) return { kind: [...titleKinds][0]!, evidence: true };
   if (opts.urlKind) return { kind: opts.urlKind, evidence: true };
-  const weak = new Set([...ownWeak, ...record.headings.flatMap((h) => kindsOf(h).weak)]);
+  const weak = new Set([...ownWeak, ...record.headings.flatMap((h) => kindsOf(h, opts.words).weak)]);
   if (weak.size === 1) return { kind: [...weak][0]!, evidence: true };
   return { kind: null, evidence: evidence || weak.size > 1 || titleKinds.size > 1 };
 }
@@ -260,23 +271,29 @@ function nameOf(record: PageRecord, kind: CredentialKind, opts: InterpretOptions
     const whole = f.value;
     // 'Apple VPP Tokens: Contoso Apps – Paris' names the token after the connector's label;
     // 'Apple VPP token' over a second line 'Filiale Nord' names it on that line.
-    if (/[:：]/.test(text) && kindsIn(normWords(text.split(/[:：]/)[0]!)).length) text = text.replace(/^[^:：]*[:：]\s*/, '');
-    else if (isKindPhrase(text) && whole.length > text.length && whole.startsWith(text)) text = whole.slice(text.length).trim();
-    if (text && !isKindPhrase(text)) return text;
+    if (/[:：]/.test(text) && kindsIn(normWords(text.split(/[:：]/)[0]!), 'any', opts.words).length) text = text.replace(/^[^:：]*[:：]\s*/, '');
+    else if (isKindPhrase(text, opts.words) && whole.length > text.length && whole.startsWith(text)) text = whole.slice(text.length).trim();
+    if (text && !isKindPhrase(text, opts.words)) return text;
   }
   if (record.source === 'sentence') {
     const quoted = quotedName(record.text);
     if (quoted) return quoted;
   }
-  if (record.name && !isKindPhrase(record.name)) return stripQuotes(record.name);
+  // A date or a time is never a name (a notification's timestamp under its title).
+  if (record.name && !isKindPhrase(record.name, opts.words) && !DATE_SHAPE.test(record.name)) return stripQuotes(record.name);
+  // A notification card whose message quotes the name: 自動デバイス登録インスタンス「Contoso Schools」の….
+  if (record.source === 'item') {
+    const quoted = quotedName(record.text);
+    if (quoted) return quoted;
+  }
   // Apple Business's 2026 list names each external management service in a "Service" column.
   const service = record.fields.find((f) => typeOf(f) === 'service' && !findDates(f.value, opts.lang).length);
-  if (service && !isKindPhrase(shownName(service))) return shownName(service);
+  if (service && !isKindPhrase(shownName(service), opts.words)) return shownName(service);
   // A location names a content token ("Standort München"); the company that owns it does not.
   const org = record.fields.find((f) => typeOf(f) === 'organization' && isLocationLabel(f.label));
   if (org) return shownName(org);
   // A file name beside an upload field (`contoso_HQ.vpptoken`) names the file, not the credential.
-  const server = record.fields.find((f) => typeOf(f) === 'kind' && !DATE_SHAPE.test(f.value) && !EXPIRY_STEMS.test(f.value) && !FILE_NAME.test(shownName(f)) && !isKindPhrase(shownName(f)));
+  const server = record.fields.find((f) => typeOf(f) === 'kind' && !DATE_SHAPE.test(f.value) && !EXPIRY_STEMS.test(f.value) && !FILE_NAME.test(shownName(f)) && !isKindPhrase(shownName(f), opts.words));
   if (server) return shownName(server);
   return '';
 }
@@ -418,7 +435,7 @@ export function* interpretSteps(records: PageRecord[], opts: InterpretOptions): 
       if (health === 'terms-pending') pageTerms = true;
       else if (health) {
         // Named by a weak word only ("… de Apple Business Manager" in a VPP token's warning): the page's kind, if it holds one.
-        const strong = kindsOf(record.text).strong.includes(kind);
+        const strong = kindsOf(record.text, opts.words).strong.includes(kind);
         nameless.push({ kind: strong ? kind : (opts.pageKind ?? kind), health, anchor, strong });
       }
       continue;

@@ -5,6 +5,7 @@
  */
 import type { MessageKey } from '../i18n';
 import type { PageKind, ScanContext } from './adapter';
+import type { CredentialKind } from '../credentials/kinds';
 import type { ConsoleId } from './list';
 
 export type { ConsoleId } from './list';
@@ -39,6 +40,17 @@ export interface ConsolePlace {
   url?: string;
 }
 
+/**
+ * A console's own words, added to the shared vocabulary (lib/consoles/vocabulary.ts) on its pages
+ * only: what the console calls each credential where the general words do not say it (CLOMO
+ * PANEL's push certificate is its "MDM 構成プロファイル"). Written as the page shows them; they
+ * are normalised as the page's text is.
+ */
+export interface ConsoleWords {
+  /** Phrases that name a credential's kind for certain on this console's pages. */
+  kinds: Partial<Record<CredentialKind, readonly string[]>>;
+}
+
 export interface ConsoleModule<Id extends string = string> {
   id: Id;
   /** Product name as the admin knows it; not translated (it is a brand). */
@@ -53,6 +65,8 @@ export interface ConsoleModule<Id extends string = string> {
   optionalHosts?: readonly ConsoleHost[];
   /** The admin can add it at an address of its own (on-premises, or a per-customer address). */
   ownAddress?: boolean;
+  /** Its own words for the credentials, beside the shared vocabulary. */
+  words?: ConsoleWords;
   /** Page kinds, tried in order; the first that recognises the document wins. Pages of no known kind are read by the shared layer alone. */
   pages: readonly PageKind[];
   /** The tenant / billing account / organisation when the document shows it. */
@@ -70,6 +84,8 @@ export interface ConsoleModule<Id extends string = string> {
   guards?: readonly GuardId[];
   /** What lapsing means in this console when it differs from the general case (Intune's doubled apps), by credential kind. */
   lapse?: Partial<Record<'apns' | 'ade' | 'vpp', MessageKey>>;
+  /** Said under the quiet "watching; no credential on this page" note: where this console shows its dates when this page does not. */
+  quietHint?: MessageKey;
   /** Where its credentials are shown; none when that is not known (the welcome page then says so). */
   places?: readonly ConsolePlace[];
 }

@@ -9,6 +9,7 @@
  * the fixture pages under tests/fixtures/pages/ that use each entry.
  */
 import type { CredentialKind } from '../credentials/kinds';
+import type { ConsoleWords } from './types';
 import { EXPIRY_STEMS } from '../credentials/seeds';
 
 /** What a label says its value is. */
@@ -128,19 +129,19 @@ const KIND_WORDS: { kind: CredentialKind; strong: RegExp; weak?: RegExp }[] = [
   {
     kind: 'apns',
     strong:
-      /\bapns\b|push[- ]?(?:notification[s]? )?cert|mdm[- ]push|push mdm|certificats? (?:push|apns)|プッシュ(?:通知)?証明書|push-zertifikat|push\w*zertifikat|certificados? (?:push|de inserción)|apple push notification|構成プロファイル/,
+      /\bapns\b|push[- ]?(?:notification[s]? )?cert|mdm[- ]push|push mdm|certificats? (?:push|apns)|プッシュ(?:通知)?証明書|push-zertifikat|push\w*zertifikat|certificados? (?:push|de inserción)|apple push notification/,
   },
   {
     kind: 'ade',
     strong:
-      /\bdep\b|\bade\b|enrol+ment program|device enrol+ment|automated device|programme d'inscription|inscription automatis|登録プログラム|enrollment program ?トークン|registrierungsprogramm|geräteregistrierung|programa de inscripción|inscripción automatizada/,
+      /\bdep\b|\bade\b|enrol+ment program|device enrol+ment|automated device|programme d'inscription|inscription automatis|登録プログラム|enrollment program ?トークン|registrierungsprogramm|geräteregistrierung|programa de inscripción|inscripción automatizada|自動デバイス登録/,
     // In an MDM console, "the Apple Business Manager token" is its enrollment (ADE) token.
     weak: /apple (?:business|school) manager|server token|service token|jetons? (?:de |du )?serveur|サーバ ?ー?トークン|サービス ?トークン|servertoken|token del servidor|mdm[- ]?server|serveurs? mdm|mdm ?サーバ|servidor(?:es)? mdm|management service|services? de gestion|管理サービス|verwaltungsdienst|servicios? de (?:gestión|administración)/,
   },
   {
     kind: 'vpp',
     strong:
-      /\bvpp\b|content tokens?|jetons? de contenu|apps (?:and|et|und|y) (?:books|livres|bücher|libros)|app ?(?:と|&) ?ブック|コンテンツ ?トークン|inhaltstoken|tokens? de contenido|volume purchas|compras? por volumen|achats? en volume|volumenkauf|ボリューム購入|\bstoken\b/,
+      /\bvpp\b|content tokens?|jetons? de contenu|apps (?:and|et|und|y) (?:books|livres|bücher|libros)|app ?(?:と|&) ?ブック|コンテンツ ?トークン|inhaltstoken|tokens? de contenido|volume purchas|compras? por volumen|achats? en volume|volumenkauf|ボリューム購入|一括購入|\bstoken\b/,
   },
   { kind: 'symantec', strong: /symantec/ },
 ];
@@ -173,9 +174,15 @@ export const EXPIRY_PREFIX =
 const FILLER = /\b(?:apple|tokens?|jetons?|certificat(?:e|s)?|zertifikat|certificados?|program(?:me|a)?|the|de|du|des|del|der|die|das|el|la|los|las|le|les|your|vos|votre|ihre|sus|su|für|pour|para|and|et|y|und)\b|トークン|証明書|の/g;
 
 /** A kind phrase or a heading like "Enrollment program tokens" is not a credential's name; "学園 MDM サーバ" is. */
-export function isKindPhrase(text: string): boolean {
+export function isKindPhrase(text: string, own?: ConsoleWords): boolean {
   const w = normWords(text);
-  if (kindsIn(w).length === 0 || /[:：]/.test(text)) return false;
+  if (kindsIn(w, 'any', own).length === 0 || /[:：]/.test(text)) return false;
+  if (own && ownKinds(w, own).length) {
+    // The console's own name for a credential, and nothing else ("MDM 構成プロファイル").
+    let rest = w;
+    for (const [, list] of OWN_PHRASES.get(own) ?? []) for (const p of list) rest = rest.split(p).join(' ');
+    if (rest.replace(FILLER, ' ').replace(/[\s\-–—|:：()]+/g, '').length === 0) return true;
+  }
   const rest = w
     .replace(/\bapns\b|\bvpp\b|\bdep\b|\bade\b|\bmdm\b|push|enrol+ment|\bautomated\b|\bdevices?\b|\bapps?\b|\bbooks?\b|\bvolume purchas\w*|compras? por volumen|achats? en volume|volumenkauf\w*|ボリューム購入|inscription|registrierung\w*|inscripción|content|contenu|contenido|server|serveur|servidor|service|サーバ|サービス|登録プログラム|プッシュ(?:通知)?|コンテンツ|notification\w*/g, ' ')
     .replace(FILLER, ' ')
@@ -216,9 +223,25 @@ export function nameRank(label: string): number {
   return 2;
 }
 
-/** The kinds a text names (normalised words), strong words first; weak words only when no strong one speaks. */
-export function kindsIn(words: string, strength: 'strong' | 'weak' | 'any' = 'any'): CredentialKind[] {
+/** A console's own kind phrases, normalised once. */
+const OWN_PHRASES = new WeakMap<ConsoleWords, [CredentialKind, string[]][]>();
+
+function ownKinds(words: string, own: ConsoleWords): CredentialKind[] {
+  let phrases = OWN_PHRASES.get(own);
+  if (!phrases) {
+    phrases = Object.entries(own.kinds).map(([kind, list]) => [kind as CredentialKind, (list ?? []).map((p) => normWords(p))]);
+    OWN_PHRASES.set(own, phrases);
+  }
+  return phrases.filter(([, list]) => list.some((p) => words.includes(p))).map(([kind]) => kind);
+}
+
+/**
+ * The kinds a text names (normalised words), strong words first; weak words only when no strong
+ * one speaks. `own`: the console's own words (its module's `words`), strong on its pages.
+ */
+export function kindsIn(words: string, strength: 'strong' | 'weak' | 'any' = 'any', own?: ConsoleWords): CredentialKind[] {
   const strong = KIND_WORDS.filter((k) => k.strong.test(words)).map((k) => k.kind);
+  if (own) for (const kind of ownKinds(words, own)) if (!strong.includes(kind)) strong.push(kind);
   if (strength === 'strong') return strong;
   const weak = KIND_WORDS.filter((k) => k.weak?.test(words)).map((k) => k.kind);
   if (strength === 'weak') return weak;

@@ -11,12 +11,17 @@ import type { FileFacts, FileKind } from './report';
 /** The file that renews each kind of credential in an MDM console's upload field. */
 const BY_KIND: Partial<Record<CredentialKind, FileKind>> = { apns: 'apns-certificate', ade: 'ade-token', vpp: 'vpp-token' };
 
-/** What a console's upload field wants, or null when we cannot tell. */
-export function expectedKind(consoleId: ConsoleId | null, page: string | null, accept: string): FileKind | null {
+/**
+ * What a console's upload field wants, or null when we cannot tell: the site's one kind of upload,
+ * else what its page holds, else what the words around the field name (`near`, lib/files/upload-field.ts),
+ * else its accept list.
+ */
+export function expectedKind(consoleId: ConsoleId | null, page: string | null, accept: string, near: CredentialKind | null = null): FileKind | null {
   const site = consoleId ? consoleOf(consoleId) : null;
   if (site?.upload) return site.upload;
   const holds = site?.pages.find((p) => p.page === page)?.holds;
   if (holds && BY_KIND[holds]) return BY_KIND[holds]!;
+  if (near && BY_KIND[near]) return BY_KIND[near]!;
   const a = accept.toLowerCase();
   if (a.includes('.vpptoken')) return 'vpp-token';
   if (a.includes('.p7m')) return 'ade-token';

@@ -5,6 +5,14 @@
 import { normLabel, textOf } from '../dom/read';
 import { normName } from '../credentials/merge';
 import type { Step, Target } from '../consoles/flow';
+import { findDates } from '../dates/parse';
+
+/** What the guide knows of the credential it renews: its name, its topic, its expiry when the renewal began. */
+export interface GuideFor {
+  name: string;
+  topic?: string | undefined;
+  oldExpiry?: string | null | undefined;
+}
 
 const CONTROLS = 'button, a[href], a[role], [role="button"], [role="menuitem"], [role="tab"], [role="link"], input[type="button"], input[type="submit"]';
 const ROWS = 'tr, [role="row"], li, [role="listitem"], [role="option"]';
@@ -63,9 +71,26 @@ function fileLabel(input: HTMLInputElement): string {
   return normLabel(input.getAttribute('aria-label') ?? textOf(byFor ?? input.closest('label')) ?? '');
 }
 
-/** Rows (innermost) that show the credential: its topic, or its name as the row's own text. */
-function rowsFor(doc: Document, by: 'topic' | 'name', guide: { name: string; topic?: string | undefined }): Element[] {
+/**
+ * The rows (innermost) showing `date` among their dates: how a push certificate's row is told
+ * when its console never shows the topic (CLOMO PANEL). Only one: two certificates expiring the
+ * same day cannot be told apart this way, and none is pointed at.
+ */
+export function rowsByExpiry(doc: Document, date: string): Element[] {
+  const lang = doc.documentElement?.getAttribute('lang') || 'en';
+  const rows = Array.from(doc.querySelectorAll(ROWS)).filter((row) => {
+    if (isOwn(row) || row.querySelector(ROWS)) return false;
+    // Cell by cell: a row's text runs its cells together ("CorporationMar 14, 2027").
+    const cells = row.querySelectorAll('td, th, [role="gridcell"], [role="cell"]');
+    return (cells.length ? Array.from(cells) : [row]).some((cell) => findDates(textOf(cell), lang).some((d) => d.value === date));
+  });
+  return rows.length === 1 ? rows : [];
+}
+
+/** Rows (innermost) that show the credential: its topic (else, for a console that shows none, its expiry), or its name as the row's own text. */
+function rowsFor(doc: Document, by: 'topic' | 'name', guide: GuideFor): Element[] {
   const needle = by === 'topic' ? guide.topic : guide.name;
+  if (by === 'topic' && !needle && guide.oldExpiry) return rowsByExpiry(doc, guide.oldExpiry);
   if (!needle) return [];
   const n = normName(needle);
   return Array.from(doc.querySelectorAll(ROWS)).filter((row) => {
@@ -75,7 +100,7 @@ function rowsFor(doc: Document, by: 'topic' | 'name', guide: { name: string; top
   });
 }
 
-export function findTarget(doc: Document, target: Target, guide: { name: string; topic?: string | undefined }): Element | null {
+export function findTarget(doc: Document, target: Target, guide: GuideFor): Element | null {
   switch (target.type) {
     case 'none':
       return null;
@@ -108,6 +133,6 @@ export function findTarget(doc: Document, target: Target, guide: { name: string;
 }
 
 /** The control of a step on this page, or null (the step happens elsewhere, or is not shown yet). */
-export function findStepTarget(doc: Document, step: Step, guide: { name: string; topic?: string | undefined }): Element | null {
+export function findStepTarget(doc: Document, step: Step, guide: GuideFor): Element | null {
   return findTarget(doc, step.target, guide);
 }

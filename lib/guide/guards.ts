@@ -7,7 +7,7 @@ import { consoleOf } from '../consoles/hosts';
 import type { ConsoleId } from '../consoles/types';
 import { textOf, TOPIC_RE } from '../dom/read';
 import { normName } from '../credentials/merge';
-import { controlIndex } from './find';
+import { controlIndex, rowsByExpiry } from './find';
 import { CONTROL_LABELS } from '../consoles/flow';
 import type { GuideState } from './machine';
 
@@ -24,7 +24,9 @@ export type GuardSay =
   /** Get Started: this Apple ID owns no certificate yet; `appleId` is the one that does, when known. */
   | { say: 'get-started'; appleId?: string }
   | { say: 'right-row' }
-  | { say: 'wrong-row'; topic: string };
+  | { say: 'wrong-row'; topic: string }
+  | { say: 'right-row-date'; date: string }
+  | { say: 'wrong-row-date'; date: string };
 
 export type GuardNote = GuardSay & {
   anchor: Element;
@@ -77,6 +79,21 @@ export function guardNotes(doc: Document, consoleId: ConsoleId | null, guide: Gu
             ? { anchor: renew, level: 'ok', say: 'right-row' }
             : { anchor: renew, level: 'danger', say: 'wrong-row', topic: active.topic },
         );
+      }
+    } else if (active?.kind === 'apns' && active.oldExpiry) {
+      // A console that never shows the topic (CLOMO PANEL): the row is told by the expiry the
+      // console showed, when exactly one row has it; otherwise nothing is said.
+      const right = rowsByExpiry(doc, active.oldExpiry)[0];
+      if (right) {
+        for (const renew of controls(CONTROL_LABELS.renew)) {
+          const row = renew.closest('tr, [role="row"], li');
+          if (!row) continue;
+          notes.push(
+            row === right || right.contains(renew)
+              ? { anchor: renew, level: 'ok', say: 'right-row-date', date: active.oldExpiry }
+              : { anchor: renew, level: 'danger', say: 'wrong-row-date', date: active.oldExpiry },
+          );
+        }
       }
     }
   }

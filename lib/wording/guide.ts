@@ -1,6 +1,6 @@
 /** The guide's words: a step filled with the credential being renewed, and what a guard says beside a control. */
 import type { ConsoleId } from '../consoles/types';
-import { guideName, productName } from './describe';
+import { formatDate, guideName, productName } from './describe';
 import { t } from '../i18n';
 import { normLabel } from '../dom/read';
 import type { Step } from '../consoles/flow';
@@ -16,7 +16,9 @@ export function stepText(step: Step, state: GuideState, shown?: string): string 
   const values = (step.args ?? []).map((a) =>
     a === 'name' ? guideName(state) : a === 'topic' ? (state.topic ?? '—') : (state.appleId ?? t('guideAppleIdUnknown')),
   );
-  const text = t(step.say, ...values);
+  // A console that never shows the topic (CLOMO PANEL): the row is named by its expiry date instead.
+  const byDate = !state.topic && state.oldExpiry && step.sayByDate && step.args?.includes('topic');
+  const text = byDate ? t(step.sayByDate!, formatDate(state.oldExpiry!)) : t(step.say, ...values);
   return shown && step.target.type === 'control' && step.target.labels ? quoteAsShown(text, step.target.labels, shown) : text;
 }
 
@@ -60,5 +62,9 @@ export function guardText(note: GuardSay): string {
       return t('guardRightRow');
     case 'wrong-row':
       return t('guardWrongRow', note.topic);
+    case 'right-row-date':
+      return t('guardRightRowDate', formatDate(note.date));
+    case 'wrong-row-date':
+      return t('guardWrongRowDate', formatDate(note.date));
   }
 }

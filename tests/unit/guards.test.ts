@@ -9,7 +9,9 @@ import { describe, expect, it } from 'vitest';
 import { guardNotes } from '../../lib/guide/guards';
 import type { GuideState } from '../../lib/guide/machine';
 import { textOf } from '../../lib/dom/read';
-import { guardText } from '../../lib/wording/guide';
+import { guardText, stepText } from '../../lib/wording/guide';
+import { findStepTarget } from '../../lib/guide/find';
+import { portalSteps } from '../../lib/consoles/apple-push/steps';
 
 const page = (path: string) => new DOMParser().parseFromString(readFileSync(resolve(import.meta.dirname, '../fixtures/pages', path), 'utf8'), 'text/html');
 const TOPIC = 'com.apple.mgmt.External.4f1c2a9e-7b3d-4e55-9a61-0c2d8e7f1b34';
@@ -40,6 +42,27 @@ describe('guards beside the costliest controls', () => {
     // Another topic under renewal: the first row is now the wrong one.
     const other = seen(guardNotes(page('apple-push/certificates.en.html'), 'apple-push', guide({ kind: 'apns', topic: OTHER })));
     expect(other.filter((n) => n.control === 'Renew').map((n) => n.level)).toEqual(['danger', 'ok']);
+  });
+
+  it("a console that never shows the topic (CLOMO PANEL): the row is told by the expiry the console showed, only when one row has it", () => {
+    const doc = page('apple-push/certificates.en.html');
+    const notes = seen(guardNotes(doc, 'apple-push', guide({ kind: 'apns', console: 'clomo', oldExpiry: '2027-03-14' })));
+    expect(notes.filter((n) => n.control === 'Renew')).toEqual([
+      { control: 'Renew', level: 'ok', say: 'right-row-date', date: '2027-03-14' },
+      { control: 'Renew', level: 'danger', say: 'wrong-row-date', date: '2027-03-14' },
+    ]);
+    // The step points at that row's Renew, and says so by its date.
+    const step = portalSteps.find((s) => s.id === 'portal-renew')!;
+    const state = guide({ kind: 'apns', console: 'clomo', oldExpiry: '2027-03-14', steps: [step] });
+    const target = findStepTarget(doc, step, state)!;
+    expect(textOf(target.closest('tr')!)).toContain(TOPIC);
+    expect(stepText(step, state)).toBe('In the Apple portal, press “Renew” on the row of the certificate that expires on Mar 14, 2027 (highlighted): your console shows no subject ID, so its expiry tells the row.');
+    // A date no row shows, or two rows expiring that day: no row is pointed at and no row is called right or wrong.
+    expect(findStepTarget(doc, step, { ...state, oldExpiry: '2027-09-01' })).toBeNull();
+    const twice = page('apple-push/certificates.en.html');
+    for (const cell of Array.from(twice.querySelectorAll('td'))) if (/Jan 3, 2026|2026-01-03|01\/03\/2026/.test(cell.textContent ?? '')) cell.textContent = cell.textContent!.replace(/Jan 3, 2026|2026-01-03|01\/03\/2026/, 'Mar 14, 2027');
+    expect(guardNotes(twice, 'apple-push', state).filter((n) => n.say === 'right-row-date' || n.say === 'wrong-row-date')).toEqual([]);
+    expect(findStepTarget(twice, step, state)).toBeNull();
   });
 
   it('a finished or cancelled renewal guards like none', () => {
@@ -83,14 +106,16 @@ describe('guards beside the costliest controls', () => {
       ...guardNotes(page('apple-push/certificates.en.html'), 'apple-push', guide({ kind: 'apns', topic: TOPIC })),
       ...guardNotes(page('abm/mdm-servers.en.html'), 'abm', guide({ kind: 'ade', name: 'Contoso ABM – Headquarters' })),
       ...guardNotes(page('abm/mdm-servers.en.html'), 'abm', guide({ kind: 'ade', name: 'Fabrikam Schools' })),
+      ...guardNotes(page('apple-push/certificates.en.html'), 'apple-push', guide({ kind: 'apns', oldExpiry: '2027-03-14' })),
     ];
     const says = new Set(notes.map((n) => n.say));
-    expect([...says].sort()).toEqual(['create-certificate', 'download-token-ok', 'download-token-other', 'revoke', 'right-row', 'wrong-row']);
+    expect([...says].sort()).toEqual(['create-certificate', 'download-token-ok', 'download-token-other', 'revoke', 'right-row', 'right-row-date', 'wrong-row', 'wrong-row-date']);
     for (const n of notes) {
       const text = guardText(n);
       expect(text.length, n.say).toBeGreaterThan(10);
       if ('name' in n) expect(text).toContain(n.name);
       if ('topic' in n) expect(text).toContain(n.topic);
+      if ('date' in n) expect(text).toContain('Mar 14, 2027');
     }
   });
 });

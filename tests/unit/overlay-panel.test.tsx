@@ -69,5 +69,21 @@ describe('the overlay panel, mounted', () => {
       ),
     );
     expect(root.querySelector('[role="status"]')?.textContent).toBe('Token Radar is watching Microsoft Intune; no credential on this page.');
+    expect(root.querySelector('.tr-quiet__hint')).toBeNull();
+  });
+
+  it("on CLOMO PANEL the quiet note says where its dates are: its HOME alerts only from three months before", async () => {
+    const scan = { console: 'clomo' as const, page: null, credentials: [] };
+    root = document.createElement('div');
+    document.body.append(root);
+    await act(() =>
+      render(
+        <Overlay scan={scan} now={NOW} guide={null} showGuide={false} highlight={null} quiet={true} onGuide={() => undefined} onShowTarget={() => undefined}
+          onStartGuide={() => undefined} onAddByHand={() => undefined} onSaveOutline={() => true} />,
+        root!,
+      ),
+    );
+    expect(root.querySelector('[role="status"]')?.textContent).toBe('Token Radar is watching CLOMO PANEL; no credential on this page.');
+    expect(root.querySelector('.tr-quiet__hint')?.textContent).toMatch(/^CLOMO PANEL's HOME alerts from three months before a credential expires\. .*基本設定.*サービス設定\.$/);
   });
 });

@@ -10,6 +10,7 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { scanPage, type AddedSite, type PageScan } from '../../lib/scan';
+import { CONSOLES } from '../../lib/consoles/list';
 
 const NOW = new Date('2026-11-22T12:00:00');
 type Lang = 'en' | 'fr' | 'ja' | 'de' | 'es';
@@ -226,6 +227,36 @@ describe('layout matrix: the same credentials in every layout and language, on e
           expect(comparable(scan)).toEqual(expected);
           expect(scan.unreadable).toBeUndefined();
         });
+      }
+    }
+  }
+});
+
+/** Consoles with words of their own, where their pages are: the matrix again under each console's own name for the credential. */
+const OWN_WHERE: { id: string; url: string; sites?: AddedSite[] }[] = [
+  { id: 'jamf', url: 'https://contoso.jamfcloud.com/view/settings/global' },
+  { id: 'clomo', url: 'https://mdm.contoso.example/settings', sites: [{ console: 'clomo', origin: 'https://mdm.contoso.example' }] },
+  { id: 'workspace-one', url: 'https://cn1506.awmdm.com/AirWatch/#/settings/apple' },
+  { id: 'kandji', url: 'https://contoso.kandji.io/my-company/integrations' },
+  { id: 'mosyle', url: 'https://business.mosyle.com/#/basic-setup' },
+];
+
+describe("layout matrix under each console's own words: a heading in the console's name for the credential is enough", () => {
+  for (const where of OWN_WHERE) {
+    const words = CONSOLES.find((c) => c.id === where.id)!.words!;
+    for (const kind of ['ade', 'vpp'] as const) {
+      for (const heading of words.kinds[kind] ?? []) {
+        for (const layout of LAYOUTS) {
+          for (const lang of ['en', 'ja'] as const) {
+            it(`${where.id} · "${heading}" · ${layout.id} · ${lang}`, () => {
+              const doc = page(lang, heading, layout.list(kind, ITEMS, lang));
+              const scan = scanPage(where.url, doc, NOW, { sites: where.sites });
+              expect(scan.console).toBe(where.id);
+              const expected = ITEMS.map((i) => ({ kind, name: i.name, expiresOn: i.expires, ...(layout.sentences ? {} : { appleId: i.appleId }) })).sort((a, b) => a.name.localeCompare(b.name));
+              expect(comparable(scan)).toEqual(expected);
+            });
+          }
+        }
       }
     }
   }

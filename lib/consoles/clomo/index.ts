@@ -8,9 +8,14 @@ export const clomo: ConsoleModule<'clomo'> = {
   role: 'mdm',
   hosts: [],
   ownAddress: true,
+  // Its HOME names the push certificate after the profile it signs (the FAQ: "MDM 構成プロファイル").
+  // Newer support pages say "Automated Device Enrollment(ADE)" where older ones say DEP.
+  words: { kinds: { apns: ['構成プロファイル', 'MDM プッシュ通知証明書'], ade: ['DEP サーバートークン', 'DEP サービストークン'], vpp: ['VPP サービストークン'] } },
   pages: clomoPages,
+  quietHint: 'quietClomo',
   places: [
     { holds: ['apns', 'ade', 'vpp'], path: 'HOME' },
-    { holds: ['ade', 'vpp'], path: 'Settings > Mobile Device Management > iOS/macOS > 基本設定' },
+    { holds: ['apns', 'ade'], path: 'Settings > Mobile Device Management > iOS/macOS > 基本設定' },
+    { holds: ['vpp'], path: 'Settings > CLOMO MOBILE APP PORTAL > サービス設定' },
   ],
 };

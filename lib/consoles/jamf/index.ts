@@ -9,6 +9,15 @@ export const jamf: ConsoleModule<'jamf'> = {
   hosts: [],
   optionalHosts: [{ host: '*.jamfcloud.com' }],
   ownAddress: true,
+  // Jamf's own names (docs.jamf.com in English, Japanese and French; Japanese guides): an ADE
+  // "instance" and its server token, a Volume Purchasing "location" and its service token.
+  words: {
+    kinds: {
+      apns: ['Push Certificates', 'プッシュ証明書'],
+      ade: ['Automated Device Enrollment instance', 'instance d’enrôlement automatisé', 'enrôlement automatisé des appareils', '自動デバイス登録インスタンス', 'サーバトークンファイル'],
+      vpp: ['Volume Purchasing location', 'achat en volume', 'jeton d’emplacement', '一括購入の場所'],
+    },
+  },
   pages: jamfPages,
   places: [
     { holds: ['apns'], path: 'Settings > Global > Push Certificates' },

@@ -7,5 +7,14 @@ export const kandji: ConsoleModule<'kandji'> = {
   role: 'mdm',
   hosts: [],
   optionalHosts: [{ host: '*.kandji.io' }],
+  // Its own names (Kandji / Iru support pages, English and Japanese): "Apps and Books (formerly
+  // VPP)", アプリとブックトークン, the ADE token of an Automated Device Enrollment integration.
+  words: {
+    kinds: {
+      apns: ['Apple Push Notification service'],
+      ade: ['Automated Device Enrollment', 'ADE token'],
+      vpp: ['Apps and Books', 'アプリとブック', 'アプリとブックトークン'],
+    },
+  },
   pages: [],
 };
