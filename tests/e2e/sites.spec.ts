@@ -204,7 +204,13 @@ test('a Jamf Pro content token renewal on Jamf Cloud, guided from the overlay to
   await expect(card(jamf)).toContainText('Step 4 of 7');
   await jamf.getByRole('button', { name: 'サービストークンの更新' }).click();
   await expect(card(jamf)).toContainText('Step 5 of 7');
+  // The upload guard reads the file picked in Jamf's field, as on the other consoles: a push certificate is the wrong file here.
+  const verdict = jamf.locator('input[type="file"] + token-radar-upload-check');
+  await jamf.locator('input[type="file"]').setInputFiles(onDisk('MDM_Certificate.pem', Buffer.from(makeFiles().freshApnsPem)));
+  await expect(verdict).toHaveAttribute('data-level', 'danger');
+  await expect(verdict).toContainText('Wrong file: this page expects a VPP content token (.vpptoken).');
   await jamf.locator('input[type="file"]').setInputFiles(onDisk('sToken_for_Osaka.vpptoken', Buffer.from(makeFiles().vpptoken)));
+  await expect(verdict).toHaveAttribute('data-level', 'ok');
   await expect(card(jamf)).toContainText('Step 6 of 7');
   await jamf.getByRole('button', { name: '保存' }).click();
   await expect(card(jamf)).toContainText('Step 7 of 7');
