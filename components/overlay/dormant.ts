@@ -8,12 +8,11 @@
  */
 import { browser } from 'wxt/browser';
 import { CANDIDATE } from '../../lib/credentials/seeds';
+import { GUIDE_KEY } from '../../lib/guide/store';
 import { anyText } from '../../lib/dom/collect';
 import type { Steps } from '../../lib/steps';
 import { cancelIdle, requestIdle } from './idle';
 
-/** The storage key of the renewal guide's state (lib/guide/store.ts), read here without loading the guide. */
-const GUIDE_KEY = 'guide';
 /** The longest a slice of the first look may hold the page's main thread. */
 const SLICE_MS = 4;
 /** Above this, an added subtree's text is not searched: it wakes the frame. */
@@ -45,17 +44,67 @@ export function changesWake(records: readonly MutationRecord[]): boolean {
       if (wakesFrame(r.target)) return true;
       continue;
     }
+    // A tab panel or a section shown by removing its `hidden` attribute.
+    if (r.type === 'attributes') {
+      if (!(r.target as Element).hasAttribute('hidden') && wakesFrame(r.target)) return true;
+      continue;
+    }
     for (const n of Array.from(r.addedNodes)) if (wakesFrame(n)) return true;
   }
   return false;
 }
 
+/** The open shadow roots of `el` and of the elements under it. */
+function shadowRoots(el: Element): ShadowRoot[] {
+  const out: ShadowRoot[] = [];
+  if (el.shadowRoot) out.push(el.shadowRoot);
+  const all = el.getElementsByTagName('*');
+  for (let i = 0; i < all.length; i++) if (all[i]!.shadowRoot) out.push(all[i]!.shadowRoot!);
+  return out;
+}
+
+/** What a shadow root holds now: a file field, or text the reader could read. */
+function rootWakes(root: ShadowRoot): boolean {
+  if (root.querySelector(FILE_FIELD)) return true;
+  const text = root.textContent ?? '';
+  return text.length > MAX_ADDED_TEXT || candidate(text);
+}
+
+/** A custom element may get its shadow root after it is added (once its definition loads): looked at again this much later. */
+const LATE_SHADOW_MS = 1000;
+
 export function watchDormant(signal: AbortSignal, doc: Document, wake: () => void): void {
   let done = false;
   let idle: number | undefined;
   let look: Steps<boolean> | undefined;
+  const later = new Set<number>();
+  const OPTIONS: MutationObserverInit = { childList: true, subtree: true, characterData: true, attributes: true, attributeFilter: ['hidden'] };
+  const watched = new WeakSet<ShadowRoot>();
+  /** Watches the shadow roots under `el` too (the document's observer does not see into them); true when one already holds something to read. */
+  const watchShadows = (el: Element): boolean => {
+    for (const root of shadowRoots(el)) {
+      if (watched.has(root)) continue;
+      watched.add(root);
+      if (rootWakes(root)) return true;
+      observer.observe(root, OPTIONS);
+    }
+    return false;
+  };
   const observer = new MutationObserver((records) => {
-    if (changesWake(records)) finish();
+    if (changesWake(records)) return finish();
+    for (const r of records) {
+      for (const n of Array.from(r.addedNodes)) {
+        if (n.nodeType !== 1) continue;
+        if (watchShadows(n as Element)) return finish();
+        if ((n as Element).tagName.includes('-')) {
+          const id = window.setTimeout(() => {
+            later.delete(id);
+            if (!done && n.isConnected && watchShadows(n as Element)) finish();
+          }, LATE_SHADOW_MS);
+          later.add(id);
+        }
+      }
+    }
   });
   const onStorage = (changes: Record<string, { newValue?: unknown }>, area: string) => {
     if (area === 'local' && GUIDE_KEY in changes && guiding(changes[GUIDE_KEY]!.newValue)) finish();
@@ -63,7 +112,12 @@ export function watchDormant(signal: AbortSignal, doc: Document, wake: () => voi
   const stop = () => {
     done = true;
     observer.disconnect();
-    browser.storage.onChanged.removeListener(onStorage);
+    try {
+      browser.storage.onChanged.removeListener(onStorage);
+    } catch {
+      // The extension was reloaded or removed: its API is gone with it.
+    }
+    for (const id of later) clearTimeout(id);
     if (idle !== undefined) cancelIdle(idle);
     look?.return(false);
   };
@@ -74,7 +128,7 @@ export function watchDormant(signal: AbortSignal, doc: Document, wake: () => voi
   }
   signal.addEventListener('abort', stop);
 
-  observer.observe(doc.documentElement, { childList: true, subtree: true, characterData: true });
+  observer.observe(doc.documentElement, OPTIONS);
   browser.storage.onChanged.addListener(onStorage);
   void browser.storage.local.get(GUIDE_KEY).then(
     (stored) => guiding(stored[GUIDE_KEY]) && finish(),
@@ -94,7 +148,8 @@ export function watchDormant(signal: AbortSignal, doc: Document, wake: () => voi
       const next = look.next();
       if (next.done) {
         look = undefined;
-        if (next.value) finish();
+        // Nothing yet: the shadow roots of the page are watched from now on, as the document is.
+        if (next.value || watchShadows(doc.documentElement)) finish();
         return;
       }
       if (performance.now() >= end) break;

@@ -22,9 +22,11 @@ function load(ctx: ContentScriptContext, attempt = 0): void {
     ? Promise.resolve(true)
     : send({ type: 'load-reader' }).then((answer) => !!answer?.ok && !!reader(), () => false);
   void started.then((ok) => {
-    if (ok) return reader()!.start(ctx);
+    if (ok) return reader()!.start(ctx).catch(() => undefined);
     const wait = RETRY_MS[attempt];
     if (wait !== undefined) setTimeout(() => load(ctx, attempt + 1), wait);
+    // The worker could not load it for a while: the frame waits, dormant, for its next change.
+    else if (!ctx.isInvalid) watchDormant(ctx.signal, document, () => load(ctx));
   });
 }
 
@@ -44,5 +46,9 @@ export default defineContentScript({
     // speak for themselves, and stays dormant like them until it shows something itself.
     if (window === window.top && !document.querySelector('iframe, frame')) load(ctx);
     else watchDormant(ctx.signal, document, () => load(ctx));
+    // When the extension is disabled, reloaded or updated, no event tells a script left in the
+    // page: reading the context's validity now and then (a property read) aborts its signal, and
+    // a dormant frame's watcher stops with it (the reader keeps its own).
+    ctx.setInterval(() => undefined, 2000);
   },
 });

@@ -51,6 +51,8 @@ export interface Reading {
 }
 
 /** Looks like a date, readable or not (`31/13/2027`, `3 Foo 2027`): a value that is trying to be one. */
+/** A text that is a date and at most a time, nothing else: "2026/11/22 8:00", "Nov 22, 2026, 10:02 PM". */
+const ONLY_DATE = /^(?:\d{1,4}\s*[/.\-年]\s*\d{1,2}\s*[/.\-月]\s*\d{1,4}日?|\d{1,2}\.?\s+\p{L}{3,}\.?\s+\d{4}|\p{L}{3,}\.?\s+\d{1,2},?\s+\d{4}),?\s*(?:\d{1,2}:\d{2}(?::\d{2})?\s*(?:[AaPp]\.?[Mm]\.?)?)?$/u;
 const DATE_SHAPE = /\d{1,4}\s*[/.\-年]\s*\d{1,2}\s*[/.\-月]\s*\d{1,4}|\d{1,2}\.?\s+\p{L}{3,}\.?\s+\d{4}|\p{L}{3,}\.?\s+\d{1,2},?\s+\d{4}/u;
 
 function typeOf(f: Field): FieldType {
@@ -279,13 +281,8 @@ function nameOf(record: PageRecord, kind: CredentialKind, opts: InterpretOptions
     const quoted = quotedName(record.text);
     if (quoted) return quoted;
   }
-  // A date or a time is never a name (a notification's timestamp under its title).
-  if (record.name && !isKindPhrase(record.name, opts.words) && !DATE_SHAPE.test(record.name)) return stripQuotes(record.name);
-  // A notification card whose message quotes the name: 自動デバイス登録インスタンス「Contoso Schools」の….
-  if (record.source === 'item') {
-    const quoted = quotedName(record.text);
-    if (quoted) return quoted;
-  }
+  // A date or a time is never a name (a notification's timestamp under its title); a name with a version or a date in it is.
+  if (record.name && !isKindPhrase(record.name, opts.words) && !ONLY_DATE.test(record.name.trim())) return stripQuotes(record.name);
   // Apple Business's 2026 list names each external management service in a "Service" column.
   const service = record.fields.find((f) => typeOf(f) === 'service' && !findDates(f.value, opts.lang).length);
   if (service && !isKindPhrase(shownName(service), opts.words)) return shownName(service);
@@ -295,6 +292,8 @@ function nameOf(record: PageRecord, kind: CredentialKind, opts: InterpretOptions
   // A file name beside an upload field (`contoso_HQ.vpptoken`) names the file, not the credential.
   const server = record.fields.find((f) => typeOf(f) === 'kind' && !DATE_SHAPE.test(f.value) && !EXPIRY_STEMS.test(f.value) && !FILE_NAME.test(shownName(f)) && !isKindPhrase(shownName(f), opts.words));
   if (server) return shownName(server);
+  // Last: a notification card whose message quotes the name (自動デバイス登録インスタンス「Contoso Schools」の…).
+  if (record.source === 'item') return quotedName(record.text) ?? '';
   return '';
 }
 

@@ -77,14 +77,20 @@ function fileLabel(input: HTMLInputElement): string {
  * same day cannot be told apart this way, and none is pointed at.
  */
 export function rowsByExpiry(doc: Document, date: string): Element[] {
-  const lang = doc.documentElement?.getAttribute('lang') || 'en';
-  const rows = Array.from(doc.querySelectorAll(ROWS)).filter((row) => {
-    if (isOwn(row) || row.querySelector(ROWS)) return false;
-    // Cell by cell: a row's text runs its cells together ("CorporationMar 14, 2027").
-    const cells = row.querySelectorAll('td, th, [role="gridcell"], [role="cell"]');
-    return (cells.length ? Array.from(cells) : [row]).some((cell) => findDates(textOf(cell), lang).some((d) => d.value === date));
-  });
+  const rows = Array.from(doc.querySelectorAll(ROWS)).filter((row) => !isOwn(row) && !row.querySelector(ROWS) && rowDates(row).includes(date));
   return rows.length === 1 ? rows : [];
+}
+
+/** The dates a row shows, cell by cell: a row's text runs its cells together ("CorporationMar 14, 2027"). */
+function rowDates(row: Element): string[] {
+  const lang = row.ownerDocument.documentElement?.getAttribute('lang') || 'en';
+  const cells = row.querySelectorAll('td, th, [role="gridcell"], [role="cell"]');
+  return (cells.length ? Array.from(cells) : [row]).flatMap((cell) => findDates(textOf(cell), lang).flatMap((d) => (d.value ? [d.value] : [])));
+}
+
+/** Whether a row shows any date: a certificate's row, not a menu's. */
+export function rowShowsDate(row: Element): boolean {
+  return rowDates(row).length > 0;
 }
 
 /** Rows (innermost) that show the credential: its topic (else, for a console that shows none, its expiry), or its name as the row's own text. */

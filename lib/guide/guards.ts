@@ -7,7 +7,7 @@ import { consoleOf } from '../consoles/hosts';
 import type { ConsoleId } from '../consoles/types';
 import { textOf, TOPIC_RE } from '../dom/read';
 import { normName } from '../credentials/merge';
-import { controlIndex, rowsByExpiry } from './find';
+import { controlIndex, rowShowsDate, rowsByExpiry } from './find';
 import { CONTROL_LABELS } from '../consoles/flow';
 import type { GuideState } from './machine';
 
@@ -88,11 +88,9 @@ export function guardNotes(doc: Document, consoleId: ConsoleId | null, guide: Gu
         for (const renew of controls(CONTROL_LABELS.renew)) {
           const row = renew.closest('tr, [role="row"], li');
           if (!row) continue;
-          notes.push(
-            row === right || right.contains(renew)
-              ? { anchor: renew, level: 'ok', say: 'right-row-date', date: active.oldExpiry }
-              : { anchor: renew, level: 'danger', say: 'wrong-row-date', date: active.oldExpiry },
-          );
+          // A Renew outside any certificate's row (a menu, a row with no date) is not called wrong.
+          if (row === right || right.contains(renew)) notes.push({ anchor: renew, level: 'ok', say: 'right-row-date', date: active.oldExpiry });
+          else if (rowShowsDate(row)) notes.push({ anchor: renew, level: 'danger', say: 'wrong-row-date', date: active.oldExpiry });
         }
       }
     }

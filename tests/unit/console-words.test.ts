@@ -32,6 +32,10 @@ describe("a console's own words", () => {
     const other = scanPage('https://mdm.contoso.example/home', page(html), NOW, { sites: [{ console: 'other', origin: 'https://mdm.contoso.example' }] });
     // Elsewhere a "configuration profile" with a date is no credential of ours: nothing is read.
     expect(other.credentials).toEqual([]);
+    // On CLOMO too, a configuration profile that is not the MDM one is no push certificate.
+    const profiles = '<h2>構成プロファイル一覧</h2><table><tr><th>名前</th><th>有効期限</th></tr><tr><td>Wi-Fi 構成プロファイル</td><td>2027/03/01</td></tr></table>';
+    const list = scanPage('https://clomo.contoso.example/panel/profiles', page(profiles), NOW, { sites: [{ console: 'clomo', origin: 'https://clomo.contoso.example' }] });
+    expect(list.credentials.filter((c) => c.kind === 'apns')).toEqual([]);
   });
 
   it("Kandji's アプリとブックトークン is a content token there", () => {

@@ -88,6 +88,36 @@ describe('a dormant console frame', () => {
     expect(w.woken()).toBe(1);
   });
 
+  it('wakes when a web component fills its shadow root after the first look, or a hidden panel is shown', async () => {
+    page(DEVICES + '<mdm-card></mdm-card>');
+    const root = document.querySelector('mdm-card')!.attachShadow({ mode: 'open' });
+    const w = watch();
+    await wait(50);
+    expect(w.woken()).toBe(0);
+    root.innerHTML = '<dl><dt>Expires</dt><dd>2027-03-03</dd></dl>';
+    await wait(20);
+    expect(w.woken()).toBe(1);
+
+    page(DEVICES);
+    const again = watch();
+    await wait(50);
+    const added = document.createElement('token-list');
+    document.body.append(added);
+    await wait(20);
+    // Its shadow root comes after it was added (its definition loaded late): looked at again a second later.
+    added.attachShadow({ mode: 'open' }).innerHTML = '<p>Token expires 3/3/2027</p>';
+    await wait(1100);
+    expect(again.woken()).toBe(1);
+
+    page(DEVICES + '<section hidden><p>Token expires 3/3/2027</p></section>');
+    const tabs = watch();
+    await wait(50);
+    expect(tabs.woken()).toBe(0);
+    document.querySelector('section')!.removeAttribute('hidden');
+    await wait(20);
+    expect(tabs.woken()).toBe(1);
+  });
+
   it('does not wake for text it never reads: scripts, styles, hidden parts', async () => {
     page(DEVICES + '<script>var expires = 1;</script><style>.expires{}</style><div hidden>Token expires 3/3/2027</div>');
     const w = watch();

@@ -51,6 +51,10 @@ describe('guards beside the costliest controls', () => {
       { control: 'Renew', level: 'ok', say: 'right-row-date', date: '2027-03-14' },
       { control: 'Renew', level: 'danger', say: 'wrong-row-date', date: '2027-03-14' },
     ]);
+    // A Renew outside any certificate's row (a menu) is called neither right nor wrong.
+    const menu = page('apple-push/certificates.en.html');
+    menu.body.insertAdjacentHTML('afterbegin', '<ul><li><a href="#">Renew</a></li></ul>');
+    expect(seen(guardNotes(menu, 'apple-push', guide({ kind: 'apns', console: 'clomo', oldExpiry: '2027-03-14' }))).filter((n) => n.control === 'Renew').map((n) => n.level)).toEqual(['ok', 'danger']);
     // The step points at that row's Renew, and says so by its date.
     const step = portalSteps.find((s) => s.id === 'portal-renew')!;
     const state = guide({ kind: 'apns', console: 'clomo', oldExpiry: '2027-03-14', steps: [step] });

@@ -10,7 +10,7 @@ export const clomo: ConsoleModule<'clomo'> = {
   ownAddress: true,
   // Its HOME names the push certificate after the profile it signs (the FAQ: "MDM 構成プロファイル").
   // Newer support pages say "Automated Device Enrollment(ADE)" where older ones say DEP.
-  words: { kinds: { apns: ['構成プロファイル', 'MDM プッシュ通知証明書'], ade: ['DEP サーバートークン', 'DEP サービストークン'], vpp: ['VPP サービストークン'] } },
+  words: { kinds: { apns: ['MDM 構成プロファイル', 'MDM プッシュ通知証明書'], ade: ['DEP サーバートークン', 'DEP サービストークン'], vpp: ['VPP サービストークン'] } },
   pages: clomoPages,
   quietHint: 'quietClomo',
   places: [
