@@ -11,16 +11,28 @@ import { send } from '../../lib/messages';
 import { watchDormant } from '../../components/overlay/dormant';
 import type { ConsoleReader } from '../console-reader';
 
-/** How long to wait before asking again when the worker could not load the reader (it was restarting). */
-const RETRY_MS = [1000, 4000, 15000];
+/**
+ * How long to wait before asking again when the worker could not load the reader: it stops
+ * whenever idle and may be stopped in the middle of the request; the first retries come soon,
+ * since the page waits on them for its badges.
+ */
+const RETRY_MS = [...Array.from({ length: 20 }, () => 300), 1000, 2000, 4000, 8000, 15000];
+
+/** How long an answer to the load request is waited for. */
+const ASK_MS = 1500;
 
 const reader = () => (globalThis as unknown as { __tokenRadarReader?: ConsoleReader }).__tokenRadarReader;
 
 function load(ctx: ContentScriptContext, attempt = 0): void {
   if (ctx.isInvalid) return;
+  // A worker stopped in the middle of the request may never answer it: after ASK_MS the request
+  // counts as failed (the reader may have arrived all the same: then it starts).
   const started = reader()
     ? Promise.resolve(true)
-    : send({ type: 'load-reader' }).then((answer) => !!answer?.ok && !!reader(), () => false);
+    : Promise.race([
+        send({ type: 'load-reader' }).then((answer) => !!answer?.ok && !!reader(), () => !!reader()),
+        new Promise<boolean>((resolve) => setTimeout(() => resolve(!!reader()), ASK_MS)),
+      ]);
   void started.then((ok) => {
     if (ok) return reader()!.start(ctx).catch(() => undefined);
     const wait = RETRY_MS[attempt];
@@ -46,9 +58,5 @@ export default defineContentScript({
     // speak for themselves, and stays dormant like them until it shows something itself.
     if (window === window.top && !document.querySelector('iframe, frame')) load(ctx);
     else watchDormant(ctx.signal, document, () => load(ctx));
-    // When the extension is disabled, reloaded or updated, no event tells a script left in the
-    // page: reading the context's validity now and then (a property read) aborts its signal, and
-    // a dormant frame's watcher stops with it (the reader keeps its own).
-    ctx.setInterval(() => undefined, 2000);
   },
 });

@@ -83,10 +83,12 @@ test('observations sent while the worker is being stopped again and again all ar
     await tab.goto(url);
     return tab;
   }));
-  await Promise.all(tabs.map((tab) => expect(tab.locator('token-radar-badge')).toHaveCount(1)));
-  await new Promise((r) => setTimeout(r, 1500));
+  // The storm goes on while the pages load and read (a few seconds); a frame's reader is loaded
+  // by the worker, so under a worker stopped every 100 ms some pages get it only once the storm ends.
+  await new Promise((r) => setTimeout(r, 4000));
   stopping = false;
   await stopper;
+  await Promise.all(tabs.map((tab) => expect(tab.locator('token-radar-badge')).toHaveCount(1, { timeout: 30_000 })));
   const popup = await openPopup();
   const names = async () => {
     const answer = (await sendFromPage<Responses['list']>(popup, { type: 'list' })) as Extract<Responses['list'], { ok: true }>;
