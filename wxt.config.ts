@@ -15,6 +15,7 @@ export default defineConfig({
   vite: () => ({
     plugins: [preact(), shadowCss()],
     ...(process.env.TR_NO_MINIFY ? { build: { minify: false } } : {}),
+    ...(process.env.TR_MAP ? { build: { sourcemap: true } } : {}),
   }),
   manifest: ({ browser }) => ({
     name: '__MSG_extName__',

@@ -75,7 +75,15 @@ export function* scanSteps(url: string, doc: Document, now: Date, options: ScanO
   if (!consoleId) return { console: null, page: null, credentials: [] };
   const ctx = scanContext(new URL(url), doc, now, dateLanguage((doc.documentElement?.getAttribute('lang') ?? '').trim(), options.locale));
   const adapter = consoleOf(consoleId);
-  const kind = adapter.pages.find((p) => p.detect(ctx)) ?? null;
+  // A page kind's test may read the page's text or its columns: one test a step.
+  let kind: (typeof adapter.pages)[number] | null = null;
+  for (const p of adapter.pages) {
+    yield;
+    if (p.detect(ctx)) {
+      kind = p;
+      break;
+    }
+  }
   // One pass over the page's text finds the expiry words; a page of no known kind without one is
   // done: the common case on a heavy portal.
   yield;

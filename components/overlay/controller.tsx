@@ -17,11 +17,12 @@ import { send } from '../../lib/messages';
 import type { AddedSite, ConsoleId, FoundCredential, PageScan } from '../../lib/scan';
 import { guardText, stepText } from '../../lib/wording/guide';
 import { outlineOf } from '../../lib/consoles/outline';
-import { requestIdle } from './idle';
+import { requestIdle, runSliced } from './idle';
 import { textOf } from '../../lib/dom/read';
 import { pageTheme, type Theme } from '../../lib/dom/theme';
 import { consoleForUrl } from '../../lib/consoles/hosts';
-import { Marks } from './marks';
+import { Marks, type BadgeSpec } from './marks';
+import type { Steps } from '../../lib/steps';
 import { createNotes } from './notes';
 import type { OverlayProps } from './Overlay';
 import { regionsOf, watchPage } from './page-watch';
@@ -216,39 +217,55 @@ export function startOverlay(ctx: ContentScriptContext, sites: readonly AddedSit
     follow();
     draw();
     const current = () => live() && scan === result;
-    requestIdle(() => {
-      if (!current()) return;
-      const prefix = t('badgePrefix');
-      badges.sync(
-        scan.credentials.flatMap((c) => {
-          if (!c.anchor) return [];
-          const view = expiryView(c.kind, c.expiresOn, now, undefined, c.health);
-          return [{ anchor: c.anchor, urgency: view.urgency, text: view.text, prefix }];
+    runSliced(
+      badgeSteps(result, at),
+      current,
+      () =>
+        requestIdle(() => {
+          if (!current()) return;
+          reporter.report(scan, now, location.href);
+          syncNotes();
         }),
-      );
-      requestIdle(() => {
-        if (!current()) return;
-        reporter.report(scan, now, location.href);
-        syncNotes();
-      });
-    });
+      'idle',
+    );
   };
 
+  /** Each credential's badge: its wording worked out a few at a time, then the marks placed a few at a time. */
+  function* badgeSteps(result: PageScan, at: Date): Steps<void> {
+    const prefix = t('badgePrefix');
+    const specs: BadgeSpec[] = [];
+    let n = 0;
+    for (const c of result.credentials) {
+      if (++n % 8 === 0) yield;
+      if (!c.anchor) continue;
+      const view = expiryView(c.kind, c.expiresOn, at, undefined, c.health);
+      specs.push({ anchor: c.anchor, urgency: view.urgency, text: view.text, prefix });
+    }
+    yield* badges.syncSteps(specs);
+  }
+
   /** The guards' warnings, and the worker's word on push certificates created anew instead of renewed, beside what they concern. */
+  /** The latest call of syncNotes: an earlier one still under way is dropped. */
+  let notesRun = 0;
   const syncNotes = () => {
+    const run = ++notesRun;
+    runSliced(noteSteps(), () => live() && run === notesRun, () => undefined);
+  };
+  function* noteSteps(): Steps<void> {
     const prefix = t('badgePrefix');
     const list = guardNotes(document, scan.console, guide).map((n) => ({ anchor: n.anchor, urgency: n.level, text: guardText(n), prefix }));
     for (const r of reporter.replaced()) {
       const anchor = scan.credentials[r.index]?.anchor;
       if (anchor) list.push({ anchor, urgency: r.newer ? 'danger' : 'warn', text: t(r.newer ? 'replacedPushNew' : 'replacedPush', r.topic), prefix });
     }
-    notes.sync(list);
+    yield;
+    yield* notes.syncSteps(list);
     const clear = [...list.map((n) => n.anchor), ...notes.elements()];
     if (clear.length !== keepClear.length || clear.some((el, i) => el !== keepClear[i])) {
       keepClear = clear;
       draw();
     }
-  };
+  }
 
   const reporter = createReporter(signal, {
     onError: (next) => {

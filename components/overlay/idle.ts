@@ -8,3 +8,29 @@ export const requestIdle = (fn: () => void): number =>
   typeof requestIdleCallback === 'function' ? requestIdleCallback(fn, { timeout: IDLE_TIMEOUT_MS }) : window.setTimeout(fn, 0);
 
 export const cancelIdle = (id: number): void => (typeof cancelIdleCallback === 'function' ? cancelIdleCallback(id) : clearTimeout(id));
+
+/** How long one slice of stepped work may hold the page's main thread (a frame is 16.7 ms). */
+export const SLICE_MS = 5;
+
+/**
+ * Runs stepped work a slice at a time in idle time, `SLICE_MS` at most per slice (a step is
+ * short: a row, a record, a badge). `alive` is asked before each slice: when it says no, the work
+ * is dropped. `done` gets the result.
+ */
+export function runSliced<T>(steps: Generator<void, T, void>, alive: () => boolean, done: (value: T) => void, first: 'now' | 'idle' = 'now'): void {
+  const slice = () => {
+    if (!alive()) return;
+    const end = performance.now() + SLICE_MS;
+    for (;;) {
+      const next = steps.next();
+      if (next.done) {
+        done(next.value);
+        return;
+      }
+      if (performance.now() >= end) break;
+    }
+    requestIdle(slice);
+  };
+  if (first === 'now') slice();
+  else requestIdle(slice);
+}

@@ -8,6 +8,7 @@
  * sheet; in a long list, a badge is created only when its row scrolls into view.
  */
 import type { Urgency } from '../../lib/credentials/urgency';
+import { drain, type Steps } from '../../lib/steps';
 
 export const BADGE_TAG = 'token-radar-badge';
 
@@ -79,11 +80,18 @@ export class Marks {
   }
 
   sync(specs: BadgeSpec[]): void {
+    drain(this.syncSteps(specs));
+  }
+
+  /** `sync` a few marks at a time: the content script runs it in slices of idle time. Dropped half-way, the next sync finishes the work. */
+  *syncSteps(specs: BadgeSpec[]): Steps<void> {
     const wanted = new Set<Element>();
     const lazy = specs.length > LAZY_ABOVE && typeof IntersectionObserver === 'function';
+    let n = 0;
     for (const spec of specs) {
       if (!spec.anchor.isConnected || wanted.has(spec.anchor)) continue;
       wanted.add(spec.anchor);
+      if (++n % 4 === 0) yield;
       const badge = this.byAnchor.get(spec.anchor);
       if (badge && badge.isConnected && this.kind.placed(spec.anchor, badge)) this.fill(badge, spec);
       else if (lazy) this.wait(spec);

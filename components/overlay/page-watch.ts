@@ -10,7 +10,7 @@
 import { EXPIRY_STEMS } from '../../lib/consoles/vocabulary';
 import { scanSteps, type AddedSite, type PageScan } from '../../lib/scan';
 import type { Steps } from '../../lib/steps';
-import { cancelIdle, requestIdle } from './idle';
+import { cancelIdle, requestIdle, runSliced } from './idle';
 import { BADGE_TAG } from './marks';
 import { NOTE_TAG } from './notes';
 import { GUARD_TAG } from './upload-check';
@@ -21,8 +21,6 @@ const DEBOUNCE_MS = 300;
 const MAX_WAIT_MS = 2000;
 /** Elements that carry a page's or a grid's title: a new one may make the page a credential page. */
 const TITLE_BEARERS = 'h1, h2, [role="heading"], caption, [role="grid"], [role="table"], table, [role="tab"], input[type="file"]';
-/** The longest a piece of our work may hold the page's main thread (a frame is 16.7 ms). */
-const SLICE_MS = 6;
 /** Above this, a changed subtree's text is not searched: it is simply treated as relevant. */
 const MAX_CHANGED_TEXT = 200_000;
 const OWN_TAGS = new Set([BADGE_TAG, GUARD_TAG, NOTE_TAG, 'token-radar-overlay'].map((x) => x.toUpperCase()));
@@ -121,23 +119,16 @@ export function watchPage(signal: AbortSignal, doc: Document, options: PageWatch
     const at = new Date();
     const steps = scanSteps(win.location.href, doc, at, { locale: win.navigator.language, sites: options.sites });
     running = steps;
-    const slice = () => {
-      if (signal.aborted || running !== steps) return;
-      const end = performance.now() + SLICE_MS;
-      for (;;) {
-        const next = steps.next();
-        if (next.done) {
-          running = undefined;
-          options.onScan(next.value, at);
-          // The page changed while it was being read: read it again (debounced as usual).
-          if (changedMeanwhile) schedule();
-          return;
-        }
-        if (performance.now() >= end) break;
-      }
-      requestIdle(slice);
-    };
-    slice();
+    runSliced(
+      steps,
+      () => !signal.aborted && running === steps,
+      (result) => {
+        running = undefined;
+        options.onScan(result, at);
+        // The page changed while it was being read: read it again (debounced as usual).
+        if (changedMeanwhile) schedule();
+      },
+    );
   };
 
   /** A scan after the page has been quiet for DEBOUNCE_MS (at most MAX_WAIT_MS after the first change), in idle time. */

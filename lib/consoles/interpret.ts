@@ -365,6 +365,7 @@ const QUOTES_ALL = QUOTES.map((q) => new RegExp(q.source, `${q.flags}g`));
 /** Reads the records of a page, pausing every few records. */
 export function* interpretSteps(records: PageRecord[], opts: InterpretOptions): Steps<Reading> {
   const settle = orderSettler(records, opts.lang);
+  yield;
   const credentials: FoundCredential[] = [];
   const unsure: Unsure[] = [];
   let partial: Reading['partial'];
@@ -373,7 +374,7 @@ export function* interpretSteps(records: PageRecord[], opts: InterpretOptions): 
   const nameless: { kind: CredentialKind; health: Health; anchor: Element; strong: boolean }[] = [];
   let n = 0;
   for (const record of records) {
-    if (++n % 8 === 0) yield;
+    if (++n % 3 === 0) yield;
     if (record.source === 'sentence' && !opts.sentences) continue;
     // The expiry: every expiry field (and a kind field whose value says "Expires …") must agree.
     const expiryFields = record.fields.filter(

@@ -13,7 +13,7 @@
  * page's text nodes plus work proportional to the regions that hold a seed.
  */
 import type { Steps } from '../steps';
-import { textOf } from './read';
+import { OWN_TAGS, textOf } from './read';
 
 export interface Field {
   /** The label as displayed. */
@@ -64,8 +64,6 @@ export interface CollectOptions {
 const CELL = 'th, td, [role="columnheader"], [role="gridcell"], [role="cell"], [role="rowheader"]';
 const GRID = 'table, [role="grid"], [role="table"], [role="treegrid"]';
 const SKIP_TAGS = new Set(['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'SVG', 'svg', 'IFRAME', 'OBJECT', 'SELECT', 'OPTION']);
-/** Token Radar's own elements in a page (a selector cannot match the `token-radar-` prefix). */
-const OWN_TAGS = ['token-radar-overlay', 'token-radar-badge', 'token-radar-note', 'token-radar-upload-check'];
 const BLOCKS = new Set(['P', 'LI', 'DIV', 'SECTION', 'ARTICLE', 'TD', 'DD', 'BLOCKQUOTE', 'ASIDE', 'MAIN', 'BODY', 'FORM', 'FIELDSET', 'HEADER', 'FOOTER', 'UL', 'OL', 'DL', 'TR', 'TABLE']);
 const HEADING = 'h1, h2, h3, h4, h5, h6, [role="heading"], caption, legend';
 /** Headings that open a section of a page (not a table's caption or a fieldset's legend). */
@@ -115,12 +113,15 @@ function walkText(root: Node, visit: (node: Text) => void): void {
 /** The open shadow roots directly under `root` (not those nested in another shadow root), outside skipped subtrees. */
 function* shadowRootsIn(root: Document | Element | ShadowRoot): Steps<ShadowRoot[]> {
   const out: ShadowRoot[] = [];
-  // A live collection is the cheapest way to visit every element of a document in script.
-  const all = 'getElementsByTagName' in root ? root.getElementsByTagName('*') : root.querySelectorAll('*');
-  for (let i = 0; i < all.length; i++) {
-    if (i % 4000 === 3999) yield;
-    const sr = all[i]!.shadowRoot;
-    if (sr && !all[i]!.closest(SKIP_SELECTOR)) out.push(sr);
+  // A walker, not a live collection: it goes on from where it paused, while a live collection's
+  // index restarts from the top whenever the page changed in the pause.
+  const doc = root.ownerDocument ?? (root as Document);
+  const walker = doc.createTreeWalker(root, 1 /* SHOW_ELEMENT */);
+  let n = 0;
+  for (let el = walker.nextNode() as Element | null; el; el = walker.nextNode() as Element | null) {
+    if (++n % 2000 === 0) yield;
+    const sr = el.shadowRoot;
+    if (sr && !el.closest(SKIP_SELECTOR)) out.push(sr);
   }
   return out;
 }
@@ -423,7 +424,7 @@ function* gridRecords(grid: Grid, opts: CollectOptions): Steps<PageRecord[]> {
   let last: PageRecord | null = null;
   let n = 0;
   for (const { row, cells } of grid.rows) {
-    if (++n % 10 === 0) yield;
+    if (++n % 4 === 0) yield;
     const texts = new Map(cells.map((c) => [c.el, cleanText(c.el)]));
     const filled = cells.filter((c) => texts.get(c.el) || c.el.querySelector('input'));
     if (filled.length === 0) continue;
@@ -640,14 +641,16 @@ function childToward(ancestor: Element, node: Element): Element {
  * pair of the same key (one card, one list row, one details panel). Pairs then belong to the
  * deepest item that contains them.
  */
-function groupPairs(pairs: Pair[], root: Element, itemKey: string): Map<Element, Pair[]> {
+function* groupPairs(pairs: Pair[], root: Element, itemKey: string): Steps<Map<Element, Pair[]>> {
   // Items come from the seed pairs (the expiries): one item per expiry, as large as it can be
   // without holding another expiry. Every other pair joins the deepest item around it.
   const seeds = pairs.filter((p) => p.key === itemKey);
   const anchorOf = (p: Pair) => p.labelElement;
   seeds.sort((a, b) => (anchorOf(a).compareDocumentPosition(anchorOf(b)) & 4 ? -1 : 1));
   const items = new Set<Element>();
-  seeds.forEach((p, i) => {
+  for (let i = 0; i < seeds.length; i++) {
+    if (i % 3 === 2) yield;
+    const p = seeds[i]!;
     // Document order: the nearest other expiry is a neighbour in this order.
     const near = [seeds[i - 1], seeds[i + 1]].filter((x): x is Pair => !!x && anchorOf(x) !== anchorOf(p) && !anchorOf(x).contains(anchorOf(p)) && !anchorOf(p).contains(anchorOf(x)));
     let deepest: Element | null = null;
@@ -672,9 +675,11 @@ function groupPairs(pairs: Pair[], root: Element, itemKey: string): Map<Element,
       item = next;
     }
     items.add(item);
-  });
+  }
   const out = new Map<Element, Pair[]>();
+  let n = 0;
   for (const p of pairs) {
+    if (++n % 50 === 0) yield;
     let item: Element | null = null;
     for (let n: Element | null = anchorOf(p); n; n = n.parentElement) {
       if (items.has(n)) {
@@ -766,7 +771,9 @@ export function* collectSteps(root: Document | Element, options: CollectOptions)
   if (found.length === 0) return { records, seeds: 0 };
   const grids = new Set<Element>();
   const plainGrids = new Map<Element, Grid>();
+  let n = 0;
   for (const node of seedNodes) {
+    if (++n % 2 === 0) yield;
     const grid = node.parentElement?.closest(CELL)?.closest(GRID);
     if (grid) grids.add(grid);
     else if (node.parentElement && ![...plainGrids.keys()].some((g) => g.contains(node))) {
@@ -829,9 +836,8 @@ export function* collectSteps(root: Document | Element, options: CollectOptions)
     }
   };
   // First the pairs the seeds start; then the other labels, only in the parts of the page those pairs sit in.
-  let n = 0;
   for (const node of seedNodes) {
-    if (++n % 10 === 0) yield;
+    if (++n % 3 === 0) yield;
     pairsAt(node);
   }
   const seedPairs = pairs.filter((p) => p.key === opts.itemKey);
@@ -841,16 +847,20 @@ export function* collectSteps(root: Document | Element, options: CollectOptions)
     const scopes = [...found].filter((sc) => ![...found].some((other) => other !== sc && other.contains(sc)));
     for (const scope of scopes) {
       yield;
+      // One walk gathers the short texts; each is then read in its own small step.
+      const texts: Text[] = [];
       walkText(scope, (node) => {
         const raw = node.data;
-        if (raw.length > MAX_LABEL * 2 || !raw.trim()) return;
-        if (node.parentElement?.closest('[role="columnheader"]')) return;
-        pairsAt(node);
+        if (raw.length <= MAX_LABEL * 2 && raw.trim()) texts.push(node);
       });
+      for (const node of texts) {
+        if (++n % 3 === 0) yield;
+        if (!node.parentElement?.closest('[role="columnheader"]')) pairsAt(node);
+      }
     }
-    const groups = groupPairs(pairs, top, opts.itemKey);
+    const groups = yield* groupPairs(pairs, top, opts.itemKey);
     for (const [item, list] of groups) {
-      if (++n % 10 === 0) yield;
+      if (++n % 3 === 0) yield;
       if (!list.some((p) => p.key === opts.itemKey)) continue;
       const fields = list.map(toField);
       const named = item === top ? null : itemName(item, list, opts);
@@ -889,7 +899,7 @@ export function* collectSteps(root: Document | Element, options: CollectOptions)
     blocks.add(block);
   }
   for (const block of blocks) {
-    if (++n % 5 === 0) yield;
+    if (++n % 2 === 0) yield;
     const text = cleanText(block);
     const strong = Array.from(block.querySelectorAll('b, strong, em, i, q')).find((el) => cleanText(el));
     const record: PageRecord = { source: 'sentence', fields: [], text, element: block, group: block.parentElement ?? block, headings: headingsFor(block, 2) };

@@ -2,7 +2,7 @@
  * Finds a step's control on a page by what it says, in every language we read. Pure DOM
  * reading: nothing is clicked or changed.
  */
-import { normLabel, textOf } from '../dom/read';
+import { normLabel, OWN_SELECTOR, textOf } from '../dom/read';
 import { normName } from '../credentials/merge';
 import type { Step, Target } from '../consoles/flow';
 import { findDates } from '../dates/parse';
@@ -16,11 +16,8 @@ export interface GuideFor {
 
 const CONTROLS = 'button, a[href], a[role], [role="button"], [role="menuitem"], [role="tab"], [role="link"], input[type="button"], input[type="submit"]';
 const ROWS = 'tr, [role="row"], li, [role="listitem"], [role="option"]';
-const OWN = /^TOKEN-RADAR-/;
-
 function isOwn(el: Element): boolean {
-  for (let n: Element | null = el; n; n = n.parentElement) if (OWN.test(n.tagName)) return true;
-  return false;
+  return el.closest(OWN_SELECTOR) !== null;
 }
 
 /** Laid out and not hidden; documents without layout (unit tests) count everything as visible. */
