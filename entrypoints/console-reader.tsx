@@ -10,6 +10,7 @@ import { createShadowRootUi, type ShadowRootContentScriptUi } from 'wxt/utils/co
 import { browser } from 'wxt/browser';
 import { startOverlay } from '../components/overlay/controller';
 import { send } from '../lib/messages';
+import { adoptMessages } from '../lib/i18n';
 import { consoleForUrl } from '../lib/consoles/hosts';
 import { ACCESS_KEY, readAccess } from '../lib/consoles/sites';
 import type { AddedSite } from '../lib/consoles/types';
@@ -24,13 +25,36 @@ export interface ConsoleReader {
 /** The panel and guide card's renderer, once the background has loaded it into this frame (entrypoints/overlay-ui.tsx). */
 const renderer = () => (globalThis as unknown as { __tokenRadarOverlay?: OverlayRenderer }).__tokenRadarOverlay;
 
+/** The UI's messages from the worker, once they came (see loadMessages). */
+let messages: Record<string, string> | undefined;
+
 async function loadRenderer(): Promise<void> {
   if (renderer()) return;
   const answer = await send({ type: 'load-overlay' });
-  if (!answer?.ok || !renderer()) throw new Error('The overlay could not be loaded.');
+  const loaded = renderer();
+  if (!answer?.ok || !loaded) throw new Error('The overlay could not be loaded.');
+  if (messages) loaded.messages(messages);
+}
+
+/**
+ * Asks the worker for the UI's messages, without waiting for them: the browser's own lookup in a
+ * page's frame makes the console wait for the whole catalogue the first time. Until they come (or
+ * if the worker never answers), translations come from the browser as before.
+ */
+function loadMessages(): void {
+  send({ type: 'messages' }).then(
+    (answer) => {
+      if (!answer?.ok) return;
+      messages = answer.messages;
+      adoptMessages(messages);
+      renderer()?.messages(messages);
+    },
+    () => undefined,
+  );
 }
 
 async function start(ctx: ContentScriptContext): Promise<void> {
+  loadMessages();
   // An added console's address: which console it is comes from the list the background keeps (it
   // registered the small script for that host). The list is read first, so that an address the
   // admin added wins over a built-in host, as it does everywhere else.

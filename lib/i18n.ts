@@ -11,7 +11,7 @@ export function t(key: MessageKey, ...substitutions: (string | number)[]): strin
   // placeholders standing in for its substitutions, and filled in here.
   let template = cache.get(key);
   if (template === undefined) {
-    const found = browser.i18n.getMessage(key, SLOTS) || fetched?.get(key);
+    const found = fetched?.get(key) || browser.i18n.getMessage(key, SLOTS);
     // Not found is not remembered: the catalogue may come (pageCatalogue) and the next call finds it.
     if (!found) return key;
     template = found;
@@ -44,7 +44,7 @@ export function uiLanguage(): string {
   return (language ??= browser.i18n.getUILanguage() || 'en');
 }
 
-/** The catalogue an extension page read itself, when the browser's was not there (see pageCatalogue). */
+/** The catalogue an extension page read itself when the browser's was not there (see pageCatalogue), or the one the worker sent a console frame (see adoptMessages). */
 let fetched: Map<string, string> | undefined;
 
 interface CatalogueEntry {
@@ -80,4 +80,34 @@ export async function pageCatalogue(): Promise<void> {
       // Not there in that language: the next one.
     }
   }
+}
+
+/**
+ * Every message as `getMessage(key, SLOTS)` gives it here, by key: the worker builds it for
+ * console frames. In a page's frame, the browser's first getMessage waits on the browser process
+ * for the whole catalogue (tens of milliseconds in which the console cannot respond); the
+ * worker's answer comes without blocking anyone.
+ */
+let templates: Promise<Record<string, string>> | undefined;
+export function messageTemplates(): Promise<Record<string, string>> {
+  templates ??= (async () => {
+    const response = await fetch(browser.runtime.getURL('/_locales/en/messages.json' as '/_locales/en/messages.json'));
+    const keys = Object.keys((await response.json()) as Record<string, unknown>);
+    const out: Record<string, string> = {};
+    for (const key of keys) {
+      const message = browser.i18n.getMessage(key as MessageKey, SLOTS);
+      if (message) out[key] = message;
+    }
+    return out;
+  })().catch((error: unknown) => {
+    templates = undefined;
+    throw error;
+  });
+  return templates;
+}
+
+/** Uses the messages the worker sent (messageTemplates): t() no longer asks the browser for them. */
+export function adoptMessages(messages: Record<string, string>): void {
+  fetched = new Map(Object.entries(messages).filter((entry): entry is [string, string] => typeof entry[1] === 'string'));
+  cache.clear();
 }

@@ -41,6 +41,7 @@ export interface Responses {
   'load-inspector': Result;
   'load-reader': Result;
   'load-overlay': Result;
+  messages: Result<{ messages: Record<string, string> }>;
   'guide-start': Result<{ state: GuideState; url: string | null }>;
   'guide-action': Result<{ state: GuideState | null }>;
   'open-add': Result;

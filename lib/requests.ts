@@ -107,6 +107,8 @@ const REQUEST = v.variant('type', [
   /** The reader, the panel and guide card: loaded into a console frame once it shows something to read (entrypoints/console.content). */
   v.strictObject({ type: v.literal('load-reader') }),
   v.strictObject({ type: v.literal('load-overlay') }),
+  /** The UI's messages, for a console frame: the browser's own lookup there makes the page wait the first time (lib/i18n.ts). */
+  v.strictObject({ type: v.literal('messages') }),
   /** Hide the in-page panel on a console's pages, or show it there again (the popup undoes it). */
   v.strictObject({ type: v.literal('panel-hidden'), console: consoleId, hidden: v.boolean() }),
   /** Dock the in-page panel in a corner on a console's pages (the admin dragged it there). */
@@ -152,7 +154,7 @@ const sameShape: [
 void sameShape;
 
 /** What a content script (inside a console page) may ask: report what it read, follow the guide, load the file reader, open the add form. */
-const FROM_PAGES = new Set<Request['type']>(['ping', 'observe', 'guide-start', 'guide-action', 'load-inspector', 'load-reader', 'load-overlay', 'open-add', 'panel-hidden', 'panel-dock']);
+const FROM_PAGES = new Set<Request['type']>(['ping', 'observe', 'guide-start', 'guide-action', 'load-inspector', 'load-reader', 'load-overlay', 'messages', 'open-add', 'panel-hidden', 'panel-dock']);
 
 export type Parse = { ok: true; request: Request } | { ok: false; code: 'invalid' | 'forbidden'; error: string };
 

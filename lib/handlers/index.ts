@@ -15,6 +15,7 @@ import { addFormQuery } from '../inventory/prefill';
 import { replacedInObservation } from '../inventory/replaced';
 import type { Failure, Request, Responses } from '../messages';
 import { parseRequest } from '../requests';
+import { messageTemplates } from '../i18n';
 import { loadSettings, saveSettings } from '../settings-store';
 import { check, checkSoon, updateBadge } from './check';
 import { handleConsoles, loadAccess } from './consoles';
@@ -114,6 +115,8 @@ async function handle(request: Request, sender?: Sender): Promise<Responses[Requ
     case 'open-add':
       await browser.tabs.create({ url: browser.runtime.getURL(`/popup.html?add=${encodeURIComponent(addFormQuery(request.prefill))}`) });
       return { ok: true };
+    case 'messages':
+      return { ok: true, messages: await messageTemplates() };
     case 'load-inspector':
     case 'load-reader':
     case 'load-overlay': {

@@ -6,7 +6,7 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { pageCatalogue, t, type MessageKey } from '../../lib/i18n';
+import { adoptMessages, messageTemplates, pageCatalogue, t, type MessageKey } from '../../lib/i18n';
 
 const locales = resolve(import.meta.dirname, '../../public/_locales');
 const keys = Object.keys(JSON.parse(readFileSync(resolve(locales, 'en/messages.json'), 'utf8'))) as MessageKey[];
@@ -45,5 +45,26 @@ describe('a page whose browser catalogue is empty', () => {
     await pageCatalogue();
     expect(asked.at(-1)).toMatch(/\/_locales\/en\/messages\.json$/);
     expect(keys.map((k) => t(k, 'A', 'B', 'C'))).toEqual(expected);
+  });
+});
+
+describe('a console frame given its messages by the worker', () => {
+  it('says every message as the browser would, substitutions included, and never asks the browser again', async () => {
+    vi.stubGlobal('fetch', async (url: string) => new Response(readFileSync(resolve(locales, /\/_locales\/(\w+)\/messages\.json$/.exec(url)?.[1] ?? 'en', 'messages.json'))));
+    // The worker's side: every key, as the browser's getMessage gives it there.
+    const messages = await messageTemplates();
+    expect(Object.keys(messages).sort()).toEqual([...keys].sort());
+    const expected = keys.map((k) => t(k, 'A', 'B', 'C'));
+    // The frame's side: the browser is not asked once the worker's messages are there.
+    const asked = vi.spyOn(fakeBrowser.i18n, 'getMessage');
+    adoptMessages(messages);
+    expect(keys.map((k) => t(k, 'A', 'B', 'C'))).toEqual(expected);
+    expect(asked).not.toHaveBeenCalled();
+  });
+
+  it('ignores what is not a string in the answer', () => {
+    adoptMessages({ guideStep: 'Step \uE0F00\uE0F1 of \uE0F01\uE0F1', extName: 3 } as unknown as Record<string, string>);
+    expect(t('guideStep', 2, 9)).toBe('Step 2 of 9');
+    expect(t('extName')).not.toBe('3');
   });
 });

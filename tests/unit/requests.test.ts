@@ -9,7 +9,7 @@ describe('messages to the background', () => {
     const types: Record<Request['type'], true> = {
       ping: true, observe: true, list: true, save: true, remove: true, renewed: true, snooze: true, archive: true, import: true, erase: true, check: true,
       'add-file': true, 'load-inspector': true,
-    'load-reader': true, 'load-overlay': true, 'guide-start': true, 'guide-action': true, 'open-add': true, 'consoles-get': true, 'consoles-enable': true, 'consoles-add': true, 'consoles-remove': true,
+    'load-reader': true, 'load-overlay': true, messages: true, 'guide-start': true, 'guide-action': true, 'open-add': true, 'consoles-get': true, 'consoles-enable': true, 'consoles-add': true, 'consoles-remove': true,
       'panel-hidden': true, 'panel-dock': true,
     };
     expect(CASES.map((c) => c.valid.type).sort()).toEqual(Object.keys(types).sort());
@@ -30,8 +30,8 @@ describe('messages to the background', () => {
     for (const bad of [null, undefined, 3, 'erase', [], {}, { type: 'nonsense' }, { type: null }]) expect(parseRequest(bad, true).ok).toBe(false);
   });
 
-  it('a console page may only report, follow the guide, load the reader and the file reader, open the add form and hide or dock its panel', () => {
-    const allowed = new Set(['ping', 'observe', 'guide-start', 'guide-action', 'load-inspector', 'load-reader', 'load-overlay', 'open-add', 'panel-hidden', 'panel-dock']);
+  it('a console page may only report, follow the guide, load the reader, its messages and the file reader, open the add form and hide or dock its panel', () => {
+    const allowed = new Set(['ping', 'observe', 'guide-start', 'guide-action', 'load-inspector', 'load-reader', 'load-overlay', 'messages', 'open-add', 'panel-hidden', 'panel-dock']);
     for (const { valid } of CASES) {
       const answer = parseRequest(valid, false);
       if (allowed.has(valid.type)) expect(answer.ok, valid.type).toBe(true);

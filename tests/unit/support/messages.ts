@@ -36,6 +36,7 @@ export const CASES: { valid: Request; malformed: unknown[] }[] = [
   { valid: { type: 'load-inspector' }, malformed: [{ type: 'load-inspector', file: '/x.js' }] },
   { valid: { type: 'load-reader' }, malformed: [{ type: 'load-reader', file: '/x.js' }] },
   { valid: { type: 'load-overlay' }, malformed: [{ type: 'load-overlay', file: '/x.js' }] },
+  { valid: { type: 'messages' }, malformed: [{ type: 'messages', lang: 'en' }] },
   { valid: { type: 'guide-start', credentialId: 'c1' }, malformed: [{ type: 'guide-start', found: { kind: 'ade' } }, { type: 'guide-start', console: 'evil' }] },
   { valid: { type: 'guide-action', action: { type: 'done', stepId: 'portal-csr' } }, malformed: [{ type: 'guide-action', action: { type: 'jump', step: 9 } }, { type: 'guide-action', action: { type: 'renewed', expiresOn: 'soon' } }] },
   { valid: { type: 'open-add', prefill: { kind: 'ade', name: 'X' } }, malformed: [{ type: 'open-add' }, { type: 'open-add', prefill: { url: 'https://x' } }] },
