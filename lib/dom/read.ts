@@ -58,3 +58,13 @@ export const TOPIC_RE = /com\.apple\.mgmt\.[A-Za-z0-9_-]+\.[0-9a-fA-F]{8}-[0-9a-
 
 /** An Apple ID / e-mail address in a text. */
 export const EMAIL_RE = /[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}/;
+
+/**
+ * What labels a form field, as a screen reader finds it: its `aria-label` (null when it has
+ * none), the text of the `<label for>` naming it, and the text of the `<label>` around it ('' when
+ * absent).
+ */
+export function fieldLabels(input: Element): { aria: string | null; byFor: string; around: string } {
+  const byFor = input.id ? input.ownerDocument.querySelector(`label[for="${CSS.escape(input.id)}"]`) : null;
+  return { aria: input.getAttribute('aria-label'), byFor: textOf(byFor), around: textOf(input.closest('label')) };
+}

@@ -7,7 +7,7 @@
 import type { CredentialKind } from '../credentials/kinds';
 import { kindsIn, normWords } from '../consoles/vocabulary';
 import type { ConsoleWords } from '../consoles/types';
-import { textOf } from '../dom/read';
+import { fieldLabels, textOf } from '../dom/read';
 
 const ROW = 'tr, [role="row"], li';
 const TITLES = ':scope > legend, :scope > caption, :scope > h1, :scope > h2, :scope > h3, :scope > h4, :scope > [role="heading"]';
@@ -19,9 +19,8 @@ const LEVELS = 6;
 /** The kind the nearest words around `input` name, when they name exactly one; null otherwise. */
 export function fieldKind(input: HTMLInputElement, words?: ConsoleWords): CredentialKind | null {
   const doc = input.ownerDocument;
-  const texts: string[] = [];
-  const byFor = input.id ? doc.querySelector(`label[for="${CSS.escape(input.id)}"]`) : null;
-  texts.push(input.getAttribute('aria-label') ?? '', textOf(byFor), textOf(input.closest('label')));
+  const { aria, byFor, around } = fieldLabels(input);
+  const texts: string[] = [aria ?? '', byFor, around];
   const row = input.closest(ROW);
   if (row) {
     texts.push(textOf(row));

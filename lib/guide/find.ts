@@ -2,7 +2,7 @@
  * Finds a step's control on a page by what it says, in every language we read. Pure DOM
  * reading: nothing is clicked or changed.
  */
-import { normLabel, OWN_SELECTOR, textOf } from '../dom/read';
+import { fieldLabels, normLabel, OWN_SELECTOR, textOf } from '../dom/read';
 import { normName } from '../credentials/merge';
 import type { Step, Target } from '../consoles/flow';
 import { findDates } from '../dates/parse';
@@ -63,9 +63,8 @@ export function controls(root: ParentNode, labels: readonly string[]): Element[]
 }
 
 function fileLabel(input: HTMLInputElement): string {
-  const doc = input.ownerDocument;
-  const byFor = input.id ? doc.querySelector(`label[for="${CSS.escape(input.id)}"]`) : null;
-  return normLabel(input.getAttribute('aria-label') ?? textOf(byFor ?? input.closest('label')) ?? '');
+  const { aria, byFor, around } = fieldLabels(input);
+  return normLabel(aria ?? (byFor || around));
 }
 
 /**

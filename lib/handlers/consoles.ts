@@ -11,6 +11,7 @@ import { optionalPatterns } from '../consoles/hosts';
 import { codeKey, t } from '../i18n';
 import type { Request, Responses } from '../messages';
 import { invalid } from './store';
+import { createSerial } from '../serial';
 
 export { ACCESS_KEY } from '../consoles/sites';
 const SCRIPT_ID = 'token-radar-added-consoles';
@@ -40,12 +41,7 @@ let firefoxScript: Registered | undefined;
  * could otherwise both register the script (the second fails: the id exists) or read the list
  * before the other wrote it.
  */
-let queue: Promise<unknown> = Promise.resolve();
-function serial<T>(work: () => Promise<T>): Promise<T> {
-  const next = queue.then(work, work);
-  queue = next.catch(() => undefined);
-  return next;
-}
+const serial = createSerial();
 
 /** Registers the content script for exactly the granted patterns of `access` (none: unregistered). */
 export function syncContentScript(access?: ConsoleAccess): Promise<string[]> {

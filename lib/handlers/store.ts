@@ -7,6 +7,7 @@ import { t } from '../i18n';
 import { Inventory, InventoryError, toInventoryError } from '../inventory/db';
 import type { Credential } from '../credentials/model';
 import type { Failure } from '../messages';
+import { createSerial } from '../serial';
 
 let inventoryPromise: Promise<Inventory> | null = null;
 export function inventory(): Promise<Inventory> {
@@ -18,12 +19,7 @@ export function inventory(): Promise<Inventory> {
 }
 
 /** One change at a time in this worker: checks and writes never interleave. */
-let queue: Promise<unknown> = Promise.resolve();
-export function serial<T>(fn: () => Promise<T>): Promise<T> {
-  const run = queue.then(fn, fn);
-  queue = run.catch(() => undefined);
-  return run;
-}
+export const serial = createSerial();
 
 /** A change to the whole inventory, after the ones before it. */
 export function write(change: Parameters<Inventory['update']>[0]): Promise<void> {
