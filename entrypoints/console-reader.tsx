@@ -6,7 +6,7 @@
  */
 import { defineUnlistedScript } from 'wxt/utils/define-unlisted-script';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
-import { createShadowRootUi, type ShadowRootContentScriptUi } from 'wxt/utils/content-script-ui/shadow-root';
+import type { ShadowRootContentScriptUi } from 'wxt/utils/content-script-ui/shadow-root';
 import { browser } from 'wxt/browser';
 import { startOverlay } from '../components/overlay/controller';
 import { send } from '../lib/messages';
@@ -14,7 +14,6 @@ import { adoptMessages } from '../lib/i18n';
 import { consoleForUrl } from '../lib/consoles/hosts';
 import { ACCESS_KEY, readAccess } from '../lib/consoles/sites';
 import type { AddedSite } from '../lib/consoles/types';
-import overlayCss from '../components/overlay/overlay.css?shadow';
 import type { OverlayRenderer } from './overlay-ui';
 
 export interface ConsoleReader {
@@ -72,24 +71,16 @@ async function start(ctx: ContentScriptContext): Promise<void> {
     mount: () =>
       (pending ??= loadRenderer()
         .then(() =>
-          createShadowRootUi(ctx, {
-            name: 'token-radar-overlay',
-            css: overlayCss,
-            position: 'inline',
-            anchor: 'body',
-            append: 'last',
-            onMount(root, _shadow, host) {
-              host.dataset.console = consoleId;
-              return root;
-            },
-          }).then((created) => {
-            ui = created;
-            if (!removed) {
-              created.mount();
-              container = created.uiContainer;
-            }
-            return created.uiContainer;
-          }),
+          renderer()!
+            .createUi(ctx, consoleId)
+            .then((created) => {
+              ui = created;
+              if (!removed) {
+                created.mount();
+                container = created.uiContainer;
+              }
+              return created.uiContainer;
+            }),
         )
         .catch((error: unknown) => {
           // The worker could not load the panel (it was restarting): the next draw asks again.
