@@ -1,5 +1,5 @@
 import { productName } from '../../lib/wording/describe';
-import { useEffect, useMemo, useState } from 'preact/hooks';
+import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { consoleOf } from '../../lib/consoles/hosts';
 import { listGroups } from '../../lib/inventory/list';
@@ -15,6 +15,18 @@ import { GuideBanner } from './GuideBanner';
 
 type Form = null | { mode: 'add'; prefill?: Partial<ManualFields> } | { mode: 'edit'; id: string };
 
+/** Rows drawn when the popup opens: more than it shows at once. The rest follow in idle time, a batch at a time. */
+const FIRST_ROWS = 40;
+const MORE_ROWS = 200;
+const whenIdle = (fn: () => void): (() => void) => {
+  if (typeof requestIdleCallback === 'function') {
+    const id = requestIdleCallback(fn, { timeout: 200 });
+    return () => cancelIdleCallback(id);
+  }
+  const id = setTimeout(fn, 0);
+  return () => clearTimeout(id);
+};
+
 export function PopupApp() {
   const [credentials, setCredentials] = useState<Credential[] | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -27,6 +39,10 @@ export function PopupApp() {
   });
   const [openId, setOpenId] = useState<string | null>(() => decodeURIComponent(location.hash.slice(1)) || null);
   const now = useMemo(() => new Date(), [credentials]);
+  /** How many rows are drawn: a long inventory opens with its first rows, the others drawn just after. */
+  const [shown, setShown] = useState(FIRST_ROWS);
+  /** The row the popup was opened on is scrolled to once, when it is drawn. */
+  const scrolledTo = useRef<string | null>(null);
 
   const [sites, setSites] = useState<AddedSite[]>([]);
   const [panelHidden, setPanelHidden] = useState<ConsoleId[]>([]);
@@ -42,7 +58,7 @@ export function PopupApp() {
       }
     });
     return () => cancelAnimationFrame(id);
-  }, [focusOn, credentials, form]);
+  }, [focusOn, credentials, form, shown]);
   const rowSummary = (id: string) => `#cred-${CSS.escape(id)} .cred__summary`;
 
   async function refresh() {
@@ -63,8 +79,12 @@ export function PopupApp() {
   }, []);
 
   useEffect(() => {
-    if (openId && credentials) document.getElementById(`cred-${openId}`)?.scrollIntoView({ block: 'nearest' });
-  }, [openId, credentials]);
+    if (!openId || !credentials || scrolledTo.current === openId) return;
+    const row = document.getElementById(`cred-${openId}`);
+    if (!row) return;
+    row.scrollIntoView({ block: 'nearest' });
+    scrolledTo.current = openId;
+  }, [openId, credentials, shown]);
 
   /** A row's action: its failure is said in that row, beside the button pressed (not at the top, out of view). */
   async function run(request: Request): Promise<string | null> {
@@ -94,7 +114,10 @@ export function PopupApp() {
     return null;
   }
 
-  const groups = credentials ? listGroups(credentials, { query, showArchived, now }) : [];
+  const groups = useMemo(() => (credentials ? listGroups(credentials, { query, showArchived, now }) : []), [credentials, query, showArchived, now]);
+  const total = groups.reduce((n, g) => n + g.items.length, 0);
+  useEffect(() => (shown < total ? whenIdle(() => setShown((s) => s + MORE_ROWS)) : undefined), [shown, total]);
+  let budget = shown;
   const editing = form?.mode === 'edit' ? credentials?.find((c) => c.id === form.id) : undefined;
   const hasAny = !!credentials && credentials.length > 0;
 
@@ -145,12 +168,15 @@ export function PopupApp() {
           )}
           {hasAny && groups.length === 0 && <p class="muted">{t('noMatch', query)}</p>}
           {groups.map((g) => {
+            if (budget <= 0) return null;
+            const items = g.items.slice(0, budget);
+            budget -= items.length;
             const heading = g.console ? productName(g.console) + (g.account ? ` · ${g.account}` : '') : t('manualGroup');
             return (
-              <section key={g.key} class="group" aria-label={heading}>
+              <section key={g.key} class="group" aria-label={heading} aria-busy={items.length < g.items.length}>
                 <h2 class="group__title">{heading}</h2>
                 <ul class="creds">
-                  {g.items.map((item) => (
+                  {items.map((item) => (
                     <CredentialRow
                       key={item.credential.id}
                       item={item}

@@ -1,5 +1,5 @@
 import { addDays, addYears, format } from 'date-fns';
-import { expect, fixture, gotoSettled, test } from './fixtures';
+import { expect, fixture, gotoSettled, sendFromPage, test } from './fixtures';
 
 const ADE_URL = 'https://intune.microsoft.com/#view/Microsoft_Intune_DeviceSettings/DevicesEnrollmentMenu/~/appleEnrollment';
 
@@ -170,4 +170,43 @@ test('a token added by hand for a console without steps of its own reads as ente
   await expect(apple.getByRole('region', { name: 'Renewing Contoso ABM – Headquarters' })).toContainText('select the MDM server “Contoso ABM – Headquarters”');
   await expect(popup.locator('main > .error')).toHaveCount(0);
   await expect(row.getByRole('alert')).toHaveCount(0);
+});
+
+test('a long inventory opens with its first rows and draws the rest just after; the row it was opened on is scrolled to once drawn', async ({ context, extensionId, openOptions }) => {
+  const now = new Date();
+  const day = (n: number) => format(addDays(now, n), 'yyyy-MM-dd');
+  // 300 tokens, the most urgent first: token 250 is far below the first rows the popup draws.
+  const credentials = Array.from({ length: 300 }, (_, i) => ({
+    id: `bulk-${i}`,
+    kind: 'ade',
+    name: `Bulk token ${String(i).padStart(3, '0')}`,
+    console: 'intune',
+    expiresOn: day(10 + i),
+    sources: [{ type: 'manual', key: 'manual', seenAt: now.toISOString(), expiresOn: day(10 + i) }],
+    history: [],
+    alerts: {},
+    archived: false,
+    createdAt: now.toISOString(),
+    updatedAt: now.toISOString(),
+  }));
+  const options = await openOptions();
+  const answer = await sendFromPage(options, { type: 'import', json: JSON.stringify({ format: 'token-radar-inventory', version: 1, exportedAt: now.toISOString(), credentials }) });
+  expect(answer).toMatchObject({ ok: true });
+
+  const popup = await context.newPage();
+  await popup.setViewportSize({ width: 400, height: 600 });
+  await popup.goto(`chrome-extension://${extensionId}/popup.html#bulk-250`);
+  const group = popup.getByRole('region', { name: 'Microsoft Intune' });
+  // Every row comes, in order, and the list says it is still filling until then.
+  await expect(group.getByRole('listitem')).toHaveCount(300);
+  await expect(group).toHaveAttribute('aria-busy', 'false');
+  await expect(group.locator('.cred__summary').nth(0)).toContainText('Bulk token 000');
+  await expect(group.locator('.cred__summary').nth(299)).toContainText('Bulk token 299');
+  // The row the popup was opened on is open and in view.
+  const opened = popup.locator('#cred-bulk-250');
+  await expect(opened.getByRole('region', { name: 'Details for Bulk token 250' })).toBeVisible();
+  await expect(opened).toBeInViewport();
+  // Searching finds a row of the last batch.
+  await popup.getByRole('searchbox', { name: 'Search credentials' }).fill('token 287');
+  await expect(popup.locator('.cred')).toHaveCount(1);
 });
