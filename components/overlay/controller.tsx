@@ -22,7 +22,7 @@ import { textOf } from '../../lib/dom/read';
 import { pageTheme, type Theme } from '../../lib/dom/theme';
 import { consoleForUrl } from '../../lib/consoles/hosts';
 import { Marks, type BadgeSpec } from './marks';
-import type { Steps } from '../../lib/steps';
+import { drain, type Steps } from '../../lib/steps';
 import { createNotes } from './notes';
 import type { OverlayProps } from './Overlay';
 import { regionsOf, watchPage } from './page-watch';
@@ -202,7 +202,7 @@ export function startOverlay(ctx: ContentScriptContext, sites: readonly AddedSit
     }
   };
 
-  /** Shows what a finished scan found: the panel and guide first, then badges and warnings, then the report, each in its own slice of idle time. */
+  /** Shows what a finished scan found: the panel and guide first, then badges and warnings (worked out in slices of idle time, put in the page together), then the report. */
   const apply = (result: PageScan, at: Date) => {
     scanned = true;
     scan = result;
@@ -217,21 +217,25 @@ export function startOverlay(ctx: ContentScriptContext, sites: readonly AddedSit
     follow();
     draw();
     const current = () => live() && scan === result;
+    const run = ++notesRun;
     runSliced(
-      badgeSteps(result, at),
-      current,
+      markSteps(result, at),
+      () => current() && run === notesRun,
       () =>
         requestIdle(() => {
-          if (!current()) return;
-          reporter.report(scan, now, location.href);
-          syncNotes();
+          if (current()) reporter.report(scan, now, location.href);
         }),
       'idle',
     );
   };
 
-  /** Each credential's badge: its wording worked out a few at a time, then the marks placed a few at a time. */
-  function* badgeSteps(result: PageScan, at: Date): Steps<void> {
+  /**
+   * Each credential's badge and the guards' notes: all read and worded first, a few at a time,
+   * then put in the page in one go. Every write to the page costs the console a layout of the
+   * whole page in its next frame (a few milliseconds on a heavy one, however few the changes):
+   * one layout, not one per slice.
+   */
+  function* markSteps(result: PageScan, at: Date): Steps<void> {
     const prefix = t('badgePrefix');
     const specs: BadgeSpec[] = [];
     let n = 0;
@@ -241,25 +245,38 @@ export function startOverlay(ctx: ContentScriptContext, sites: readonly AddedSit
       const view = expiryView(c.kind, c.expiresOn, at, undefined, c.health);
       specs.push({ anchor: c.anchor, urgency: view.urgency, text: view.text, prefix });
     }
-    yield* badges.syncSteps(specs);
+    yield;
+    const list = noteSpecs();
+    yield;
+    drain(badges.syncSteps(specs));
+    drain(notes.syncSteps(list));
+    keepClearOf(list);
   }
 
-  /** The guards' warnings, and the worker's word on push certificates created anew instead of renewed, beside what they concern. */
-  /** The latest call of syncNotes: an earlier one still under way is dropped. */
+  /** The latest run that puts marks in the page (markSteps, noteSteps): an earlier one still under way is dropped. */
   let notesRun = 0;
+  /** The guards' warnings, and the worker's word on push certificates created anew instead of renewed, beside what they concern. */
   const syncNotes = () => {
     const run = ++notesRun;
     runSliced(noteSteps(), () => live() && run === notesRun, () => undefined);
   };
   function* noteSteps(): Steps<void> {
+    const list = noteSpecs();
+    yield;
+    drain(notes.syncSteps(list));
+    keepClearOf(list);
+  }
+  function noteSpecs(): BadgeSpec[] {
     const prefix = t('badgePrefix');
-    const list = guardNotes(document, scan.console, guide).map((n) => ({ anchor: n.anchor, urgency: n.level, text: guardText(n), prefix }));
+    const list: BadgeSpec[] = guardNotes(document, scan.console, guide).map((n) => ({ anchor: n.anchor, urgency: n.level, text: guardText(n), prefix }));
     for (const r of reporter.replaced()) {
       const anchor = scan.credentials[r.index]?.anchor;
       if (anchor) list.push({ anchor, urgency: r.newer ? 'danger' : 'warn', text: t(r.newer ? 'replacedPushNew' : 'replacedPush', r.topic), prefix });
     }
-    yield;
-    yield* notes.syncSteps(list);
+    return list;
+  }
+  /** What the panel must keep clear of: the notes and what they are about (a change draws it again). */
+  function keepClearOf(list: BadgeSpec[]): void {
     const clear = [...list.map((n) => n.anchor), ...notes.elements()];
     if (clear.length !== keepClear.length || clear.some((el, i) => el !== keepClear[i])) {
       keepClear = clear;
