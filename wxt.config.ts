@@ -1,5 +1,7 @@
 import { readFileSync } from 'node:fs';
-import { dirname, resolve } from 'node:path';
+import { dirname, relative, resolve } from 'node:path';
+import ts from 'typescript';
+import type { Plugin } from 'vite';
 import { defineConfig } from 'wxt';
 import { transform as transformCss } from 'lightningcss';
 import preact from '@preact/preset-vite';
@@ -52,6 +54,8 @@ export default defineConfig({
       const alias = config.resolve?.alias ?? {};
       const entries = Array.isArray(alias) ? alias : Object.entries(alias).map(([find, replacement]) => ({ find, replacement: String(replacement) }));
       config.resolve = { ...config.resolve, alias: [{ find: /^wxt\/browser$/, replacement: '@wxt-dev/browser' }, ...entries] };
+      // The reader takes the reading layer from the script loaded before it (entrypoints/console-reading.ts).
+      if (entrypoints.some((e) => e.name === 'console-reader')) config.plugins = [...(config.plugins ?? []), readingShared()];
     },
     // The small script every console frame loads (entrypoints/console.content), on the seed
     // consoles' hosts; the consoles the admin turns on get it registered at run time.
@@ -94,4 +98,63 @@ function shadowCss() {
       return `export default ${JSON.stringify(code.toString())};`;
     },
   };
+}
+
+/**
+ * The reader (entrypoints/console-reader.tsx) and the reading layer (entrypoints/console-reading.ts)
+ * are two scripts, each compiled in its own task when a console frame first shows something to
+ * read: one 100 kB script held the console for 20-25 ms. In the reader's build, an import of a
+ * module the reading script exposes becomes a small module that takes that module's exports from
+ * it (`globalThis.__tokenRadarReading`), so nothing is bundled, compiled or run twice. The shared
+ * modules are the ones the reading script imports as namespaces (`import * as x from '../lib/…'`).
+ */
+function readingShared(): Plugin {
+  const root = import.meta.dirname;
+  const entry = resolve(root, 'entrypoints/console-reading.ts');
+  const shared = new Map<string, string>();
+  for (const m of readFileSync(entry, 'utf8').matchAll(/^import \* as \w+ from '(\.\.\/lib\/[^']+)';$/gm)) {
+    const file = resolve(dirname(entry), `${m[1]}.ts`);
+    shared.set(file, relative(root, file));
+  }
+  const prefix = '\0token-radar-reading:';
+  return {
+    name: 'token-radar:reading-shared',
+    enforce: 'pre',
+    async resolveId(source, importer, options) {
+      if (!importer || !source.startsWith('.')) return null;
+      const resolved = await this.resolve(source, importer, { ...options, skipSelf: true });
+      const key = resolved && shared.get(resolved.id);
+      return key ? prefix + key : null;
+    },
+    load(id) {
+      if (!id.startsWith(prefix)) return null;
+      const key = id.slice(prefix.length);
+      const names = exportedValues(resolve(root, key));
+      return [
+        `const m = globalThis.__tokenRadarReading?.[${JSON.stringify(key)}];`,
+        `if (!m) throw new Error(${JSON.stringify(`Token Radar: ${key} is not loaded in this frame.`)});`,
+        names.length ? `export const { ${names.join(', ')} } = m;` : '',
+      ].join('\n');
+    },
+  };
+}
+
+/** The names of the values (not types) a TypeScript module exports. */
+function exportedValues(file: string): string[] {
+  const source = ts.createSourceFile(file, readFileSync(file, 'utf8'), ts.ScriptTarget.Latest);
+  const out: string[] = [];
+  const exported = (node: ts.Node) => ts.canHaveModifiers(node) && !!ts.getModifiers(node)?.some((m) => m.kind === ts.SyntaxKind.ExportKeyword);
+  for (const st of source.statements) {
+    if ((ts.isFunctionDeclaration(st) || ts.isClassDeclaration(st) || ts.isEnumDeclaration(st)) && exported(st) && st.name) out.push(st.name.text);
+    else if (ts.isVariableStatement(st) && exported(st)) {
+      for (const d of st.declarationList.declarations) {
+        if (!ts.isIdentifier(d.name)) throw new Error(`${file}: a destructured export cannot be shared`);
+        out.push(d.name.text);
+      }
+    } else if (ts.isExportDeclaration(st) && !st.isTypeOnly) {
+      if (!st.exportClause || !ts.isNamedExports(st.exportClause)) throw new Error(`${file}: export * cannot be shared`);
+      for (const el of st.exportClause.elements) if (!el.isTypeOnly) out.push(el.name.text);
+    } else if (ts.isExportAssignment(st)) throw new Error(`${file}: a default export cannot be shared`);
+  }
+  return out;
 }

@@ -401,12 +401,18 @@ if (want('pages') || want('popup') || want('worker') || want('heap')) {
 // ---------------------------------------------------------------------------------------------
 // Budgets.
 
+/** What a frame that shows something to read loads: the reading layer, then the reader (one script each). */
+function readerBundles(bundles) {
+  const parts = ['console-reading.js', 'console-reader.js'].map((f) => bundles[f]).filter(Boolean);
+  return parts.length ? { raw: parts.reduce((s, b) => s + b.raw, 0), gzip: parts.reduce((s, b) => s + b.gzip, 0) } : undefined;
+}
+
 const checks = [];
 const check = (name, value, limit, deterministic = false) => checks.push({ name, value, limit, holds: Number.isFinite(value) && value <= limit, deterministic });
 const content = results.bundles['content-scripts/console.js'];
 if (content) check('content script (every console frame), gzip kB', round(content.gzip / 1024, 1), budgets.contentScriptGzipKB, true);
-const reader = results.bundles['console-reader.js'];
-if (reader) check('reader (frames that show something to read), gzip kB', round(reader.gzip / 1024, 1), budgets.readerGzipKB, true);
+const reader = readerBundles(results.bundles);
+if (reader) check('reader (frames that show something to read: the reading layer and the reader), gzip kB', round(reader.gzip / 1024, 1), budgets.readerGzipKB, true);
 const scan = (k) => results.scan[k]?.medianMs;
 if (want('scan')) {
   check('scanPage, 20,000-element non-credential page, ms', scan('non-credential page, 20,000 elements'), budgets.scanNonCredential20kMs);
@@ -455,9 +461,10 @@ function markdown() {
     lines.push('');
   }
   const content = results.bundles['content-scripts/console.js'];
-  const reader = results.bundles['console-reader.js'];
+  const reader = readerBundles(results.bundles);
+  const parts = ['console-reading.js', 'console-reader.js'].filter((f) => results.bundles[f]);
   if (content) lines.push(`Content script (every console frame): ${round(content.raw / 1024, 1)} kB, ${round(content.gzip / 1024, 1)} kB gzip.`);
-  if (reader) lines.push(`Reader (loaded into the frames that show something to read): ${round(reader.raw / 1024, 1)} kB, ${round(reader.gzip / 1024, 1)} kB gzip.`);
+  if (reader) lines.push(`Reader (loaded into the frames that show something to read, ${parts.map((f) => `${f} ${round(results.bundles[f].raw / 1024, 1)} kB`).join(' then ')}): ${round(reader.raw / 1024, 1)} kB, ${round(reader.gzip / 1024, 1)} kB gzip.`);
   return lines.join('\n');
 }
 

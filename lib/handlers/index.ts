@@ -123,15 +123,22 @@ async function handle(request: Request, sender?: Sender): Promise<Responses[Requ
       // The file reader, the page reader, or the panel and guide card: loaded into the asking frame when first needed.
       const tabId = sender?.tab?.id;
       if (tabId === undefined) return invalid('No tab to load into.');
-      const file = LOADED_FILES[request.type];
-      await browser.scripting.executeScript({ target: { tabId, frameIds: [sender?.frameId ?? 0] }, files: [file] });
+      // One script at a time: each is compiled in a task of its own in the page (the reader comes
+      // in two, the reading layer first), so that none holds the console for long.
+      for (const file of LOADED_FILES[request.type]) {
+        await browser.scripting.executeScript({ target: { tabId, frameIds: [sender?.frameId ?? 0] }, files: [file] });
+      }
       return { ok: true };
     }
   }
 }
 
 /** What a console frame may ask to be loaded into it: the extension's own scripts, never a file the page names. */
-const LOADED_FILES = { 'load-inspector': '/inspector.js', 'load-reader': '/console-reader.js', 'load-overlay': '/overlay-ui.js' } as const;
+const LOADED_FILES = {
+  'load-inspector': ['/inspector.js'],
+  'load-reader': ['/console-reading.js', '/console-reader.js'],
+  'load-overlay': ['/overlay-ui.js'],
+} as const;
 
 /** The extension was installed (not updated, not the browser updated): the welcome page, once. */
 export async function welcomeOnInstall(details: { reason: string }): Promise<void> {

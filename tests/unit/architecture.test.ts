@@ -80,3 +80,42 @@ describe('architecture', () => {
     }
   }
 });
+
+describe('the reader in two scripts', () => {
+  // The same import graph the build follows (value imports only), from the project's sources.
+  const root = resolve(import.meta.dirname, '../..');
+  const IMPORT = /^\s*(?:import|export)\s+(?!type\b)(?:[^'";]*?\sfrom\s+)?['"]([^'"]+)['"]/gm;
+  const depsOf = (file: string): string[] =>
+    [...readFileSync(file, 'utf8').matchAll(IMPORT)]
+      .map((m) => m[1]!)
+      .filter((spec) => spec.startsWith('.'))
+      .map((spec) => resolve(file, '..', spec.replace(/\?.*$/, '')))
+      .flatMap((base) => [`${base}.ts`, `${base}.tsx`, base].filter((f) => /\.tsx?$/.test(f) && existsSync(f)).slice(0, 1));
+  const closure = (entry: string, stop: (f: string) => boolean = () => false): Set<string> => {
+    const seen = new Set<string>();
+    const todo = [entry];
+    while (todo.length) {
+      const f = todo.pop()!;
+      if (seen.has(f)) continue;
+      seen.add(f);
+      if (f === entry || !stop(f)) todo.push(...depsOf(f));
+    }
+    return seen;
+  };
+  const readingEntry = resolve(root, 'entrypoints/console-reading.ts');
+  const shared = new Set([...readFileSync(readingEntry, 'utf8').matchAll(/^import \* as \w+ from '(\.\.\/lib\/[^']+)';$/gm)].map((m) => resolve(root, 'entrypoints', `${m[1]}.ts`)));
+
+  it('every module the reader takes from the reading layer is exposed under its path', () => {
+    const text = readFileSync(readingEntry, 'utf8');
+    for (const file of shared) expect(text, file).toContain(`'${file.slice(root.length + 1)}':`);
+  });
+
+  it('nothing of the reading layer is bundled into the reader a second time', () => {
+    const reading = closure(resolve(root, 'lib/scan.ts'));
+    const reader = closure(resolve(root, 'entrypoints/console-reader.tsx'), (f) => shared.has(f));
+    const twice = [...reader].filter((f) => reading.has(f) && !shared.has(f)).map((f) => f.slice(root.length + 1));
+    expect(twice).toEqual([]);
+    // And the reading layer holds no UI: it runs before the reader, in the same frames.
+    expect([...closure(readingEntry)].filter((f) => /\/(components|entrypoints)\//.test(f) && f !== readingEntry)).toEqual([]);
+  });
+});

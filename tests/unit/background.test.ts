@@ -3,6 +3,8 @@
  * the alarm it keeps, messages from its own pages and from console pages, the scheduled check
  * that raises a notification once, and what a notification click and its snooze button do.
  */
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { CHECK_ALARM, check, ensureAlarm, handleRaw, openFor, snoozeFor } from '../../lib/handlers';
@@ -114,5 +116,40 @@ describe('the worker', () => {
       expect(await handleRaw(bad, PAGE)).toMatchObject({ ok: false, code: 'invalid' });
     }
     expect((await list()).map((c) => c.name)).toEqual(['Kept']);
+  });
+  it("loads the reader into the asking frame only, as two scripts one after the other (the reading layer first), and the panel as one", async () => {
+    const injected: { target: unknown; files: string[] }[] = [];
+    let running = 0;
+    const scripting = {
+      executeScript: async (options: { target: unknown; files: string[] }) => {
+        expect(running).toBe(0); // never two at once: each compiles in its own task in the page
+        running++;
+        await new Promise((r) => setTimeout(r, 5));
+        injected.push({ target: options.target, files: options.files });
+        running--;
+        return [];
+      },
+    };
+    (fakeBrowser as unknown as { scripting: typeof scripting }).scripting = scripting;
+    const frame = { ...CONSOLE, frameId: 3 };
+    expect(await handleRaw({ type: 'load-reader' }, frame)).toEqual({ ok: true });
+    expect(injected).toEqual([
+      { target: { tabId: 7, frameIds: [3] }, files: ['/console-reading.js'] },
+      { target: { tabId: 7, frameIds: [3] }, files: ['/console-reader.js'] },
+    ]);
+    injected.length = 0;
+    expect(await handleRaw({ type: 'load-overlay' }, frame)).toEqual({ ok: true });
+    expect(injected).toEqual([{ target: { tabId: 7, frameIds: [3] }, files: ['/overlay-ui.js'] }]);
+    // A page cannot name a file.
+    expect(await handleRaw({ type: 'load-reader', file: '/evil.js' }, frame)).toMatchObject({ ok: false, code: 'invalid' });
+  });
+
+  it('gives a console frame every message as the browser says it there', async () => {
+    const catalogue = readFileSync(resolve(import.meta.dirname, '../../public/_locales/en/messages.json'));
+    vi.stubGlobal('fetch', async (url: string) => (url.endsWith('/_locales/en/messages.json') ? new Response(catalogue) : new Response('', { status: 404 })));
+    const answer = (await handleRaw({ type: 'messages' }, CONSOLE)) as { ok: boolean; messages: Record<string, string> };
+    expect(answer.ok).toBe(true);
+    expect(Object.keys(answer.messages).sort()).toEqual(Object.keys(JSON.parse(catalogue.toString()) as object).sort());
+    vi.unstubAllGlobals();
   });
 });
