@@ -3,12 +3,12 @@
  * texts, label texts, ARIA roles), never by CSS classes, which consoles rename at will.
  */
 
-/** The text of an element as a person reads it: spaces folded, trimmed. */
 /** Token Radar's own elements in a page (a selector cannot match the `token-radar-` prefix): the overlay, badges, notes, the upload check. */
 export const OWN_TAGS = ['token-radar-overlay', 'token-radar-badge', 'token-radar-note', 'token-radar-upload-check'];
 /** Matches Token Radar's own elements: `el.closest(OWN_SELECTOR)` says whether `el` is in our UI. */
 export const OWN_SELECTOR = OWN_TAGS.join(', ');
 
+/** The text of an element as a person reads it: spaces folded, trimmed. */
 export function textOf(el: Element | null | undefined): string {
   return (el?.textContent ?? '').replace(/[\s\u00A0\u202F]+/g, ' ').trim();
 }
