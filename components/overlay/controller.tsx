@@ -217,14 +217,24 @@ export function startOverlay(ctx: ContentScriptContext, sites: readonly AddedSit
     follow();
     draw();
     const current = () => live() && scan === result;
-    const run = ++notesRun;
+    const run = ++marksRun;
+    // The notes are written by this run: a notes-only run still under way is dropped.
+    notesRun++;
+    marking = true;
     runSliced(
       markSteps(result, at),
-      () => current() && run === notesRun,
-      () =>
+      () => current() && run === marksRun,
+      () => {
+        marking = false;
+        // Notes asked for meanwhile (the worker's word on a replaced certificate) are written now, after these.
+        if (notesWanted) {
+          notesWanted = false;
+          syncNotes();
+        }
         requestIdle(() => {
           if (current()) reporter.report(scan, now, location.href);
-        }),
+        });
+      },
       'idle',
     );
   };
@@ -254,10 +264,19 @@ export function startOverlay(ctx: ContentScriptContext, sites: readonly AddedSit
     keepClearOf(list);
   }
 
-  /** The latest run that puts marks in the page (markSteps, noteSteps): an earlier one still under way is dropped. */
+  /** The latest run of markSteps (a newer scan drops an older run) and of noteSteps. */
+  let marksRun = 0;
   let notesRun = 0;
+  /** markSteps is under way (it writes the notes too), and notes were asked for meanwhile. */
+  let marking = false;
+  let notesWanted = false;
   /** The guards' warnings, and the worker's word on push certificates created anew instead of renewed, beside what they concern. */
   const syncNotes = () => {
+    // Never in the middle of the badges: dropping that run would leave the page without them.
+    if (marking) {
+      notesWanted = true;
+      return;
+    }
     const run = ++notesRun;
     runSliced(noteSteps(), () => live() && run === notesRun, () => undefined);
   };
