@@ -192,6 +192,8 @@ test('a Jamf Pro content token renewal on Jamf Cloud, guided from the overlay to
 
   const abm = await context.newPage();
   await abm.goto('https://business.apple.com/#/main/preferences/paymentsandbilling');
+  // As an admin does: the guide card says the step on this tab, then the button is pressed.
+  await expect(card(abm)).toContainText('Step 1 of 7');
   await abm.locator('tr', { hasText: name }).getByRole('button', { name: 'Télécharger' }).click();
   await expect(card(abm)).toContainText('Step 2 of 7');
 
