@@ -7,7 +7,7 @@
  * what the page adds or changes. `wake` is called once, and everything stops with `signal`.
  */
 import { browser } from 'wxt/browser';
-import { CANDIDATE } from '../../lib/credentials/seeds';
+import { CANDIDATE, CANDIDATE_SPAN } from '../../lib/credentials/seeds';
 import { GUIDE_KEY } from '../../lib/guide/store';
 import { anyText } from '../../lib/dom/collect';
 import type { Steps } from '../../lib/steps';
@@ -20,6 +20,8 @@ const MAX_ADDED_TEXT = 200_000;
 const FILE_FIELD = 'input[type="file"]';
 
 const candidate = (text: string) => CANDIDATE.test(text);
+/** `candidate` for a subtree's whole text (its texts joined). */
+const inSpan = (text: string) => CANDIDATE_SPAN.test(text);
 
 /** A guide that is following steps (or paused on one): any console frame may hold its next control. */
 export function guiding(state: unknown): boolean {
@@ -34,7 +36,7 @@ export function wakesFrame(node: Node): boolean {
   const el = node as Element;
   if (el.matches(FILE_FIELD) || el.querySelector(FILE_FIELD)) return true;
   const text = el.textContent ?? '';
-  return text.length > MAX_ADDED_TEXT || candidate(text);
+  return text.length > MAX_ADDED_TEXT || inSpan(text);
 }
 
 /** True when a batch of the page's changes makes the frame worth reading. */
@@ -67,7 +69,7 @@ function shadowRoots(el: Element): ShadowRoot[] {
 function rootWakes(root: ShadowRoot): boolean {
   if (root.querySelector(FILE_FIELD)) return true;
   const text = root.textContent ?? '';
-  return text.length > MAX_ADDED_TEXT || candidate(text);
+  return text.length > MAX_ADDED_TEXT || inSpan(text);
 }
 
 /** A custom element may get its shadow root after it is added (once its definition loads): looked at again this much later. */
@@ -141,7 +143,7 @@ export function watchDormant(signal: AbortSignal, doc: Document, wake: () => voi
     if (done) return;
     if (!look) {
       if (doc.querySelector(FILE_FIELD)) return finish();
-      look = anyText(doc.body ?? doc.documentElement, candidate);
+      look = anyText(doc.body ?? doc.documentElement, candidate, inSpan);
     }
     const end = performance.now() + SLICE_MS;
     for (;;) {

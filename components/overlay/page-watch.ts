@@ -7,7 +7,7 @@
  * page that never stops changing is still read) and run a slice at a time in idle time. Stops
  * when `signal` aborts.
  */
-import { EXPIRY_STEMS } from '../../lib/consoles/vocabulary';
+import { EXPIRY_STEMS, mayMentionExpiry } from '../../lib/consoles/vocabulary';
 import { scanSteps, type AddedSite, type PageScan } from '../../lib/scan';
 import type { Steps } from '../../lib/steps';
 import { cancelIdle, requestIdle, runSliced } from './idle';
@@ -45,7 +45,8 @@ function mayMatter(node: Node): boolean {
   const el = node as Element;
   if (el.matches(TITLE_BEARERS) || el.querySelector(TITLE_BEARERS)) return true;
   const text = el.textContent ?? '';
-  return text.length > MAX_CHANGED_TEXT || EXPIRY_STEMS.test(text);
+  // Its texts joined: word tests could fail across two of them, plain substrings do not.
+  return text.length > MAX_CHANGED_TEXT || mayMentionExpiry(text);
 }
 
 /**

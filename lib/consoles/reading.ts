@@ -5,7 +5,7 @@
 import { collectSteps, type CollectOptions, type Collected } from '../dom/collect';
 import type { Steps } from '../steps';
 import { isNotice } from '../credentials/health';
-import { CANDIDATE, EXPIRY_STEMS } from '../credentials/seeds';
+import { CANDIDATE, CANDIDATE_SPAN, EXPIRY_STEMS } from '../credentials/seeds';
 import { EXPIRY_PREFIX, fieldType, relativeDays } from './vocabulary';
 
 export const COLLECT_OPTIONS: CollectOptions = {
@@ -13,6 +13,7 @@ export const COLLECT_OPTIONS: CollectOptions = {
   isSeed: (text) => EXPIRY_STEMS.test(text),
   isNotice,
   candidate: (text) => CANDIDATE.test(text),
+  candidateSpan: (text) => CANDIDATE_SPAN.test(text),
   itemKey: 'expiry',
   splitSeed(text) {
     // `Expires Dec 5, 2026`, `Token expires 05/03/2027`, `有効期限：2027/02/10`, `Läuft am 5. Dezember 2026 ab`, `Expires in 12 days`.

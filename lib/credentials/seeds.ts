@@ -12,3 +12,16 @@ export const NOTICE_HINT = /revo|révo|double|mdm|dupli|doppelt|doublon|terms|co
 
 /** Expiry words and notice words in one regular expression: the test every text node of a page gets. A text it rejects is never read. */
 export const CANDIDATE = new RegExp(`${EXPIRY_STEMS.source}|${NOTICE_HINT.source}`, 'i');
+
+/**
+ * A word test for many texts joined together (an element's whole text): the same words without
+ * their word-boundary tests, which the text joined after a word could defeat. It passes every run
+ * of texts of which one passes `re` (these expressions have no anchors or look-arounds), so a
+ * subtree whose whole text it rejects holds no text `re` passes.
+ */
+export function spanOf(re: RegExp): RegExp {
+  return new RegExp(re.source.replaceAll('\\b', ''), re.flags);
+}
+
+/** `CANDIDATE` for a subtree's whole text: a subtree it rejects holds no candidate. */
+export const CANDIDATE_SPAN = spanOf(CANDIDATE);

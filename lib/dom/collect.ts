@@ -55,6 +55,12 @@ export interface CollectOptions {
   isNotice?(text: string): boolean;
   /** A cheap first look every text node of the page gets (one test for seeds and notices alike): only texts it passes are asked the two above, which decide. */
   candidate?(text: string): boolean;
+  /**
+   * `candidate` for a run of texts joined together (an element's whole `textContent`): true
+   * whenever one of the texts would pass `candidate`. Lets the first walk pass over a subtree with
+   * one read of its text instead of visiting its nodes.
+   */
+  candidateSpan?(text: string): boolean;
   /** The key of the pairs that make items (one item per expiry): a card, a row, a panel is as large as it can be without a second one. */
   itemKey: string;
   /** Splits a text that starts with a seed phrase into label and value (`Expires Dec 5, 2026`), or null. */
@@ -127,13 +133,27 @@ function* shadowRootsIn(root: Document | Element | ShadowRoot): Steps<ShadowRoot
 }
 
 /**
- * The text nodes that pass `test`, in the page and its open shadow roots, up to `limit`. The
- * whole-page pass: the walker visits text nodes only (elements stay in the browser's native
- * code), and the few texts that pass are checked for a skipped ancestor afterwards.
+ * Above this many characters, a subtree whose text may hold a seed is narrowed down by its
+ * children's whole texts before its text nodes are visited one by one.
  */
-function* findSeeds(root: Document | Element | ShadowRoot, test: (text: string) => boolean, limit: number, out: Text[] = []): Steps<Text[]> {
+const NARROW_ABOVE = 2000;
+
+/** What one search for seeds is after, and how much narrowing it may still spend. */
+interface SeedSearch {
+  test(text: string): boolean;
+  limit: number;
+  out: Text[];
+  /** See `CollectOptions.candidateSpan`. */
+  span?(text: string): boolean;
+  /** Characters the narrowing may still read again; past them, the text nodes are visited one by one. */
+  budget: number;
+}
+
+/** The text nodes under `root` that pass the search's test, one by one, in document order. */
+function* visitSeeds(root: Node, search: SeedSearch): Steps<void> {
   const doc = root.ownerDocument ?? (root as Document);
   const walker = doc.createTreeWalker(root, 4 /* SHOW_TEXT */);
+  const { out, limit, test } = search;
   let n = 0;
   for (let node = walker.nextNode() as Text | null; node && out.length < limit; node = walker.nextNode() as Text | null) {
     if (++n % 1000 === 0) yield;
@@ -142,8 +162,54 @@ function* findSeeds(root: Document | Element | ShadowRoot, test: (text: string) 
     const parent = node.parentElement;
     if (parent && !parent.closest(SKIP_SELECTOR)) out.push(node);
   }
+}
+
+/**
+ * The seeds under `node`, whose whole text (`text`) the search's span test passed. A large
+ * subtree is narrowed down: each child element's whole text is read in one native call and only
+ * the children it may hold a seed in are searched further. Most of a console page (navigation, a
+ * device list) is then passed over without touching its nodes one by one, which in a content
+ * script's world costs a wrapper per node the first time. Document order is kept.
+ */
+function* narrowSeeds(node: Node, text: string, search: SeedSearch): Steps<void> {
+  if (text.length < NARROW_ABOVE || search.budget <= 0) {
+    yield* visitSeeds(node, search);
+    return;
+  }
+  const { out, limit, test, span } = search;
+  let n = 0;
+  for (let child = node.firstChild; child && out.length < limit; child = child.nextSibling) {
+    if (child.nodeType === 3) {
+      const data = (child as Text).data;
+      if (data.length >= 2 && test(data) && !(node as Element).closest?.(SKIP_SELECTOR)) out.push(child as Text);
+      continue;
+    }
+    if (child.nodeType !== 1 || SKIP_TAGS.has((child as Element).tagName)) continue;
+    if (++n % 50 === 0) yield;
+    const inner = child.textContent ?? '';
+    search.budget -= inner.length;
+    if (inner.length >= 2 && span!(inner)) yield* narrowSeeds(child, inner, search);
+  }
+}
+
+/**
+ * The text nodes that pass `test`, in the page and its open shadow roots, up to `limit`. The
+ * whole-page pass. With `span` (a test a run of joined texts passes whenever one of them passes
+ * `test`), subtrees whose whole text fails it are passed over unvisited; without it, the walker
+ * visits text nodes only (elements stay in the browser's native code). The few texts that pass
+ * are checked for a skipped ancestor afterwards.
+ */
+function* findSeeds(root: Document | Element | ShadowRoot, test: (text: string) => boolean, limit: number, span?: (text: string) => boolean, out: Text[] = []): Steps<Text[]> {
+  const search: SeedSearch = { test, limit, out, span, budget: 0 };
+  if (span) {
+    const top = root.nodeType === 9 ? (root as Document).documentElement : root;
+    const text = top?.textContent ?? '';
+    // Narrowing may read the page's text again twice over at most, then visits nodes one by one.
+    search.budget = text.length * 2;
+    if (top && span(text)) yield* narrowSeeds(top, text, search);
+  } else yield* visitSeeds(root, search);
   yield;
-  for (const sr of yield* shadowRootsIn(root)) if (out.length < limit) yield* findSeeds(sr, test, limit, out);
+  for (const sr of yield* shadowRootsIn(root)) if (out.length < limit) yield* findSeeds(sr, test, limit, span, out);
   return out;
 }
 
@@ -152,8 +218,8 @@ function* findSeeds(root: Document | Element | ShadowRoot, test: (text: string) 
  * hidden subtrees and our own UI not): the question a dormant console frame asks before it loads
  * the reader, the same first walk the reader makes.
  */
-export function* anyText(root: Document | Element, test: (text: string) => boolean): Steps<boolean> {
-  return (yield* findSeeds(root, test, 1)).length > 0;
+export function* anyText(root: Document | Element, test: (text: string) => boolean, span?: (text: string) => boolean): Steps<boolean> {
+  return (yield* findSeeds(root, test, 1, span)).length > 0;
 }
 
 /**
@@ -763,7 +829,7 @@ export function* collectSteps(root: Document | Element, options: CollectOptions)
   const isNotice = opts.isNotice;
   const wanted = isNotice ? (t: string) => opts.isSeed(t) || isNotice(t) : opts.isSeed;
   const candidate = opts.candidate;
-  const found = yield* findSeeds(top, candidate ? (t) => candidate(t) && wanted(t) : wanted, MAX_SEEDS);
+  const found = yield* findSeeds(top, candidate ? (t) => candidate(t) && wanted(t) : wanted, MAX_SEEDS, candidate && opts.candidateSpan);
   const seedNodes = isNotice ? found.filter((n) => opts.isSeed(n.data)) : found;
   const seedSet = new Set(seedNodes);
   const noticeNodes = seedNodes.length < found.length ? found.filter((n) => !seedSet.has(n)) : [];
