@@ -208,6 +208,7 @@ function* findSeeds(root: Document | Element | ShadowRoot, test: (text: string) 
     search.budget = text.length * 2;
     if (top && span(text)) yield* narrowSeeds(top, text, search);
   } else yield* visitSeeds(root, search);
+  if (out.length >= limit) return out;
   yield;
   for (const sr of yield* shadowRootsIn(root)) if (out.length < limit) yield* findSeeds(sr, test, limit, span, out);
   return out;
