@@ -5,7 +5,8 @@ import { usePlacement, viewport } from './placement';
 import { consoleOf } from '../../lib/consoles/hosts';
 import { holderNote } from '../../lib/credentials/apple-id';
 import { consequence, displayText, expiryView, formatDate, healthAdvice, kindLabel, productName } from '../../lib/wording/describe';
-import { URGENCY_ORDER } from '../../lib/credentials/urgency';
+import { URGENCY_ORDER, urgencyOf } from '../../lib/credentials/urgency';
+import { standing } from '../../lib/credentials/health';
 import type { GuideAction } from '../../lib/guide/machine';
 import { t } from '../../lib/i18n';
 import { trusted } from './trusted';
@@ -210,14 +211,29 @@ function Grip({ corner, onDock, stack }: { corner: Corner; onDock: (c: Corner) =
   );
 }
 
+/** The first of the page's most urgent credentials (its date's urgency or the state read beside it, the worse). */
+function mostUrgent(credentials: readonly FoundCredential[], now: Date): FoundCredential | undefined {
+  let best: FoundCredential | undefined;
+  let rank = Infinity;
+  for (const c of credentials) {
+    const r = URGENCY_ORDER.indexOf(standing(urgencyOf(c.kind, c.expiresOn, now), c.health).urgency);
+    if (r < rank) {
+      rank = r;
+      best = c;
+    }
+  }
+  return best;
+}
+
 function Panel({ scan, now, error, guide, onStartGuide, onAddByHand, onSaveOutline, onHide, onHideHere, grip }: OverlayProps & { onHide: () => void; grip: JSX.Element | null }) {
   const [open, setOpen] = useState(false);
   const toggle = useRef<HTMLButtonElement>(null);
   const product = productName(scan.console!);
-  // Collapsed, the panel shows the most urgent credential only.
-  const views = scan.credentials.map((c) => ({ c, view: expiryView(c.kind, c.expiresOn, now, undefined, c.health) }));
-  const first = [...views].sort((a, b) => URGENCY_ORDER.indexOf(a.view.urgency) - URGENCY_ORDER.indexOf(b.view.urgency))[0];
-  const worst = first && { urgency: first.view.urgency, text: first.view.text, label: first.c.name ? displayText(first.c.name, 60) : kindLabel(first.c.kind) };
+  // Collapsed, the panel shows the most urgent credential only (the first of the most urgent):
+  // only its view is worded, the others' urgency is all that is needed to find it.
+  const first = mostUrgent(scan.credentials, now);
+  const firstView = first && expiryView(first.kind, first.expiresOn, now, undefined, first.health);
+  const worst = first && firstView && { urgency: firstView.urgency, text: firstView.text, label: first.name ? displayText(first.name, 60) : kindLabel(first.kind) };
   const guiding = !!guide && (guide.state.status === 'active' || guide.state.status === 'paused');
   return (
     <aside

@@ -86,4 +86,33 @@ describe('the overlay panel, mounted', () => {
     expect(root.querySelector('[role="status"]')?.textContent).toBe('Token Radar is watching CLOMO PANEL; no credential on this page.');
     expect(root.querySelector('.tr-quiet__hint')?.textContent).toMatch(/^CLOMO PANEL's HOME alerts from three months before a credential expires\. .*基本設定.*サービス設定\.$/);
   });
+
+  it('folded, it names the most urgent credential: a state read beside one outranks a far date, and the first of equals is named', () => {
+    const scan = {
+      console: 'intune' as const,
+      page: 'ade-token-list',
+      credentials: [
+        { kind: 'ade' as const, name: 'Far token', expiresOn: '2027-09-01' },
+        { kind: 'ade' as const, name: 'Soon token', expiresOn: '2026-12-10' },
+        { kind: 'vpp' as const, name: 'Revoked token', expiresOn: '2027-10-01', health: 'revoked' as const },
+        { kind: 'vpp' as const, name: 'Second revoked', expiresOn: '2027-10-01', health: 'revoked' as const },
+      ],
+    };
+    root = document.createElement('div');
+    document.body.append(root);
+    const at = (s: typeof scan) =>
+      render(
+        <Overlay scan={s} now={NOW} guide={null} showGuide={false} highlight={null} onGuide={() => undefined} onShowTarget={() => undefined}
+          onStartGuide={() => undefined} onAddByHand={() => undefined} onSaveOutline={() => true} />,
+        root!,
+      );
+    at(scan);
+    const summary = () => root!.querySelector('.tr-panel__summary')?.textContent;
+    expect(summary()).toMatch(/^Revoked · Expires in \d+ days Revoked token$/);
+    at({ ...scan, credentials: scan.credentials.slice(0, 2) });
+    expect(summary()).toBe('Expires in 18 days Soon token');
+    at({ ...scan, credentials: [{ kind: 'apns' as const, name: '', expiresOn: '2026-06-01' }, ...scan.credentials] });
+    expect(summary()).toMatch(/^.+ Push certificate \(APNs\)$/);
+    expect(root.querySelector('.tr-panel__summary .tr-chip--expired')).not.toBeNull();
+  });
 });
