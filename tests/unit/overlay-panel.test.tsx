@@ -9,7 +9,7 @@ import { act } from 'preact/test-utils';
 import { afterEach, describe, expect, it } from 'vitest';
 import { Overlay } from '../../components/overlay/Overlay';
 import type { GuideView } from '../../components/guide/GuideCard';
-import { scanPage } from '../../lib/scan';
+import { scanPage, type PageScan } from '../../lib/scan';
 
 const NOW = new Date('2026-11-22T12:00:00Z');
 const PUSH_URL = 'https://intune.microsoft.com/#view/Microsoft_Intune_DeviceSettings/AppleMdmPushCertificateBlade';
@@ -88,8 +88,8 @@ describe('the overlay panel, mounted', () => {
   });
 
   it('folded, it names the most urgent credential: a state read beside one outranks a far date, and the first of equals is named', () => {
-    const scan = {
-      console: 'intune' as const,
+    const scan: PageScan = {
+      console: 'intune',
       page: 'ade-token-list',
       credentials: [
         { kind: 'ade' as const, name: 'Far token', expiresOn: '2027-09-01' },
@@ -100,7 +100,7 @@ describe('the overlay panel, mounted', () => {
     };
     root = document.createElement('div');
     document.body.append(root);
-    const at = (s: typeof scan) =>
+    const at = (s: PageScan) =>
       render(
         <Overlay scan={s} now={NOW} guide={null} showGuide={false} highlight={null} onGuide={() => undefined} onShowTarget={() => undefined}
           onStartGuide={() => undefined} onAddByHand={() => undefined} onSaveOutline={() => true} />,
