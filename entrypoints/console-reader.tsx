@@ -15,10 +15,11 @@ import { consoleForUrl } from '../lib/consoles/hosts';
 import { ACCESS_KEY, readAccess } from '../lib/consoles/sites';
 import type { AddedSite } from '../lib/consoles/types';
 import type { OverlayRenderer } from './overlay-ui';
+import type { EarlyPresses } from '../components/overlay/early-presses';
 
 export interface ConsoleReader {
-  /** Reads the frame and draws what it finds until `ctx` is invalidated. */
-  start(ctx: ContentScriptContext): Promise<void>;
+  /** Reads the frame and draws what it finds until `ctx` is invalidated; `early` gives the admin's presses made before it started. */
+  start(ctx: ContentScriptContext, early?: EarlyPresses): Promise<void>;
 }
 
 /** The panel and guide card's renderer, once the background has loaded it into this frame (entrypoints/overlay-ui.tsx). */
@@ -52,14 +53,17 @@ function loadMessages(): void {
   );
 }
 
-async function start(ctx: ContentScriptContext): Promise<void> {
+async function start(ctx: ContentScriptContext, early?: EarlyPresses): Promise<void> {
   loadMessages();
   // An added console's address: which console it is comes from the list the background keeps (it
   // registered the small script for that host). The list is read first, so that an address the
   // admin added wins over a built-in host, as it does everywhere else.
   const sites: readonly AddedSite[] = readAccess((await browser.storage.local.get(ACCESS_KEY))[ACCESS_KEY]).sites;
   const consoleId = consoleForUrl(location.href, sites);
-  if (!consoleId || ctx.isInvalid) return;
+  if (!consoleId || ctx.isInvalid) {
+    early?.();
+    return;
+  }
   // The shadow root, its styles and the panel are created only when there is something to show.
   let ui: ShadowRootContentScriptUi<HTMLElement> | undefined;
   let container: HTMLElement | null = null;
@@ -92,7 +96,7 @@ async function start(ctx: ContentScriptContext): Promise<void> {
       container = null;
       ui?.remove();
     },
-  });
+  }, early);
 }
 
 export default defineUnlistedScript(() => {

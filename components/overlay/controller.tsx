@@ -28,6 +28,7 @@ import type { OverlayProps } from './Overlay';
 import { regionsOf, watchPage } from './page-watch';
 import { createReporter, RETRY_FIRST_MS } from './report';
 import { watchStepDone } from './step-done';
+import type { EarlyPresses } from './early-presses';
 import { watchUploads } from './upload-check';
 import { watchPanelPrefs } from './panel-prefs';
 import type { Corner } from '../../lib/dom/place';
@@ -60,8 +61,11 @@ function consoleFrames(sites: readonly AddedSite[]): boolean {
 }
 
 /** Starts the overlay's features in this frame; they all stop with the content script's context. */
-export function startOverlay(ctx: ContentScriptContext, sites: readonly AddedSite[], ui: LazyUi): void {
+export function startOverlay(ctx: ContentScriptContext, sites: readonly AddedSite[], ui: LazyUi, earlyPresses?: EarlyPresses): void {
   const signal = ctx.signal;
+  // The admin's presses before the guide and the page are known (the small script records them
+  // from before the reader started): the watch below cannot tell a step's button until then.
+  let takeEarly: EarlyPresses | undefined = earlyPresses;
   const live = () => !signal.aborted;
   const badges = new Marks(document);
   const notes = createNotes(document);
@@ -215,6 +219,7 @@ export function startOverlay(ctx: ContentScriptContext, sites: readonly AddedSit
     // A recognised page with nothing read, or a guide: any change may matter. Otherwise only changes to what was read, or new text.
     regions = guiding || (scan.page !== null && scan.credentials.length === 0) || scan.unreadable ? null : regionsOf(scan);
     follow();
+    handOver();
     draw();
     const current = () => live() && scan === result;
     const run = ++marksRun;
@@ -321,11 +326,23 @@ export function startOverlay(ctx: ContentScriptContext, sites: readonly AddedSit
     // The first reading scans at once (a click may come before the debounce); changes wait for it.
     if (!guideLoaded) {
       guideLoaded = true;
+      handOver();
       if (guide && live()) watcher.rescan();
     } else watcher.schedule();
   });
   signal.addEventListener('abort', stopWatching);
-  watchStepDone(signal, document, () => ({ guide, scan, target }), (stepId) => guideAction({ type: 'done', stepId }));
+  /**
+   * Once both the guide and the page's first scan are known, the presses recorded until then are
+   * looked at as if made now (a step's button pressed before the reader could tell it), and the
+   * recording stops: from then on the watch sees every press, so none is counted twice.
+   */
+  function handOver(): void {
+    if (!takeEarly || !guideLoaded || !scanned) return;
+    const presses = takeEarly();
+    takeEarly = undefined;
+    if (guide) replayPresses(presses);
+  }
+  const replayPresses = watchStepDone(signal, document, () => ({ guide, scan, target }), (stepId) => guideAction({ type: 'done', stepId }));
   watchUploads(signal, document, () => scan);
   watchPanelPrefs(signal, (prefs) => {
     hiddenOn = prefs.hidden;

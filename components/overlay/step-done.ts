@@ -14,7 +14,12 @@ export interface StepContext {
   target: Element | null;
 }
 
-export function watchStepDone(signal: AbortSignal, doc: Document, current: () => StepContext, onDone: (stepId: string) => void): void {
+/**
+ * Watches for the current step's control being activated. Gives a function that looks at presses
+ * made before the watch began (recorded by the small script, components/overlay/early-presses.ts)
+ * as if they came now: called once the guide and the page's first scan are known.
+ */
+export function watchStepDone(signal: AbortSignal, doc: Document, current: () => StepContext, onDone: (stepId: string) => void): (early: readonly Event[]) => void {
   const stepDone = (kind: 'click' | 'file', event: Event) => {
     // Only what the admin did: a page's script clicking or filling a field does not move the guide.
     if (!event.isTrusted) return;
@@ -29,4 +34,8 @@ export function watchStepDone(signal: AbortSignal, doc: Document, current: () =>
   };
   doc.addEventListener('click', (e) => stepDone('click', e), { capture: true, passive: true, signal });
   doc.addEventListener('change', (e) => stepDone('file', e), { capture: true, passive: true, signal });
+  return (early) => {
+    if (signal.aborted) return;
+    for (const event of early) stepDone(event.type === 'change' ? 'file' : 'click', event);
+  };
 }

@@ -9,6 +9,7 @@ import { defineContentScript } from 'wxt/utils/define-content-script';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { send } from '../../lib/messages';
 import { watchDormant } from '../../components/overlay/dormant';
+import { recordEarlyPresses, type EarlyPresses } from '../../components/overlay/early-presses';
 import type { ConsoleReader } from '../console-reader';
 
 /**
@@ -23,7 +24,7 @@ const ASK_MS = 1500;
 
 const reader = () => (globalThis as unknown as { __tokenRadarReader?: ConsoleReader }).__tokenRadarReader;
 
-function load(ctx: ContentScriptContext, attempt = 0): void {
+function load(ctx: ContentScriptContext, early: EarlyPresses, attempt = 0): void {
   if (ctx.isInvalid) return;
   // A worker stopped in the middle of the request may never answer it: after ASK_MS the request
   // counts as failed (the reader may have arrived all the same: then it starts).
@@ -34,11 +35,11 @@ function load(ctx: ContentScriptContext, attempt = 0): void {
         new Promise<boolean>((resolve) => setTimeout(() => resolve(!!reader()), ASK_MS)),
       ]);
   void started.then((ok) => {
-    if (ok) return reader()!.start(ctx).catch(() => undefined);
+    if (ok) return reader()!.start(ctx, early).catch(() => undefined);
     const wait = RETRY_MS[attempt];
-    if (wait !== undefined) setTimeout(() => load(ctx, attempt + 1), wait);
+    if (wait !== undefined) setTimeout(() => load(ctx, early, attempt + 1), wait);
     // The worker could not load it for a while: the frame waits, dormant, for its next change.
-    else if (!ctx.isInvalid) watchDormant(ctx.signal, document, () => load(ctx));
+    else if (!ctx.isInvalid) watchDormant(ctx.signal, document, () => load(ctx, early));
   });
 }
 
@@ -56,7 +57,10 @@ export default defineContentScript({
     // A console's top document without frames always gets the reader: it says, quietly, when the
     // page shows no credential. One with frames (Intune's blades, MaaS360's #Content) lets them
     // speak for themselves, and stays dormant like them until it shows something itself.
-    if (window === window.top && !document.querySelector('iframe, frame')) load(ctx);
-    else watchDormant(ctx.signal, document, () => load(ctx));
+    // The admin's presses until the reader starts: a guide step's button pressed in the first
+    // moments after the page loaded still counts (components/overlay/early-presses.ts).
+    const early = recordEarlyPresses(ctx.signal, document);
+    if (window === window.top && !document.querySelector('iframe, frame')) load(ctx, early);
+    else watchDormant(ctx.signal, document, () => load(ctx, early));
   },
 });

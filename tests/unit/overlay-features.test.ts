@@ -11,6 +11,7 @@ import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { changesMatter, regionsOf, watchPage } from '../../components/overlay/page-watch';
 import { createReporter } from '../../components/overlay/report';
 import { watchStepDone } from '../../components/overlay/step-done';
+import { recordEarlyPresses } from '../../components/overlay/early-presses';
 import { startGuide } from '../../lib/guide/machine';
 import type { Credential } from '../../lib/credentials/model';
 import { scanPage, type PageScan } from '../../lib/scan';
@@ -211,5 +212,51 @@ describe("the guide's step detection", () => {
     stop.abort();
     click(control, true);
     expect(done).toHaveLength(1);
+  });
+
+  it("a press on the step's control before the reader started counts once the reader looks at it; a page script's, a press elsewhere, or one after the recording stopped do not", () => {
+    const { doc } = load();
+    const scan = scanPage(PUSH_URL, doc, NOW);
+    const guide = startGuide(push, NOW)!;
+    const page = new AbortController();
+    const take = recordEarlyPresses(page.signal, doc);
+    const control = Array.from(doc.querySelectorAll('button, a')).find((el) => el.textContent?.trim() === 'Download your CSR')!;
+    click(doc.querySelector('h1, h2')!, true);
+    click(control, false);
+    click(control, true);
+    const early = take();
+    expect(early.map((e) => [e.type, e.isTrusted, e.target === control])).toEqual([
+      ['click', true, false],
+      ['click', true, true],
+    ]);
+    // Taken once: later presses are the live watch's, never recorded twice.
+    click(control, true);
+    expect(take()).toEqual([]);
+
+    const done: string[] = [];
+    const stop = new AbortController();
+    const replay = watchStepDone(stop.signal, doc, () => ({ guide, scan, target: null }), (id) => done.push(id));
+    replay(early);
+    expect(done).toEqual([guide.steps[guide.step]!.id]);
+    // Nothing after the stop.
+    stop.abort();
+    replay(early);
+    expect(done).toHaveLength(1);
+  });
+
+  it('keeps the last few presses only, and records nothing once its page context stops', () => {
+    const { doc } = load();
+    const h = doc.querySelector('h1, h2')!;
+    const page = new AbortController();
+    const take = recordEarlyPresses(page.signal, doc);
+    for (let i = 0; i < 20; i++) click(h, true);
+    expect(take()).toHaveLength(8);
+
+    const again = new AbortController();
+    const takeAgain = recordEarlyPresses(again.signal, doc);
+    click(h, true);
+    again.abort();
+    click(h, true);
+    expect(takeAgain()).toHaveLength(1);
   });
 });
