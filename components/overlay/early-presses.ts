@@ -8,10 +8,16 @@
 
 /** Enough for a step's button and a stray click or two; older ones are dropped. */
 const KEEP = 8;
+/**
+ * Older presses are not given: the reader normally starts within a second or two, and a frame
+ * that stayed dormant for long (it wakes when a renewal starts) must not count a press made
+ * before the renewal began.
+ */
+export const EARLY_PRESS_MAX_AGE_MS = 15_000;
 
 export type EarlyPresses = () => Event[];
 
-/** Starts recording; the function returned stops and gives what was recorded, oldest first (once). */
+/** Starts recording; the function returned stops and gives what was recorded in the last 15 s, oldest first (once). */
 export function recordEarlyPresses(signal: AbortSignal, doc: Document): EarlyPresses {
   let kept: Event[] = [];
   const stop = new AbortController();
@@ -27,7 +33,8 @@ export function recordEarlyPresses(signal: AbortSignal, doc: Document): EarlyPre
   doc.addEventListener('change', keep, options);
   return () => {
     stop.abort();
-    const out = kept;
+    const now = performance.now();
+    const out = kept.filter((e) => now - e.timeStamp <= EARLY_PRESS_MAX_AGE_MS);
     kept = [];
     return out;
   };

@@ -11,7 +11,7 @@ import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { changesMatter, regionsOf, watchPage } from '../../components/overlay/page-watch';
 import { createReporter } from '../../components/overlay/report';
 import { watchStepDone } from '../../components/overlay/step-done';
-import { recordEarlyPresses } from '../../components/overlay/early-presses';
+import { EARLY_PRESS_MAX_AGE_MS, recordEarlyPresses } from '../../components/overlay/early-presses';
 import { startGuide } from '../../lib/guide/machine';
 import type { Credential } from '../../lib/credentials/model';
 import { scanPage, type PageScan } from '../../lib/scan';
@@ -258,5 +258,14 @@ describe("the guide's step detection", () => {
     again.abort();
     click(h, true);
     expect(takeAgain()).toHaveLength(1);
+
+    // A press made long before (a frame dormant until a renewal started) is not given.
+    const late = recordEarlyPresses(new AbortController().signal, doc);
+    const old = new MouseEvent('click', { bubbles: true });
+    Object.defineProperty(old, 'isTrusted', { value: true });
+    Object.defineProperty(old, 'timeStamp', { value: performance.now() - EARLY_PRESS_MAX_AGE_MS - 1000 });
+    h.dispatchEvent(old);
+    click(h, true);
+    expect(late()).toHaveLength(1);
   });
 });
