@@ -149,6 +149,14 @@ interface SeedSearch {
   budget: number;
 }
 
+/** Whether a text node is a seed: its text passes `test`, and it is in no skipped subtree (checked last: few texts pass). */
+function isSeedNode(node: Text, test: (text: string) => boolean): boolean {
+  const data = node.data;
+  if (data.length < 2 || !test(data)) return false;
+  const parent = node.parentElement;
+  return !!parent && !parent.closest(SKIP_SELECTOR);
+}
+
 /** The text nodes under `root` that pass the search's test, one by one, in document order. */
 function* visitSeeds(root: Node, search: SeedSearch): Steps<void> {
   const doc = root.ownerDocument ?? (root as Document);
@@ -157,10 +165,7 @@ function* visitSeeds(root: Node, search: SeedSearch): Steps<void> {
   let n = 0;
   for (let node = walker.nextNode() as Text | null; node && out.length < limit; node = walker.nextNode() as Text | null) {
     if (++n % 1000 === 0) yield;
-    const data = node.data;
-    if (data.length < 2 || !test(data)) continue;
-    const parent = node.parentElement;
-    if (parent && !parent.closest(SKIP_SELECTOR)) out.push(node);
+    if (isSeedNode(node, test)) out.push(node);
   }
 }
 
@@ -180,8 +185,7 @@ function* narrowSeeds(node: Node, text: string, search: SeedSearch): Steps<void>
   let n = 0;
   for (let child = node.firstChild; child && out.length < limit; child = child.nextSibling) {
     if (child.nodeType === 3) {
-      const data = (child as Text).data;
-      if (data.length >= 2 && test(data) && !(node as Element).closest?.(SKIP_SELECTOR)) out.push(child as Text);
+      if (isSeedNode(child as Text, test)) out.push(child as Text);
       continue;
     }
     if (child.nodeType !== 1 || SKIP_TAGS.has((child as Element).tagName)) continue;

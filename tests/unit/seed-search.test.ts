@@ -89,6 +89,9 @@ describe('narrowing the first walk', () => {
     expect(seeds(`${NAV}<div hidden>${NAV}<p>Token expires 3/3/2027</p></div>`)).toEqual([false, false]);
     expect(seeds(`${NAV}<mdm-card></mdm-card>${NAV}`, '<dl><dt>Expires</dt><dd>2027-03-03</dd></dl>')).toEqual([true, true]);
     expect(seeds(`${NAV}${NAV}`)).toEqual([false, false]);
+    // A text straight under a shadow root, beside large elements: both walks apply the same rule to it.
+    const [narrowed, visited] = seeds(`${NAV}<mdm-card></mdm-card>`, `${NAV}Token expires 3/3/2027`);
+    expect(narrowed).toBe(visited);
   });
 
   it('still finds every seed once its budget for reading texts again is spent (a page of many nested matches)', () => {
