@@ -157,7 +157,23 @@ function analyse(events, extensionId) {
   const main = new Set();
   for (const e of events) if (e.ph === 'M' && e.name === 'thread_name' && e.args?.name === 'CrRendererMain') main.add(`${e.pid}:${e.tid}`);
   const onMain = events.filter((e) => main.has(`${e.pid}:${e.tid}`));
-  const tasks = onMain.filter((e) => e.ph === 'X' && (e.name === 'ThreadControllerImpl::RunTask' || e.name === 'RunTask') && e.dur > 0).sort((a, b) => a.ts - b.ts);
+  // A task is a top-level RunTask and the microtask checkpoint the scheduler runs after it, which the
+  // trace records as a sibling event, not inside it (a promise's continuation runs there: much of a
+  // content script's work). The main thread is not free until both are done.
+  const TASK = new Set(['ThreadControllerImpl::RunTask', 'RunTask', 'BlinkScheduler_PerformMicrotaskCheckpoint']);
+  const top = onMain.filter((e) => e.ph === 'X' && TASK.has(e.name) && e.dur > 0).sort((a, b) => a.ts - b.ts || b.dur - a.dur);
+  const tasks = [];
+  for (const e of top) {
+    const last = tasks.at(-1);
+    const lastEnd = last ? last.ts + last.dur : 0;
+    if (last && e.ts < lastEnd) {
+      // Nested in (or overlapping) the one before: counted once.
+      last.dur = Math.max(lastEnd, e.ts + e.dur) - last.ts;
+    } else if (last && e.name === 'BlinkScheduler_PerformMicrotaskCheckpoint' && e.ts - lastEnd < 4000) {
+      // The checkpoint just after a task belongs to it (the few microseconds between are the scheduler's).
+      last.dur = e.ts + e.dur - last.ts;
+    } else tasks.push({ pid: e.pid, tid: e.tid, ts: e.ts, dur: e.dur });
+  }
   const ext = `chrome-extension://${extensionId}/`;
   const mark = onMain.filter((e) => {
     const d = e.args?.data;
@@ -165,10 +181,10 @@ function analyse(events, extensionId) {
   });
   const extTasks = tasks.filter((t) => mark.some((m) => m.pid === t.pid && m.tid === t.tid && m.ts >= t.ts && m.ts <= t.ts + t.dur));
   const layout = onMain.filter((e) => e.ph === 'X' && (e.name === 'Layout' || e.name === 'UpdateLayoutTree')).reduce((s, e) => s + e.dur, 0);
-  // Nested toplevel events are counted once: only tasks not inside an earlier one.
+  // Busy: the union of the top-level events (a task and its checkpoint, not the gap between them).
   let busy = 0;
   let end = 0;
-  for (const t of tasks) {
+  for (const t of top) {
     if (t.ts >= end) {
       busy += t.dur;
       end = t.ts + t.dur;
