@@ -2,7 +2,7 @@
  * The expiry engine: days left, urgency, thresholds and the projected next expiry. Pure: the
  * clock and the time zone are arguments.
  */
-import { addDays, addYears, differenceInCalendarDays } from 'date-fns';
+import { addDays, addYears } from 'date-fns';
 import type { CredentialKind } from './kinds';
 
 /** Every kind the inventory knows; `other` is for entries added by hand. */
@@ -52,8 +52,12 @@ function utcDay(iso: string): Date {
  * Counted between calendar dates, so DST changes and the hour of day make no difference.
  */
 export function daysLeft(expiresOn: string, now: Date, timeZone?: string): number {
-  return differenceInCalendarDays(utcDay(expiresOn), utcDay(calendarDate(now, timeZone)));
+  // Both are midnights in UTC, which has no daylight saving: their difference is whole days.
+  // (Plain arithmetic: the panel ranks hundreds of credentials on its first render.)
+  return Math.round((utcDay(expiresOn).getTime() - utcDay(calendarDate(now, timeZone)).getTime()) / DAY_MS);
 }
+
+const DAY_MS = 86_400_000;
 
 export function urgencyOf(kind: AnyKind, expiresOn: string | null, now: Date, timeZone?: string): Urgency {
   if (!expiresOn) return 'unknown';

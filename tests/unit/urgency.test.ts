@@ -22,6 +22,22 @@ describe('daysLeft', () => {
     expect(daysLeft('2027-03-14', new Date('2027-03-14T10:30:00Z'), 'America/Los_Angeles')).toBe(0); // 03:30 PDT
   });
 
+  it('counts whole calendar days from today in the zone, over two years of dates and zones with and without summer time', () => {
+    const zones = ['UTC', 'Europe/Paris', 'America/Los_Angeles', 'Asia/Tokyo', 'Australia/Lord_Howe', 'Pacific/Chatham'];
+    const base = Date.UTC(2026, 0, 1, 5, 17);
+    for (let i = 0; i < 800; i += 3) {
+      const now = new Date(base + i * 86_400_000 + (i % 24) * 3_600_000);
+      for (const zone of zones) {
+        const today = calendarDate(now, zone);
+        for (const ahead of [-400, -31, -1, 0, 1, 29, 365, 366, 1000]) {
+          const target = new Date(Date.UTC(+today.slice(0, 4), +today.slice(5, 7) - 1, +today.slice(8, 10) + ahead));
+          const iso = target.toISOString().slice(0, 10);
+          expect(daysLeft(iso, now, zone)).toBe(ahead);
+        }
+      }
+    }
+  });
+
   it('is negative once past', () => {
     expect(daysLeft('2026-11-19', new Date('2026-11-22T12:00:00Z'), 'UTC')).toBe(-3);
   });
