@@ -206,7 +206,7 @@ function Grip({ corner, onDock, stack }: { corner: Corner; onDock: (c: Corner) =
       onPointerCancel={stop}
       onLostPointerCapture={stop}
     >
-      <span aria-hidden="true">⠿</span>
+      <span class="tr-grip__dots" aria-hidden="true" />
     </button>
   );
 }

@@ -20,7 +20,7 @@ const NOTE_STYLE = `
   margin: 2px 6px !important; max-width: min(360px, 100%) !important; visibility: visible !important; }
 :host([data-theme='light']) { color-scheme: light; }
 :host([data-theme='dark']) { color-scheme: dark; }
-.b { display: block; font: 500 12px/1.4 system-ui, -apple-system, 'Segoe UI', 'Hiragino Sans', sans-serif;
+.b { display: block; font: 400 12px/1.4 system-ui, -apple-system, 'Segoe UI', 'Hiragino Sans', sans-serif;
   border-radius: 6px; border: 1px solid; border-inline-start-width: 4px; }
 summary { display: block; list-style: none; cursor: pointer; padding: 2px 8px 2px 6px;
   white-space: nowrap; overflow: hidden; text-overflow: ellipsis; border-radius: 5px; }
