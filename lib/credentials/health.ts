@@ -10,6 +10,7 @@
  * types (revoked tokens and certificates, terms not signed), Apple Business Manager's terms notices
  * (../shared/REAL-WORLD.md). A status word we do not know is kept as text, never taken as "active".
  */
+import { remembered } from '../memo';
 import { URGENCY_ORDER, type Urgency } from './urgency';
 import { NOTICE_HINT } from './seeds';
 
@@ -109,7 +110,9 @@ export function saysTermsPending(text: string): boolean {
  * The state a console's status value says: a status cell, a badge ("Révoqué", "外部 MDM に
  * 割り当てられています", "Active"). 'unknown' for words we do not know (keep them as text).
  */
-export function statusHealth(value: string): Health {
+export const statusHealth: (value: string) => Health = remembered(readStatus);
+
+function readStatus(value: string): Health {
   const w = norm(value).replace(/^[\s•·●○◉✓✔✗✘✖⚠!*-]+|[\s•·●○◉✓✔✗✘✖⚠!*.-]+$/gu, '');
   if (!w) return 'unknown';
   if (saysTermsPending(w)) return 'terms-pending';

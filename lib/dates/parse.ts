@@ -5,6 +5,7 @@
  * displayed, `YYYY-MM-DD`, or null when the text holds no date or the date is ambiguous:
  * no date is better than a wrong date.
  */
+import { remembered } from '../memo';
 import { isExists } from 'date-fns';
 
 export type IsoDate = string;
@@ -198,7 +199,20 @@ export function parseDisplayedDate(text: string, lang: string, order?: Order | n
 }
 
 /** `parseDisplayedDate` that also tells whether `text` showed a date at all (`shown` is 0 for "in 12 days"). */
-export function readDates(text: string, lang: string, order?: Order | null): { shown: number; value: IsoDate | null } {
+export function readDates(text: string, lang: string, order?: Order | null): { readonly shown: number; readonly value: IsoDate | null } {
+  // A column repeats its dates (the same sync time on every row): each text is read once.
+  return readOnce(`${order === undefined ? 'u' : (order ?? 'n')}\u0000${lang}\u0000${text}`);
+}
+
+const readOnce = remembered((key: string) => {
+  // The order and the language hold no NUL; the text (the rest) may.
+  const i = key.indexOf('\u0000');
+  const j = key.indexOf('\u0000', i + 1);
+  const o = key.slice(0, i);
+  return readDatesNow(key.slice(j + 1), key.slice(i + 1, j), o === 'u' ? undefined : o === 'n' ? null : (o as Order));
+});
+
+function readDatesNow(text: string, lang: string, order?: Order | null): { shown: number; value: IsoDate | null } {
   const found = candidates(normalise(text), lang, order);
   if (found.length === 0) return { shown: 0, value: null };
   const values = new Set(found.map((c) => c.value));

@@ -462,7 +462,7 @@ function readAriaGrid(grid: Element): Grid | null {
     rows: body.map((row) => ({
       row,
       cells: Array.from(row.querySelectorAll('[role="gridcell"], [role="cell"], [role="rowheader"]'))
-        .filter((c) => c.closest('[role="row"]') === row)
+        .filter((c) => c.parentElement === row || c.closest('[role="row"]') === row)
         .map((el, i) => {
           const colIndex = Number(el.getAttribute('aria-colindex'));
           const key = el.getAttribute('data-automation-key') ?? el.getAttribute('data-item-key') ?? undefined;
