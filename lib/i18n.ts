@@ -12,7 +12,7 @@ export function t(key: MessageKey, ...substitutions: (string | number)[]): strin
   let template = cache.get(key);
   if (template === undefined) {
     const found = fetched?.get(key) || browser.i18n.getMessage(key, SLOTS);
-    // Not found is not remembered: the catalogue may come (pageCatalogue) and the next call finds it.
+    // Not found is not remembered: the catalogue may come (ensureCatalogue) and the next call finds it.
     if (!found) return key;
     template = found;
     cache.set(key, template);
@@ -44,7 +44,7 @@ export function uiLanguage(): string {
   return (language ??= browser.i18n.getUILanguage() || 'en');
 }
 
-/** The catalogue an extension page read itself when the browser's was not there (see pageCatalogue), or the one the worker sent a console frame (see adoptMessages). */
+/** The catalogue an extension page or the worker read itself when the browser's was not there (see ensureCatalogue), or the one the worker sent a console frame (see adoptMessages). */
 let fetched: Map<string, string> | undefined;
 
 interface CatalogueEntry {
@@ -59,14 +59,17 @@ export function templateOf(entry: CatalogueEntry): string {
 }
 
 /**
- * Chromium now and then gives an extension page an empty message catalogue (getMessage answers
- * '' for every key; seen twice in the browser tests, on pages opened soon after the extension
- * started): the page would show message keys. Extension pages call this before their first
- * render: when the browser's catalogue answers, it does nothing; else it reads the UI language's
- * catalogue (or English) from the extension's own files.
+ * Chromium now and then gives an extension page, or the worker, an empty message catalogue
+ * (getMessage answers '' for every key; seen in the browser tests on pages opened soon after the
+ * extension started, and in a worker just started, whose import error then read
+ * "importErr_not_date"): the text would show message keys. Extension pages call this before their
+ * first render and the worker before it handles a message or checks: when the browser's catalogue
+ * answers, it does nothing; else it reads the UI language's catalogue (or English) from the
+ * extension's own files.
  */
-export async function pageCatalogue(): Promise<void> {
-  if (browser.i18n.getMessage('extName')) return;
+export async function ensureCatalogue(): Promise<void> {
+  // Read already, or the browser's is there (one cheap call: the worker asks before every message).
+  if (fetched?.size || browser.i18n.getMessage('extName')) return;
   const wanted = uiLanguage().toLowerCase().split(/[-_]/)[0]!;
   for (const lang of [wanted, 'en']) {
     try {

@@ -1,9 +1,9 @@
 import { render } from 'preact';
 import { PopupApp } from '../../components/popup/PopupApp';
-import { pageCatalogue, t, uiLanguage } from '../../lib/i18n';
+import { ensureCatalogue, t, uiLanguage } from '../../lib/i18n';
 import '../../components/page.css';
 
-await pageCatalogue();
+await ensureCatalogue();
 document.documentElement.lang = uiLanguage();
 document.title = t('actionTitle');
 render(<PopupApp />, document.getElementById('app')!);

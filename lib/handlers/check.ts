@@ -8,7 +8,7 @@ import { renewUrl } from '../consoles/renew-url';
 import { snoozed } from '../credentials/changes';
 import type { Credential } from '../credentials/model';
 import { worstUrgency, type Urgency } from '../credentials/urgency';
-import { t } from '../i18n';
+import { ensureCatalogue, t } from '../i18n';
 import { notificationId, parseNotificationId } from '../notify/id';
 import { dueAlerts, dueSoon } from '../notify/plan';
 import { loadSettings } from '../settings-store';
@@ -62,6 +62,8 @@ export function checkSoon(delayMs = 300): void {
 /** Decides and records the alerts due in one transaction, then shows them: an alert is never raised twice. */
 export function check(now = new Date()): Promise<number> {
   return serial(async () => {
+    // Notifications are worded here: not with message keys.
+    await ensureCatalogue();
     const settings = await loadSettings();
     const inv = await inventory();
     let due: ReturnType<typeof dueAlerts> = [];

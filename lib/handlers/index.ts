@@ -15,7 +15,7 @@ import { addFormQuery } from '../inventory/prefill';
 import { replacedInObservation } from '../inventory/replaced';
 import type { Failure, Request, Responses } from '../messages';
 import { parseRequest } from '../requests';
-import { messageTemplates } from '../i18n';
+import { ensureCatalogue, messageTemplates } from '../i18n';
 import { loadSettings, saveSettings } from '../settings-store';
 import { check, checkSoon, updateBadge } from './check';
 import { handleConsoles, loadAccess } from './consoles';
@@ -155,6 +155,8 @@ export async function handleRaw(message: unknown, sender?: Sender): Promise<Resp
   const parsed = parseRequest(message, fromExtensionPage(sender));
   if (!parsed.ok) return { ok: false, code: parsed.code, error: parsed.error };
   try {
+    // Answers may be worded here (an import's errors): not with message keys.
+    await ensureCatalogue();
     return await handle(parsed.request, sender);
   } catch (error) {
     return failure(error);

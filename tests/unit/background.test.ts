@@ -9,6 +9,8 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { CHECK_ALARM, check, ensureAlarm, handleRaw, openFor, snoozeFor } from '../../lib/handlers';
 import type { Credential } from '../../lib/credentials/model';
+import { exportJson } from '../../lib/export/json';
+import { adoptMessages } from '../../lib/i18n';
 
 const NOW = new Date('2026-11-22T12:00:00Z');
 const PAGE = undefined; // an extension page: the popup or the options page
@@ -151,5 +153,27 @@ describe('the worker', () => {
     expect(answer.ok).toBe(true);
     expect(Object.keys(answer.messages).sort()).toEqual(Object.keys(JSON.parse(catalogue.toString()) as object).sort());
     vi.unstubAllGlobals();
+  });
+});
+
+describe('a worker whose browser catalogue is empty (Chromium, now and then, just after the worker starts)', () => {
+  it('words an import error from its own catalogue, not with a message key', async () => {
+    vi.spyOn(fakeBrowser.i18n, 'getMessage').mockReturnValue('');
+    vi.stubGlobal('fetch', async (url: string) => new Response(readFileSync(resolve(import.meta.dirname, '../../public/_locales', /\/_locales\/(\w+)\/messages\.json$/.exec(url)?.[1] ?? 'en', 'messages.json'))));
+    try {
+      await handleRaw({ type: 'save', fields: { kind: 'vpp', name: 'HQ', expiresOn: '2027-03-14' } }, PAGE);
+      const exported = JSON.parse(exportJson(await list(), NOW));
+      exported.credentials[0].expiresOn = '14/03/2027';
+      const broken = JSON.stringify(exported);
+      // A worker just started: nothing read from its own files yet.
+      adoptMessages({});
+      const answer = (await handleRaw({ type: 'import', json: broken }, PAGE)) as { ok: false; error: string };
+      expect(answer.ok).toBe(false);
+      expect(answer.error).not.toMatch(/importErr_/);
+      expect(answer.error).toContain('14/03/2027');
+    } finally {
+      vi.restoreAllMocks();
+      vi.unstubAllGlobals();
+    }
   });
 });

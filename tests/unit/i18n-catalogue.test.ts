@@ -6,7 +6,7 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { adoptMessages, messageTemplates, pageCatalogue, t, type MessageKey } from '../../lib/i18n';
+import { adoptMessages, messageTemplates, ensureCatalogue, t, type MessageKey } from '../../lib/i18n';
 
 const locales = resolve(import.meta.dirname, '../../public/_locales');
 const keys = Object.keys(JSON.parse(readFileSync(resolve(locales, 'en/messages.json'), 'utf8'))) as MessageKey[];
@@ -26,13 +26,15 @@ describe('a page whose browser catalogue is empty', () => {
       const lang = /\/_locales\/(\w+)\/messages\.json$/.exec(url)?.[1] ?? '';
       return lang === 'de' ? new Response('', { status: 404 }) : new Response(readFileSync(resolve(locales, lang, 'messages.json')));
     });
-    await pageCatalogue();
+    await ensureCatalogue();
     // (The UI language is read once per page: this test runs first.)
     expect(asked).toEqual(['de/messages.json', 'en/messages.json']);
     expect(t('guideStep', 2, 9)).toBe('Step 2 of 9');
   });
 
   it('reads its own, and says every message as the browser would, substitutions included', async () => {
+    // A page that has read nothing of its own yet (the test above did).
+    adoptMessages({});
     const expected = keys.map((k) => t(k, 'A', 'B', 'C'));
     expect(expected.filter((text, i) => text === keys[i])).toEqual([]);
     vi.spyOn(fakeBrowser.i18n, 'getMessage').mockReturnValue('');
@@ -42,9 +44,13 @@ describe('a page whose browser catalogue is empty', () => {
       const lang = /\/_locales\/(\w+)\/messages\.json$/.exec(url)?.[1] ?? '';
       return new Response(readFileSync(resolve(locales, lang, 'messages.json')));
     });
-    await pageCatalogue();
+    await ensureCatalogue();
     expect(asked.at(-1)).toMatch(/\/_locales\/en\/messages\.json$/);
     expect(keys.map((k) => t(k, 'A', 'B', 'C'))).toEqual(expected);
+    // Read once: the next call (the worker makes one before every message) reads nothing again.
+    const before = asked.length;
+    await ensureCatalogue();
+    expect(asked.length).toBe(before);
   });
 });
 
