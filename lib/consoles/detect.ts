@@ -8,12 +8,16 @@ import { fieldType, mayMentionExpiry, normWords } from './vocabulary';
 export function scanContext(url: URL, doc: Document, now: Date, lang: string): ScanContext {
   let text: string | undefined;
   let columns: string[] | undefined;
+  let titles: string[] | undefined;
   return {
     url,
     doc,
     now,
     lang,
-    titles: pageTitles(doc),
+    // Read when first asked: a page no kind's address claims and without an expiry word is done before.
+    get titles() {
+      return (titles ??= pageTitles(doc));
+    },
     text: () => (text ??= doc.body?.textContent ?? ''),
     columns: () => (columns ??= columnHeaders(doc)),
   };
