@@ -162,17 +162,25 @@ function analyse(events, extensionId) {
   // content script's work). The main thread is not free until both are done.
   const TASK = new Set(['ThreadControllerImpl::RunTask', 'RunTask', 'BlinkScheduler_PerformMicrotaskCheckpoint']);
   const top = onMain.filter((e) => e.ph === 'X' && TASK.has(e.name) && e.dur > 0).sort((a, b) => a.ts - b.ts || b.dur - a.dur);
+  // Each renderer's main thread on its own: frames of other sites run in other processes, at the same time.
   const tasks = [];
+  const lastOn = new Map();
   for (const e of top) {
-    const last = tasks.at(-1);
+    const thread = `${e.pid}:${e.tid}`;
+    const last = lastOn.get(thread);
     const lastEnd = last ? last.ts + last.dur : 0;
     if (last && e.ts < lastEnd) {
       // Nested in (or overlapping) the one before: counted once.
       last.dur = Math.max(lastEnd, e.ts + e.dur) - last.ts;
-    } else if (last && e.name === 'BlinkScheduler_PerformMicrotaskCheckpoint' && e.ts - lastEnd < 4000) {
-      // The checkpoint just after a task belongs to it (the few microseconds between are the scheduler's).
-      last.dur = e.ts + e.dur - last.ts;
-    } else tasks.push({ pid: e.pid, tid: e.tid, ts: e.ts, dur: e.dur });
+    } else if (last && e.name === 'BlinkScheduler_PerformMicrotaskCheckpoint' && e.ts - lastEnd < 2000) {
+      // The checkpoint just after a task belongs to it: the task is longer by the checkpoint's own
+      // time (not by the scheduler's pause between them).
+      last.dur += e.dur;
+    } else {
+      const task = { pid: e.pid, tid: e.tid, ts: e.ts, dur: e.dur };
+      tasks.push(task);
+      lastOn.set(thread, task);
+    }
   }
   const ext = `chrome-extension://${extensionId}/`;
   const mark = onMain.filter((e) => {
@@ -181,17 +189,15 @@ function analyse(events, extensionId) {
   });
   const extTasks = tasks.filter((t) => mark.some((m) => m.pid === t.pid && m.tid === t.tid && m.ts >= t.ts && m.ts <= t.ts + t.dur));
   const layout = onMain.filter((e) => e.ph === 'X' && (e.name === 'Layout' || e.name === 'UpdateLayoutTree')).reduce((s, e) => s + e.dur, 0);
-  // Busy: the union of the top-level events (a task and its checkpoint, not the gap between them).
+  // Busy: the union of the top-level events on each thread (a task and its checkpoint, not the gap between them).
   let busy = 0;
-  let end = 0;
+  const endOn = new Map();
   for (const t of top) {
-    if (t.ts >= end) {
-      busy += t.dur;
-      end = t.ts + t.dur;
-    } else if (t.ts + t.dur > end) {
-      busy += t.ts + t.dur - end;
-      end = t.ts + t.dur;
-    }
+    const thread = `${t.pid}:${t.tid}`;
+    const end = endOn.get(thread) ?? 0;
+    if (t.ts >= end) busy += t.dur;
+    else if (t.ts + t.dur > end) busy += t.ts + t.dur - end;
+    endOn.set(thread, Math.max(end, t.ts + t.dur));
   }
   const first = tasks[0]?.ts ?? 0;
   const settled = tasks.filter((t) => t.dur >= 1000).reduce((m, t) => Math.max(m, t.ts + t.dur), first);
