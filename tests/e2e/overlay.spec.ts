@@ -250,3 +250,29 @@ test('a console page that shows no credential says quietly that it is watched; o
   await framed.waitForTimeout(2000);
   await expect(framed.getByText('Token Radar is watching')).toHaveCount(0);
 });
+
+test('the panel covers nothing but its own boxes: a page that asks whether its button is seen (trackVisibility) is told it is', async ({ context, serve }) => {
+  await serve({ [INTUNE_PUSH]: { fixture: 'intune/push-certificate.en.html' } });
+  const page = await context.newPage();
+  await page.goto(INTUNE_PUSH);
+  await expect(page.getByRole('complementary', { name: 'Token Radar' })).toBeVisible();
+  // Sign-in and payment frames refuse clicks on a control that something is drawn over.
+  const seen = await page.evaluate(
+    () =>
+      new Promise<boolean>((resolve) => {
+        const button = document.createElement('button');
+        button.textContent = 'Pay';
+        button.style.cssText = 'position:fixed;top:8px;left:8px';
+        document.body.append(button);
+        const io = new IntersectionObserver((entries) => {
+          io.disconnect();
+          resolve((entries[0] as IntersectionObserverEntry & { isVisible: boolean }).isVisible);
+        }, { trackVisibility: true, delay: 100 } as IntersectionObserverInit);
+        io.observe(button);
+      }),
+  );
+  expect(seen).toBe(true);
+  // And the panel itself is seen and takes clicks.
+  await page.getByRole('complementary', { name: 'Token Radar' }).getByRole('button', { name: 'Show details' }).click();
+  await expect(page.getByRole('complementary', { name: 'Token Radar' }).getByRole('button', { name: 'Hide details' })).toBeVisible();
+});
