@@ -49,6 +49,8 @@ export interface MarkKind {
   build?(doc: Document, shadow: ShadowRoot, host: HTMLElement): void;
   /** Writes a spec's text into a mark built by `build`, changing only what differs. */
   write?(shadow: ShadowRoot, spec: BadgeSpec): void;
+  /** Every mark made at once, however many: a warning must be there before the admin reaches its control, by any way. */
+  eager?: boolean;
 }
 
 const BADGE_KIND: MarkKind = {
@@ -59,10 +61,9 @@ const BADGE_KIND: MarkKind = {
 };
 
 /**
- * Above this many marks, a mark is created when its anchor comes near the view: a screenful's
+ * Above this many badges, a badge is created when its anchor comes near the view: a screenful's
  * worth. Each costs the page a few boxes to lay out, and on a cold page about a quarter of a
- * millisecond of script (40 notes beside Apple Business Manager's Download Token buttons took
- * 9 ms, most of them out of sight).
+ * millisecond of script. (Notes are made at once: see `MarkKind.eager`.)
  */
 export const LAZY_ABOVE = 12;
 
@@ -91,7 +92,7 @@ export class Marks {
   /** `sync` a few marks at a time: the content script runs it in slices of idle time. Dropped half-way, the next sync finishes the work. */
   *syncSteps(specs: BadgeSpec[]): Steps<void> {
     const wanted = new Set<Element>();
-    const lazy = specs.length > LAZY_ABOVE && typeof IntersectionObserver === 'function';
+    const lazy = !this.kind.eager && specs.length > LAZY_ABOVE && typeof IntersectionObserver === 'function';
     let n = 0;
     for (const spec of specs) {
       if (!spec.anchor.isConnected || wanted.has(spec.anchor)) continue;
@@ -100,7 +101,11 @@ export class Marks {
       const badge = this.byAnchor.get(spec.anchor);
       if (badge && badge.isConnected && this.kind.placed(spec.anchor, badge)) this.fill(badge, spec);
       else if (lazy) this.wait(spec);
-      else this.show(spec);
+      else {
+        // No longer waiting (the list got short): an older spec must not come back when it scrolls into view.
+        if (this.waiting.delete(spec.anchor)) this.observer?.unobserve(spec.anchor);
+        this.show(spec);
+      }
     }
     for (const [anchor, badge] of this.byAnchor) {
       if (!wanted.has(anchor)) {

@@ -57,6 +57,7 @@ export function firstSentence(text: string): [string, string] {
 }
 
 const NOTE_KIND: MarkKind = {
+  eager: true,
   tag: NOTE_TAG,
   style: NOTE_STYLE,
   place: (anchor, mark) => anchor.insertAdjacentElement('afterend', mark),

@@ -101,20 +101,16 @@ test('Download Token in Apple Business Manager is called out when no renewal is 
   await expect(note).toHaveAttribute('data-urgency', 'danger');
 });
 
-test('in a long list of MDM servers, a Download Token note is there when its server comes into view', async ({ context, serve }) => {
+test('in a long list of MDM servers, every Download Token button has its note at once, also those out of view', async ({ context, serve }) => {
   const items = Array.from({ length: 40 }, (_, i) => `<li role="listitem"><h3>MDM Server ${i}</h3><div><span>Server token expires</span> <span>${(i % 28) + 1} Mar 2027</span></div><button>Download Token</button></li>`).join('');
   await serve({ 'https://business.apple.com/': `<!doctype html><html lang="en"><head><title>Apple Business Manager</title></head><body><h1>Device Management Settings</h1><ul role="list">${items}</ul></body></html>` });
   const page = await context.newPage();
   await page.setViewportSize({ width: 1000, height: 600 });
   await page.goto('https://business.apple.com/#/main/preferences/mdmservers');
+  // A warning is there before the admin reaches its button, by scrolling, the keyboard or a screen reader's list of buttons.
   const notes = page.locator('button:has-text("Download Token") + token-radar-note');
-  await expect(notes.first()).toContainText('“Download Token” resets the token the MDM uses now');
-  // Only the servers in (or near) view have their note yet.
-  const shown = await notes.count();
-  expect(shown).toBeGreaterThan(2);
-  expect(shown).toBeLessThan(40);
+  await expect(notes).toHaveCount(40);
   const last = page.getByRole('listitem').filter({ hasText: 'MDM Server 39' });
-  await last.getByRole('button', { name: 'Download Token' }).focus();
   await expect(last.locator('token-radar-note')).toContainText('“Download Token” resets the token the MDM uses now');
   await expect(last.locator('token-radar-note')).toHaveAttribute('data-urgency', 'danger');
 });
