@@ -25,7 +25,7 @@ const STYLE = `
 :host([data-theme='dark']) { color-scheme: dark; }
 .box { font: 13px/1.45 system-ui, -apple-system, 'Segoe UI', 'Hiragino Sans', sans-serif; border-radius: 8px;
   padding: 8px 10px; border: 1px solid; border-inline-start-width: 5px; }
-.danger { font-weight: 600; }
+.danger { font-weight: 400; }
 p { margin: 2px 0; }
 .title { font-weight: 600; }
 .foot { font-size: 11px; opacity: 0.85; margin-top: 4px; }
