@@ -67,9 +67,18 @@ export function templateOf(entry: CatalogueEntry): string {
  * answers, it does nothing; else it reads the UI language's catalogue (or English) from the
  * extension's own files.
  */
-export async function ensureCatalogue(): Promise<void> {
+export function ensureCatalogue(): Promise<void> {
   // Read already, or the browser's is there (one cheap call: the worker asks before every message).
-  if (fetched?.size || browser.i18n.getMessage('extName')) return;
+  if (fetched?.size || browser.i18n.getMessage('extName')) return Promise.resolve();
+  // Messages arriving together wait for one read; a read that found nothing is tried again next time.
+  reading ??= readCatalogue().finally(() => {
+    reading = undefined;
+  });
+  return reading;
+}
+let reading: Promise<void> | undefined;
+
+async function readCatalogue(): Promise<void> {
   const wanted = uiLanguage().toLowerCase().split(/[-_]/)[0]!;
   for (const lang of [wanted, 'en']) {
     try {
@@ -98,9 +107,12 @@ export function messageTemplates(): Promise<Record<string, string>> {
     const keys = Object.keys((await response.json()) as Record<string, unknown>);
     const out: Record<string, string> = {};
     for (const key of keys) {
-      const message = browser.i18n.getMessage(key as MessageKey, SLOTS);
+      // The browser's, else the one read from the files (ensureCatalogue: the browser gave none).
+      const message = browser.i18n.getMessage(key as MessageKey, SLOTS) || fetched?.get(key);
       if (message) out[key] = message;
     }
+    // None at all: not kept, the next frame asks again.
+    if (Object.keys(out).length === 0) throw new Error('No messages yet.');
     return out;
   })().catch((error: unknown) => {
     templates = undefined;
