@@ -201,15 +201,17 @@ export function parseDisplayedDate(text: string, lang: string, order?: Order | n
 /** `parseDisplayedDate` that also tells whether `text` showed a date at all (`shown` is 0 for "in 12 days"). */
 export function readDates(text: string, lang: string, order?: Order | null): { readonly shown: number; readonly value: IsoDate | null } {
   // A column repeats its dates (the same sync time on every row): each text is read once.
-  return readOnce(`${order === undefined ? 'u' : (order ?? 'n')}\u0000${lang}\u0000${text}`);
+  // The key spells the order in one letter and the language with its length first: no text or
+  // language (the page sets it) can make two readings share a key.
+  return readOnce(`${order === undefined ? 'u' : order === null ? 'n' : order[0]}${lang.length}:${lang}${text}`);
 }
 
+const ORDERS: Record<string, Order | null | undefined> = { u: undefined, n: null, m: 'mdy', d: 'dmy', y: 'ymd' };
 const readOnce = remembered((key: string) => {
-  // The order and the language hold no NUL; the text (the rest) may.
-  const i = key.indexOf('\u0000');
-  const j = key.indexOf('\u0000', i + 1);
-  const o = key.slice(0, i);
-  return readDatesNow(key.slice(j + 1), key.slice(i + 1, j), o === 'u' ? undefined : o === 'n' ? null : (o as Order));
+  const colon = key.indexOf(':');
+  const length = Number(key.slice(1, colon));
+  const lang = key.slice(colon + 1, colon + 1 + length);
+  return readDatesNow(key.slice(colon + 1 + length), lang, ORDERS[key[0]!]);
 });
 
 function readDatesNow(text: string, lang: string, order?: Order | null): { shown: number; value: IsoDate | null } {

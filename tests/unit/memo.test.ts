@@ -28,6 +28,11 @@ describe('remembered readers give what reading afresh gives', () => {
     // A page's text may hold a NUL: it is part of the text, not of the key's other parts.
     expect(readDates('Expires\u00003/14/2027', 'en').value).toBe('2027-03-14');
     expect(readDates('\u0000', 'en')).toEqual({ shown: 0, value: null });
+    // The page sets the language: one that holds a separator cannot borrow another text's reading.
+    expect(readDates('x\u00003/4/2027', 'en').value).toBe('2027-03-04');
+    expect(readDates('3/4/2027', 'en\u0000x').value).toBe(readDates('3/4/2027', 'zz').value);
+    expect(readDates('3/4/2027', '4:en').value).toBe(readDates('3/4/2027', 'zz').value);
+    expect(readDates('2027/3/4', 'ja', 'ymd').value).toBe('2027-03-04');
   });
 
   it('statusHealth', () => {
