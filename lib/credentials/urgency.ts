@@ -2,7 +2,6 @@
  * The expiry engine: days left, urgency, thresholds and the projected next expiry. Pure: the
  * clock and the time zone are arguments.
  */
-import { addDays, addYears } from 'date-fns';
 import type { CredentialKind } from './kinds';
 
 /** Every kind the inventory knows; `other` is for entries added by hand. */
@@ -85,19 +84,32 @@ function isoOf(day: Date): string {
   return day.toISOString().slice(0, 10);
 }
 
-/** A renewal sets the next expiry one year from the day of renewal, not from the old date. */
+// Calendar arithmetic on dates held at UTC midnight is done in UTC: date-fns' addDays and
+// addYears work in the system's zone, and west of UTC a UTC midnight is the evening before (a
+// renewal on 29 February 2028 came out as 1 March 2029 in New York, and a day added across the
+// end of summer time could land on the next day).
+
+/** A renewal sets the next expiry one year from the day of renewal, not from the old date (29 February: the 28th). */
 export function projectedExpiry(renewedOn: Date, timeZone?: string): string {
-  return isoOf(addYears(utcDay(calendarDate(renewedOn, timeZone)), 1));
+  const day = utcDay(calendarDate(renewedOn, timeZone));
+  const y = day.getUTCFullYear() + 1;
+  const m = day.getUTCMonth();
+  const lastOfMonth = new Date(Date.UTC(y, m + 1, 0)).getUTCDate();
+  return isoOf(new Date(Date.UTC(y, m, Math.min(day.getUTCDate(), lastOfMonth))));
+}
+
+function plusDays(day: Date, days: number): Date {
+  return new Date(Date.UTC(day.getUTCFullYear(), day.getUTCMonth(), day.getUTCDate() + days));
 }
 
 /** The calendar date `days` after the day `now` falls on in `timeZone`. */
 export function dateInDays(now: Date, days: number, timeZone?: string): string {
-  return isoOf(addDays(utcDay(calendarDate(now, timeZone)), days));
+  return isoOf(plusDays(utcDay(calendarDate(now, timeZone)), days));
 }
 
 /** The last day an expired push certificate keeps working. */
 export function graceEndsOn(expiresOn: string): string {
-  return isoOf(addDays(utcDay(expiresOn), APNS_GRACE_DAYS));
+  return isoOf(plusDays(utcDay(expiresOn), APNS_GRACE_DAYS));
 }
 
 export function worstUrgency(list: readonly Urgency[]): Urgency | null {

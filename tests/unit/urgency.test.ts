@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { differenceInCalendarDays } from 'date-fns';
 import {
-  calendarDate, daysLeft, graceEndsOn, projectedExpiry, thresholdReached, urgencyOf, worstUrgency,
+  calendarDate, dateInDays, daysLeft, graceEndsOn, projectedExpiry, thresholdReached, urgencyOf, worstUrgency,
 } from '../../lib/credentials/urgency';
 
 describe('daysLeft', () => {
@@ -34,6 +35,12 @@ describe('daysLeft', () => {
           const iso = target.toISOString().slice(0, 10);
           expect(daysLeft(iso, now, zone)).toBe(ahead);
         }
+      }
+      // The system's zone (no zone given): as date-fns counts calendar days there.
+      for (const ahead of [-400, -1, 0, 1, 29, 366]) {
+        const target = new Date(now.getFullYear(), now.getMonth(), now.getDate() + ahead, 15);
+        const iso = `${target.getFullYear()}-${String(target.getMonth() + 1).padStart(2, '0')}-${String(target.getDate()).padStart(2, '0')}`;
+        expect(daysLeft(iso, now)).toBe(differenceInCalendarDays(target, now));
       }
     }
   });
@@ -110,5 +117,30 @@ describe('page text as the admin reads it', () => {
     expect(long).toHaveLength(120);
     expect(long.endsWith('…')).toBe(true);
     expect(displayText('学園 MDM サーバ')).toBe('学園 MDM サーバ');
+  });
+});
+
+describe('calendar arithmetic in any system time zone', () => {
+  it('gives the same days west and east of UTC, across leap days and the end of summer time', () => {
+    const saved = process.env.TZ;
+    const results: string[][] = [];
+    try {
+      for (const zone of ['UTC', 'America/New_York', 'America/Los_Angeles', 'Pacific/Honolulu', 'Asia/Tokyo', 'Pacific/Kiritimati']) {
+        process.env.TZ = zone;
+        results.push([
+          projectedExpiry(new Date('2028-02-29T12:00:00Z'), 'UTC'),
+          projectedExpiry(new Date('2026-12-31T12:00:00Z'), 'UTC'),
+          dateInDays(new Date('2026-10-30T12:00:00Z'), 10, 'UTC'),
+          dateInDays(new Date('2027-03-10T12:00:00Z'), 5, 'UTC'),
+          graceEndsOn('2026-10-31'),
+          graceEndsOn('2027-03-12'),
+        ]);
+      }
+    } finally {
+      if (saved === undefined) delete process.env.TZ;
+      else process.env.TZ = saved;
+    }
+    for (const r of results) expect(r).toEqual(results[0]);
+    expect(results[0]!.slice(0, 4)).toEqual(['2029-02-28', '2027-12-31', '2026-11-09', '2027-03-15']);
   });
 });
