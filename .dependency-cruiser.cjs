@@ -4,7 +4,7 @@
  * `npm test` (npm run deps). Type-only imports may cross (a type is no runtime coupling: the
  * model names a console by its id type); runtime imports may not.
  *
- *   base      dates, DOM reading, steps, serial queues, i18n: no knowledge of credentials
+ *   base      dates, DOM reading, steps, serial queues, i18n, memo: no knowledge of credentials
  *   model     lib/credentials: the credential, its kinds, dates, health and merge rules; pure, no wording
  *   reading   lib/consoles, lib/scan.ts: what a console page shows (the scanPage contract); no wording
  *   services  inventory storage, observations, settings, files, guide, exports, notifications,
@@ -15,7 +15,7 @@
  *   entry     entrypoints/: thin, may use anything
  */
 const LAYERS = [
-  ['base', '^lib/(dates|dom|steps)/|^lib/(steps|serial|i18n)\\.ts$'],
+  ['base', '^lib/(dates|dom|steps)/|^lib/(steps|serial|i18n|memo)\\.ts$'],
   ['model', '^lib/credentials/'],
   ['reading', '^lib/consoles/|^lib/scan\\.ts$'],
   ['services', '^lib/(inventory|files|guide|export|notify|wording)/|^lib/(observation|settings|settings-store|messages|requests)\\.ts$'],
