@@ -200,19 +200,18 @@ export function parseDisplayedDate(text: string, lang: string, order?: Order | n
 
 /** `parseDisplayedDate` that also tells whether `text` showed a date at all (`shown` is 0 for "in 12 days"). */
 export function readDates(text: string, lang: string, order?: Order | null): { readonly shown: number; readonly value: IsoDate | null } {
-  // A column repeats its dates (the same sync time on every row): each text is read once.
-  // The key spells the order in one letter and the language with its length first: no text or
-  // language (the page sets it) can make two readings share a key.
-  return readOnce(`${order === undefined ? 'u' : order === null ? 'n' : order[0]}${lang.length}:${lang}${text}`);
+  // A column repeats its dates (the same sync time on every row): each text is read once, by a
+  // reader for its order and language (the order's token holds no ':', so the key is unambiguous).
+  const key = `${order === undefined ? 'u' : (order ?? 'n')}:${lang}`;
+  let read = readers.get(key);
+  if (!read) {
+    if (readers.size >= 16) readers.clear();
+    readers.set(key, (read = remembered((t) => readDatesNow(t, lang, order))));
+  }
+  return read(text);
 }
 
-const ORDERS: Record<string, Order | null | undefined> = { u: undefined, n: null, m: 'mdy', d: 'dmy', y: 'ymd' };
-const readOnce = remembered((key: string) => {
-  const colon = key.indexOf(':');
-  const length = Number(key.slice(1, colon));
-  const lang = key.slice(colon + 1, colon + 1 + length);
-  return readDatesNow(key.slice(colon + 1 + length), lang, ORDERS[key[0]!]);
-});
+const readers = new Map<string, (text: string) => { readonly shown: number; readonly value: IsoDate | null }>();
 
 function readDatesNow(text: string, lang: string, order?: Order | null): { shown: number; value: IsoDate | null } {
   const found = candidates(normalise(text), lang, order);
