@@ -9,6 +9,7 @@ import type { CredentialKind } from '../credentials/kinds';
 import { dateInDays } from '../credentials/urgency';
 import { mentionsHealth, NOTICE_HINT, noticeHealth, statusHealth, worseHealth, type Health } from '../credentials/health';
 import type { Steps } from '../steps';
+import { remembered } from '../memo';
 import { findDates, numericOrder, parseDisplayedDate, possibleOrders, readDates, type IsoDate, type Order } from '../dates/parse';
 import { dateHint, primaryText, type Field, type PageRecord } from '../dom/collect';
 import { EMAIL_RE, textOf, TOPIC_RE } from '../dom/read';
@@ -181,26 +182,22 @@ function sentenceExpiry(record: PageRecord, settle: Settle, opts: InterpretOptio
   return days.size === 1 ? found[0]! : { day: null, dated: true };
 }
 
-type KindCache = Map<string, { strong: CredentialKind[]; weak: CredentialKind[] }>;
-const kindCache: KindCache = new Map();
-/** One cache per console vocabulary: the same text may name a kind on one console and not on another. */
-const ownKindCaches = new WeakMap<ConsoleWords, KindCache>();
+type Kinds = { strong: CredentialKind[]; weak: CredentialKind[] };
+/** The kinds a text names, read afresh (with a console's own words for the strong ones). */
+const readKinds = (own?: ConsoleWords) => (text: string): Kinds => {
+  const w = normWords(text);
+  return { strong: kindsIn(w, 'strong', own), weak: kindsIn(w, 'weak') };
+};
+const commonKinds = remembered(readKinds(), 5000);
+/** One memory per console vocabulary: the same text may name a kind on one console and not on another. */
+const ownKinds = new WeakMap<ConsoleWords, (text: string) => Kinds>();
 
 /** The kinds a text names, strong and weak, remembered: the same labels and headings repeat on every row. */
-function kindsOf(text: string, own?: ConsoleWords): { strong: CredentialKind[]; weak: CredentialKind[] } {
-  let cache = kindCache;
-  if (own) {
-    cache = ownKindCaches.get(own) ?? new Map();
-    ownKindCaches.set(own, cache);
-  }
-  let k = cache.get(text);
-  if (!k) {
-    const w = normWords(text);
-    k = { strong: kindsIn(w, 'strong', own), weak: kindsIn(w, 'weak') };
-    if (cache.size > 5000) cache.clear();
-    cache.set(text, k);
-  }
-  return k;
+function kindsOf(text: string, own?: ConsoleWords): Kinds {
+  if (!own) return commonKinds(text);
+  let read = ownKinds.get(own);
+  if (!read) ownKinds.set(own, (read = remembered(readKinds(own), 5000)));
+  return read(text);
 }
 
 /** The kind a record is about: its own words, the headings above it, the page, its address, then weak words. */
