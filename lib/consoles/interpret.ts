@@ -252,6 +252,8 @@ function stripQuotes(text: string): string {
 /** The text a field shows for a name: its element's first text when the element holds just this value (a cell with row actions under the name). */
 function shownName(f: Field): string {
   const first = primaryText(f.element);
+  // The common cell: its one text is the value.
+  if (first === f.value) return stripQuotes(first);
   // The element holds this value (not a `Label: value` line among others): its first text is the name.
   const squeeze = (t: string) => t.replace(/\s+/g, '');
   const text = first && squeeze(f.element.textContent ?? '').startsWith(squeeze(f.value).slice(0, 20)) ? first : f.value;
@@ -466,12 +468,16 @@ export function* interpretSteps(records: PageRecord[], opts: InterpretOptions): 
 /** The same credential shown twice (a list row and its details pane, a banner and the panel) is one. */
 function dedupe(list: FoundCredential[]): FoundCredential[] {
   const out: FoundCredential[] = [];
+  // Only a credential of the same kind and name can be the same: a long grid is not compared row by row.
+  const byName = new Map<string, FoundCredential[]>();
   for (const c of list) {
-    const same = out.find(
-      (o) => o.kind === c.kind && o.name === c.name && (o.expiresOn === c.expiresOn || !o.expiresOn || !c.expiresOn) && (!o.topic || !c.topic || o.topic === c.topic),
-    );
+    const key = `${c.kind}\u0000${c.name}`;
+    const alike = byName.get(key);
+    const same = alike?.find((o) => (o.expiresOn === c.expiresOn || !o.expiresOn || !c.expiresOn) && (!o.topic || !c.topic || o.topic === c.topic));
     if (!same) {
       out.push(c);
+      if (alike) alike.push(c);
+      else byName.set(key, [c]);
       continue;
     }
     if (!same.expiresOn && c.expiresOn) {

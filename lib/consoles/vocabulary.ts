@@ -11,6 +11,7 @@
 import type { CredentialKind } from '../credentials/kinds';
 import type { ConsoleWords } from './types';
 import { EXPIRY_STEMS } from '../credentials/seeds';
+import { remembered } from '../memo';
 
 /** What a label says its value is. */
 export type FieldType =
@@ -175,6 +176,17 @@ const FILLER = /\b(?:apple|tokens?|jetons?|certificat(?:e|s)?|zertifikat|certifi
 
 /** A kind phrase or a heading like "Enrollment program tokens" is not a credential's name; "学園 MDM サーバ" is. */
 export function isKindPhrase(text: string, own?: ConsoleWords): boolean {
+  // Asked of every row's name, often twice: each text is judged once per vocabulary.
+  if (!own) return commonKindPhrase(text);
+  let judge = ownKindPhrase.get(own);
+  if (!judge) ownKindPhrase.set(own, (judge = remembered((t: string) => kindPhraseNow(t, own))));
+  return judge(text);
+}
+
+const commonKindPhrase = remembered((text: string) => kindPhraseNow(text));
+const ownKindPhrase = new WeakMap<ConsoleWords, (text: string) => boolean>();
+
+function kindPhraseNow(text: string, own?: ConsoleWords): boolean {
   const w = normWords(text);
   if (kindsIn(w, 'any', own).length === 0 || /[:：]/.test(text)) return false;
   if (own && ownKinds(w, own).length) {

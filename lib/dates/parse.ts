@@ -6,7 +6,6 @@
  * no date is better than a wrong date.
  */
 import { remembered } from '../memo';
-import { isExists } from 'date-fns';
 
 export type IsoDate = string;
 
@@ -72,9 +71,20 @@ addMonths([
 const MONTH_WORD = '([A-Za-zÀ-ÿ]{3,10})\\.?';
 const YEAR4 = '(\\d{4})';
 
+/**
+ * Whether `day` `month` `year` (month 1-12) is a day of the calendar. date-fns `isExists` answers
+ * the same by building a Date; a grid's every date is asked twice (both orders), so the calendar's
+ * rule is written out.
+ */
+export function isRealDay(year: number, month: number, day: number): boolean {
+  if (!Number.isInteger(year) || !Number.isInteger(month) || !Number.isInteger(day) || month < 1 || month > 12 || day < 1) return false;
+  const leap = (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
+  return day <= (month === 2 ? (leap ? 29 : 28) : month === 4 || month === 6 || month === 9 || month === 11 ? 30 : 31);
+}
+
 function iso(year: number, month: number, day: number): IsoDate | null {
   if (year < 1990 || year > 2199) return null;
-  if (!isExists(year, month - 1, day)) return null;
+  if (!isRealDay(year, month, day)) return null;
   return `${year}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
 }
 
@@ -237,8 +247,8 @@ export function possibleOrders(texts: readonly string[]): Set<'mdy' | 'dmy'> {
       const a = Number(m[1]);
       const b = Number(m[3]);
       const year = expandYear(m[4]!) ?? 2000;
-      const asMdy = isExists(year, a - 1, b);
-      const asDmy = isExists(year, b - 1, a);
+      const asMdy = isRealDay(year, a, b);
+      const asDmy = isRealDay(year, b, a);
       // A date impossible in both orders (31/13/2027) says nothing about the order.
       if (!asMdy && asDmy) out.delete('mdy');
       if (!asDmy && asMdy) out.delete('dmy');
@@ -280,6 +290,8 @@ export function dateLanguage(pageLang: string, browserLocale?: string): string {
 
 /** Folds the spaces and full-width digits consoles print into plain ones. */
 export function normalise(text: string): string {
+  // Printable ASCII with single spaces between words (most dates a console prints) is already folded.
+  if (/^(?:[\x21-\x7E]+(?: [\x21-\x7E]+)*)?$/.test(text)) return text;
   return text
     .replace(/[\uFF10-\uFF19]/g, (d) => String.fromCharCode(d.charCodeAt(0) - 0xfee0))
     .replace(/[\uFF0F]/g, '/')

@@ -235,6 +235,8 @@ export function* anyText(root: Document | Element, test: (text: string) => boole
 function cleanText(el: Element | null | undefined): string {
   if (!el) return '';
   if (el.childElementCount === 0 || inlineOnly(el)) return textOf(el).replace(/[\uE000-\uF8FF]/g, '').trim();
+  // No text at all (a checkbox cell, an icon): nothing to walk.
+  if (!/\S/.test(el.textContent ?? '')) return '';
   let out = '';
   const walker = el.ownerDocument.createTreeWalker(el, 1 | 4);
   for (let n = walker.nextNode(); n; n = walker.nextNode()) {
@@ -439,13 +441,42 @@ const NUMERIC_DATE_OR_YEAR = /\d{1,4}[/.-]\d{1,2}[/.-]\d{1,4}|\d{4}/;
 /** Elements that are never a plain grid's row. */
 const BLOCKS_NOT_ROWS = new Set(['TR', 'TBODY', 'THEAD', 'TABLE', 'UL', 'OL', 'DL', 'BODY', 'HTML', 'FORM', 'SELECT']);
 
+const ARIA_GRID = '[role="grid"], [role="table"], [role="treegrid"]';
+const ARIA_CELL = '[role="gridcell"], [role="cell"], [role="rowheader"]';
+
+/** The rows of an ARIA grid (not those of a grid nested in it). */
 function ariaRowsOf(grid: Element): Element[] {
-  return Array.from(grid.querySelectorAll('[role="row"]')).filter((r) => r.closest('[role="grid"], [role="table"], [role="treegrid"]') === grid);
+  return Array.from(grid.querySelectorAll('[role="row"]')).filter((r) => {
+    // The common shapes first: a row right under its grid, or under one row group of it.
+    const parent = r.parentElement;
+    if (parent === grid) return true;
+    if (parent?.parentElement === grid && parent.getAttribute('role') === 'rowgroup') return true;
+    return r.closest(ARIA_GRID) === grid;
+  });
+}
+
+/**
+ * The elements of `grid` matching `selector`, by the row of `rows` they are in (the row closest
+ * above them); in document order. One query for the grid, not one per row.
+ */
+function byRow(grid: Element, rows: readonly Element[], selector: string): Map<Element, Element[]> {
+  const out = new Map<Element, Element[]>(rows.map((r) => [r, []]));
+  for (const el of Array.from(grid.querySelectorAll(selector))) {
+    const parent = el.parentElement;
+    const row = parent && out.has(parent) ? parent : el.closest('[role="row"]');
+    if (row) out.get(row)?.push(el);
+  }
+  return out;
 }
 
 function readAriaGrid(grid: Element): Grid | null {
   const rows = ariaRowsOf(grid);
-  const headerRow = rows.find((r) => r.querySelector('[role="columnheader"]'));
+  // The rows holding a column header, at any depth: found from the few headers up, not by a query per row.
+  const withHeader = new Set<Element>();
+  for (const h of Array.from(grid.querySelectorAll('[role="columnheader"]'))) {
+    for (let r = h.closest('[role="row"]'); r && r !== grid && grid.contains(r) && !withHeader.has(r); r = r.parentElement?.closest('[role="row"]') ?? null) withHeader.add(r);
+  }
+  const headerRow = rows.find((r) => withHeader.has(r));
   if (!headerRow) return null;
   const headerEls = Array.from(headerRow.querySelectorAll('[role="columnheader"]'));
   const headers = headerEls.map((h, i) => {
@@ -455,15 +486,14 @@ function readAriaGrid(grid: Element): Grid | null {
     const text = primaryText(h) || cleanText(h) || (h.getAttribute('aria-label') ?? '');
     return { text, col: colIndex > 0 ? colIndex - 1 : i, ...(key ? { key } : {}), ...(h.id ? { id: h.id } : {}) };
   });
-  const body = rows.filter((r) => r !== headerRow && !r.querySelector('[role="columnheader"]'));
+  const body = rows.filter((r) => !withHeader.has(r));
+  const cellsByRow = byRow(grid, body, ARIA_CELL);
   const out: Grid = {
     root: grid,
     headers,
     rows: body.map((row) => ({
       row,
-      cells: Array.from(row.querySelectorAll('[role="gridcell"], [role="cell"], [role="rowheader"]'))
-        .filter((c) => c.parentElement === row || c.closest('[role="row"]') === row)
-        .map((el, i) => {
+      cells: cellsByRow.get(row)!.map((el, i) => {
           const colIndex = Number(el.getAttribute('aria-colindex'));
           const key = el.getAttribute('data-automation-key') ?? el.getAttribute('data-item-key') ?? undefined;
           return { el, col: colIndex > 0 ? colIndex - 1 : i, ...(key ? { key } : {}) };
@@ -484,7 +514,7 @@ function* gridRecords(grid: Grid, opts: CollectOptions): Steps<PageRecord[]> {
   const byKey = new Map(grid.headers.filter((h) => h.key).map((h) => [h.key!, h]));
   const byId = new Map(grid.headers.filter((h) => h.id).map((h) => [h.id!, h]));
   const headerOf = (cell: { el: Element; col: number; key?: string }) => {
-    for (const attr of ['headers', 'aria-describedby']) {
+    if (byId.size) for (const attr of ['headers', 'aria-describedby']) {
       for (const id of (cell.el.getAttribute(attr) ?? '').split(/\s+/)) {
         const h = id && byId.get(id);
         if (h) return h;

@@ -10,8 +10,12 @@ export const OWN_SELECTOR = OWN_TAGS.join(', ');
 
 /** The text of an element as a person reads it: spaces folded, trimmed. */
 export function textOf(el: Element | null | undefined): string {
-  return (el?.textContent ?? '').replace(/[\s\u00A0\u202F]+/g, ' ').trim();
+  const text = el?.textContent ?? '';
+  return PLAIN.test(text) ? text : text.replace(/[\s\u00A0\u202F]+/g, ' ').trim();
 }
+
+/** Printable ASCII with single spaces between words: already folded and trimmed (most cells of a grid). */
+const PLAIN = /^(?:[\x21-\x7E]+(?: [\x21-\x7E]+)*)?$/;
 
 /**
  * A label or header reduced to what matters for matching: lower case, compatibility forms
@@ -31,13 +35,10 @@ export function normLabel(text: string): string {
 /** Headings, grid labels and the title: the words that say what a page (or frame) is about. */
 export function pageTitles(doc: Document): string[] {
   const out = [doc.title];
-  // One query per part: a list of attribute selectors makes the browser test each against every
-  // element of a heavy page, where `[role]` and tag names are answered from its indexes.
+  // Tag names are answered from the browser's indexes; the roles are matched in the browser, so
+  // that only the few elements that are titles reach the script (a grid's every cell has a role).
   const titled = new Set<Element>([...Array.from(doc.getElementsByTagName('h1')), ...Array.from(doc.getElementsByTagName('h2')), ...Array.from(doc.getElementsByTagName('caption'))]);
-  for (const el of Array.from(doc.querySelectorAll('[role]'))) {
-    const role = el.getAttribute('role');
-    if (role === 'heading' || ((role === 'grid' || role === 'table') && el.hasAttribute('aria-label')) || (role === 'tab' && el.getAttribute('aria-selected') === 'true')) titled.add(el);
-  }
+  for (const el of Array.from(doc.querySelectorAll('[role]:is([role="heading"], [role="grid"][aria-label], [role="table"][aria-label], [role="tab"][aria-selected="true"])'))) titled.add(el);
   for (const el of Array.from(doc.getElementsByTagName('table'))) if (el.hasAttribute('aria-label')) titled.add(el);
   // In document order, as the page reads.
   const ordered = [...titled].sort((a, b) => (a.compareDocumentPosition(b) & 4 ? -1 : 1));
