@@ -54,8 +54,10 @@ export default defineConfig({
       const alias = config.resolve?.alias ?? {};
       const entries = Array.isArray(alias) ? alias : Object.entries(alias).map(([find, replacement]) => ({ find, replacement: String(replacement) }));
       config.resolve = { ...config.resolve, alias: [{ find: /^wxt\/browser$/, replacement: '@wxt-dev/browser' }, ...entries] };
-      // The reader takes the reading layer from the script loaded before it (entrypoints/console-reading.ts).
-      if (entrypoints.some((e) => e.name === 'console-reader')) config.plugins = [...(config.plugins ?? []), readingShared()];
+      // The reading layer's second part and the reader take the modules of the scripts loaded before them.
+      const at = READING_SCRIPTS.findIndex((name) => entrypoints.some((e) => e.name === name));
+      const before = at > 0 ? READING_SCRIPTS.slice(0, at) : [];
+      if (before.length) config.plugins = [...(config.plugins ?? []), sharedModules(before)];
     },
     // The small script every console frame loads (entrypoints/console.content), on the seed
     // consoles' hosts; the consoles the admin turns on get it registered at run time.
@@ -101,24 +103,34 @@ function shadowCss() {
 }
 
 /**
- * The reader (entrypoints/console-reader.tsx) and the reading layer (entrypoints/console-reading.ts)
- * are two scripts, each compiled in its own task when a console frame first shows something to
- * read: one 100 kB script held the console for 20-25 ms. In the reader's build, an import of a
- * module the reading script exposes becomes a small module that takes that module's exports from
- * it (`globalThis.__tokenRadarReading`), so nothing is bundled, compiled or run twice. The shared
- * modules are the ones the reading script imports as namespaces (`import * as x from '../lib/…'`).
+ * What a console frame that shows something to read is given, in this order, one script at a
+ * time (lib/handlers, LOADED_FILES): the reading layer in two parts (entrypoints/console-collect.ts,
+ * entrypoints/console-reading.ts), then the reader (entrypoints/console-reader.tsx).
  */
-function readingShared(): Plugin {
+const READING_SCRIPTS = ['console-collect', 'console-reading', 'console-reader'];
+
+/**
+ * The reading layer and the reader are three scripts, each compiled in its own task when a
+ * console frame first shows something to read: one 100 kB script held the console for 20-25 ms,
+ * and the 64 kB reading layer alone up to 30 ms on a busy machine. In the build of a later script,
+ * an import of a module an earlier one exposes becomes a small module that takes that module's
+ * exports from it (`globalThis.__tokenRadarReading`), so nothing is bundled, compiled or run
+ * twice. The shared modules are the ones the earlier scripts import as namespaces
+ * (`import * as x from '../lib/…'`).
+ */
+function sharedModules(earlier: readonly string[]): Plugin {
   const root = import.meta.dirname;
-  const entry = resolve(root, 'entrypoints/console-reading.ts');
   const shared = new Map<string, string>();
-  for (const m of readFileSync(entry, 'utf8').matchAll(/^import \* as \w+ from '(\.\.\/lib\/[^']+)';$/gm)) {
-    const file = resolve(dirname(entry), `${m[1]}.ts`);
-    shared.set(file, relative(root, file));
+  for (const name of earlier) {
+    const entry = resolve(root, `entrypoints/${name}.ts`);
+    for (const m of readFileSync(entry, 'utf8').matchAll(/^import \* as \w+ from '(\.\.\/lib\/[^']+)';$/gm)) {
+      const file = resolve(dirname(entry), `${m[1]}.ts`);
+      shared.set(file, relative(root, file));
+    }
   }
   const prefix = '\0token-radar-reading:';
   return {
-    name: 'token-radar:reading-shared',
+    name: 'token-radar:shared-modules',
     enforce: 'pre',
     async resolveId(source, importer, options) {
       if (!importer || !source.startsWith('.')) return null;

@@ -124,7 +124,7 @@ async function handle(request: Request, sender?: Sender): Promise<Responses[Requ
       const tabId = sender?.tab?.id;
       if (tabId === undefined) return invalid('No tab to load into.');
       // One script at a time: each is compiled in a task of its own in the page (the reader comes
-      // in two, the reading layer first), so that none holds the console for long.
+      // in three, the reading layer's two parts first), so that none holds the console for long.
       for (const file of LOADED_FILES[request.type]) {
         await browser.scripting.executeScript({ target: { tabId, frameIds: [sender?.frameId ?? 0] }, files: [file] });
       }
@@ -136,7 +136,7 @@ async function handle(request: Request, sender?: Sender): Promise<Responses[Requ
 /** What a console frame may ask to be loaded into it: the extension's own scripts, never a file the page names. */
 const LOADED_FILES = {
   'load-inspector': ['/inspector.js'],
-  'load-reader': ['/console-reading.js', '/console-reader.js'],
+  'load-reader': ['/console-collect.js', '/console-reading.js', '/console-reader.js'],
   'load-overlay': ['/overlay-ui.js'],
 } as const;
 

@@ -81,7 +81,7 @@ describe('architecture', () => {
   }
 });
 
-describe('the reader in two scripts', () => {
+describe('the reader in three scripts', () => {
   // The same import graph the build follows (value imports only), from the project's sources.
   const root = resolve(import.meta.dirname, '../..');
   const IMPORT = /^\s*(?:import|export)\s+(?!type\b)(?:[^'";]*?\sfrom\s+)?['"]([^'"]+)['"]/gm;
@@ -102,20 +102,33 @@ describe('the reader in two scripts', () => {
     }
     return seen;
   };
-  const readingEntry = resolve(root, 'entrypoints/console-reading.ts');
-  const shared = new Set([...readFileSync(readingEntry, 'utf8').matchAll(/^import \* as \w+ from '(\.\.\/lib\/[^']+)';$/gm)].map((m) => resolve(root, 'entrypoints', `${m[1]}.ts`)));
+  // The scripts a console frame is given, in order (wxt.config.ts READING_SCRIPTS): each later one takes the earlier ones' modules.
+  const entries = ['console-collect.ts', 'console-reading.ts', 'console-reader.tsx'].map((f) => resolve(root, 'entrypoints', f));
+  const exposed = (entry: string) => new Set([...readFileSync(entry, 'utf8').matchAll(/^import \* as \w+ from '(\.\.\/lib\/[^']+)';$/gm)].map((m) => resolve(root, 'entrypoints', `${m[1]}.ts`)));
 
-  it('every module the reader takes from the reading layer is exposed under its path', () => {
-    const text = readFileSync(readingEntry, 'utf8');
-    for (const file of shared) expect(text, file).toContain(`'${file.slice(root.length + 1)}':`);
+  it('every module a script takes from an earlier one is exposed under its path', () => {
+    for (const entry of entries.slice(0, 2)) {
+      const text = readFileSync(entry, 'utf8');
+      const own = exposed(entry);
+      expect(own.size, entry).toBeGreaterThan(0);
+      for (const file of own) expect(text, file).toContain(`'${file.slice(root.length + 1)}':`);
+    }
   });
 
-  it('nothing of the reading layer is bundled into the reader a second time', () => {
-    const reading = closure(resolve(root, 'lib/scan.ts'));
-    const reader = closure(resolve(root, 'entrypoints/console-reader.tsx'), (f) => shared.has(f));
-    const twice = [...reader].filter((f) => reading.has(f) && !shared.has(f)).map((f) => f.slice(root.length + 1));
-    expect(twice).toEqual([]);
-    // And the reading layer holds no UI: it runs before the reader, in the same frames.
-    expect([...closure(readingEntry)].filter((f) => /\/(components|entrypoints)\//.test(f) && f !== readingEntry)).toEqual([]);
+  it('nothing is bundled into a later script that an earlier one already holds', () => {
+    for (let i = 1; i < entries.length; i++) {
+      const shared = new Set(entries.slice(0, i).flatMap((e) => [...exposed(e)]));
+      const earlier = new Set(entries.slice(0, i).flatMap((e) => [...closure(e)]));
+      const own = closure(entries[i]!, (f) => shared.has(f));
+      const twice = [...own].filter((f) => earlier.has(f) && !shared.has(f) && !entries.includes(f)).map((f) => f.slice(root.length + 1));
+      expect(twice, entries[i]).toEqual([]);
+    }
+    // The reading layer holds no UI: it runs before the reader, in the same frames.
+    for (const entry of entries.slice(0, 2)) expect([...closure(entry)].filter((f) => /\/(components|entrypoints)\//.test(f) && f !== entry)).toEqual([]);
+  });
+
+  it("the reading layer's first part stands alone: it needs nothing of the second", () => {
+    const second = exposed(entries[1]!);
+    expect([...closure(entries[0]!)].filter((f) => second.has(f)).map((f) => f.slice(root.length + 1))).toEqual([]);
   });
 });

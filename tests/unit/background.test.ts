@@ -119,7 +119,7 @@ describe('the worker', () => {
     }
     expect((await list()).map((c) => c.name)).toEqual(['Kept']);
   });
-  it("loads the reader into the asking frame only, as two scripts one after the other (the reading layer first), and the panel as one", async () => {
+  it("loads the reader into the asking frame only, as three scripts one after the other (the reading layer's two parts first), and the panel as one", async () => {
     const injected: { target: unknown; files: string[] }[] = [];
     let running = 0;
     const scripting = {
@@ -136,6 +136,7 @@ describe('the worker', () => {
     const frame = { ...CONSOLE, frameId: 3 };
     expect(await handleRaw({ type: 'load-reader' }, frame)).toEqual({ ok: true });
     expect(injected).toEqual([
+      { target: { tabId: 7, frameIds: [3] }, files: ['/console-collect.js'] },
       { target: { tabId: 7, frameIds: [3] }, files: ['/console-reading.js'] },
       { target: { tabId: 7, frameIds: [3] }, files: ['/console-reader.js'] },
     ]);
