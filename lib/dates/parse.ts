@@ -77,7 +77,9 @@ const YEAR4 = '(\\d{4})';
  * rule is written out.
  */
 export function isRealDay(year: number, month: number, day: number): boolean {
-  if (!Number.isInteger(year) || !Number.isInteger(month) || !Number.isInteger(day) || month < 1 || month > 12 || day < 1) return false;
+  // Years 0-99 are none, as for isExists (a Date takes them for 1900-1999): `12/31/0001`, a
+  // placeholder some consoles print for "no date", says nothing about the order of the others.
+  if (!Number.isInteger(year) || !Number.isInteger(month) || !Number.isInteger(day) || year < 100 || month < 1 || month > 12 || day < 1) return false;
   const leap = (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
   return day <= (month === 2 ? (leap ? 29 : 28) : month === 4 || month === 6 || month === 9 || month === 11 ? 30 : 31);
 }

@@ -123,15 +123,28 @@ async function handle(request: Request, sender?: Sender): Promise<Responses[Requ
       // The file reader, the page reader, or the panel and guide card: loaded into the asking frame when first needed.
       const tabId = sender?.tab?.id;
       if (tabId === undefined) return invalid('No tab to load into.');
-      // One script at a time: each is compiled in a task of its own in the page (the reader comes
-      // in three, the reading layer's two parts first), so that none holds the console for long.
-      for (const file of LOADED_FILES[request.type]) {
-        await browser.scripting.executeScript({ target: { tabId, frameIds: [sender?.frameId ?? 0] }, files: [file] });
+      const frameId = sender?.frameId ?? 0;
+      // A frame that asks again while its first load is under way (it stops waiting after 1.5 s)
+      // waits for that load: two loads interleaved would start the reader between the reading
+      // layer's first part of one and its second part of the other.
+      const key = `${request.type} ${tabId} ${frameId}`;
+      let loading = LOADING.get(key);
+      if (!loading) {
+        loading = (async () => {
+          // One script at a time: each is compiled in a task of its own in the page (the reader comes
+          // in three, the reading layer's two parts first), so that none holds the console for long.
+          for (const file of LOADED_FILES[request.type]) await browser.scripting.executeScript({ target: { tabId, frameIds: [frameId] }, files: [file] });
+        })().finally(() => LOADING.delete(key));
+        LOADING.set(key, loading);
       }
+      await loading;
       return { ok: true };
     }
   }
 }
+
+/** Loads under way, by what is loaded and into which tab and frame. */
+const LOADING = new Map<string, Promise<void>>();
 
 /** What a console frame may ask to be loaded into it: the extension's own scripts, never a file the page names. */
 const LOADED_FILES = {

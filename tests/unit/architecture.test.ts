@@ -127,6 +127,14 @@ describe('the reader in three scripts', () => {
     for (const entry of entries.slice(0, 2)) expect([...closure(entry)].filter((f) => /\/(components|entrypoints)\//.test(f) && f !== entry)).toEqual([]);
   });
 
+  it('the build and the worker name the same scripts in the same order', () => {
+    const names = entries.map((e) => e.replace(/^.*\/|\.tsx?$/g, ''));
+    const built = readFileSync(resolve(root, 'wxt.config.ts'), 'utf8').match(/const READING_SCRIPTS = \[([^\]]*)\]/)?.[1];
+    expect([...(built ?? '').matchAll(/'([^']+)'/g)].map((m) => m[1])).toEqual(names);
+    const loaded = readFileSync(resolve(root, 'lib/handlers/index.ts'), 'utf8').match(/'load-reader': \[([^\]]*)\]/)?.[1];
+    expect([...(loaded ?? '').matchAll(/'\/([^']+)\.js'/g)].map((m) => m[1])).toEqual(names);
+  });
+
   it("the reading layer's first part stands alone: it needs nothing of the second", () => {
     const second = exposed(entries[1]!);
     expect([...closure(entries[0]!)].filter((f) => second.has(f)).map((f) => f.slice(root.length + 1))).toEqual([]);

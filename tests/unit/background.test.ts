@@ -145,6 +145,16 @@ describe('the worker', () => {
     expect(injected).toEqual([{ target: { tabId: 7, frameIds: [3] }, files: ['/overlay-ui.js'] }]);
     // A page cannot name a file.
     expect(await handleRaw({ type: 'load-reader', file: '/evil.js' }, frame)).toMatchObject({ ok: false, code: 'invalid' });
+    // A frame that asks again while its load is under way waits for that load: the scripts are loaded once, in order.
+    injected.length = 0;
+    const [first, second] = await Promise.all([handleRaw({ type: 'load-reader' }, frame), handleRaw({ type: 'load-reader' }, frame)]);
+    expect([first, second]).toEqual([{ ok: true }, { ok: true }]);
+    expect(injected.map((i) => i.files[0])).toEqual(['/console-collect.js', '/console-reading.js', '/console-reader.js']);
+    // A load asked for after the last one ended loads again; another frame of the tab has loads of its own.
+    injected.length = 0;
+    expect(await handleRaw({ type: 'load-reader' }, frame)).toEqual({ ok: true });
+    expect(await handleRaw({ type: 'load-reader' }, { ...CONSOLE, frameId: 4 })).toEqual({ ok: true });
+    expect(injected.map((i) => (i.target as { frameIds: number[] }).frameIds[0])).toEqual([3, 3, 3, 4, 4, 4]);
   });
 
   it('gives a console frame every message as the browser says it there', async () => {

@@ -5,10 +5,11 @@
 import { isExists } from 'date-fns';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { isRealDay, normalise } from '../../lib/dates/parse';
+import { isRealDay, normalise, possibleOrders } from '../../lib/dates/parse';
 import { textOf } from '../../lib/dom/read';
 import { scanPage } from '../../lib/scan';
 import { isKindPhrase } from '../../lib/consoles/vocabulary';
+import { CONSOLES } from '../../lib/consoles/list';
 
 const NOW = new Date('2026-11-22T12:00:00Z');
 const INTUNE = 'https://intune.microsoft.com/#view/Microsoft_Intune_Enrollment/ade';
@@ -27,11 +28,14 @@ const TEXTS = ['', ' ', 'Active', '3/14/2027', ' 3/14/2027', '3/14/2027 ', 'Mar 
 
 describe('fast paths read as the general ones', () => {
   it('isRealDay is date-fns isExists (months 1-12) on every day around each kind of leap year, and on nonsense', () => {
-    const years = [1896, 1900, 2000, 2100, 2400].flatMap((y) => Array.from({ length: 9 }, (_, i) => y - 4 + i)).concat([2026, 2027, 2028]);
+    const years = [1896, 1900, 2000, 2100, 2400].flatMap((y) => Array.from({ length: 9 }, (_, i) => y - 4 + i)).concat([2026, 2027, 2028], Array.from({ length: 104 }, (_, i) => i));
     for (const year of years) {
       for (let month = 0; month <= 13; month++) for (let day = -1; day <= 32; day++) expect(isRealDay(year, month, day), `${year}-${month}-${day}`).toBe(isExists(year, month - 1, day) && month >= 1 && month <= 12 && day >= 1);
     }
     expect(isRealDay(2027, 2.5, 1)).toBe(false);
+    // A placeholder year says nothing about the order of a page's dates.
+    expect([...possibleOrders(['3/14/0027'])].sort()).toEqual(['dmy', 'mdy']);
+    expect([...possibleOrders(['31/12/0001'])].sort()).toEqual(['dmy', 'mdy']);
     expect(isRealDay(NaN, 2, 1)).toBe(false);
   });
 
@@ -54,10 +58,17 @@ describe('fast paths read as the general ones', () => {
     fc.assert(fc.property(fc.string({ unit: fc.constantFrom('a', '1', ' ', '  ', '\t', '\u00A0', '\u2007', '\u200B', '１', '／', '/') }), (t) => normalise(t) === normalisedSlowly(t)));
   });
 
-  it('isKindPhrase answers the same when asked again (remembered per vocabulary)', () => {
+  it("isKindPhrase is remembered per vocabulary: a console's own words change the answer, and asking again does not", () => {
     for (const t of ['Enrollment program tokens', 'Token 0', 'Apple VPP token', '学園 MDM サーバ']) expect(isKindPhrase(t)).toBe(isKindPhrase(t));
     expect(isKindPhrase('Enrollment program tokens')).toBe(true);
     expect(isKindPhrase('Contoso Schools')).toBe(false);
+    // CLOMO calls its DEP token "MDM 構成プロファイル": a kind phrase with its words, a name without them.
+    const clomo = CONSOLES.find((c) => c.id === 'clomo')!;
+    const phrase = 'MDM 構成プロファイル';
+    expect(clomo.words?.kinds?.apns).toContain(phrase);
+    expect(isKindPhrase(phrase)).toBe(false);
+    expect(isKindPhrase(phrase, clomo.words)).toBe(true);
+    expect(isKindPhrase(phrase)).toBe(false);
   });
 });
 
