@@ -6,6 +6,7 @@
  * no date is better than a wrong date.
  */
 import { remembered } from '../memo';
+import { FOLDED_ASCII } from '../dom/read';
 
 export type IsoDate = string;
 
@@ -293,7 +294,7 @@ export function dateLanguage(pageLang: string, browserLocale?: string): string {
 /** Folds the spaces and full-width digits consoles print into plain ones. */
 export function normalise(text: string): string {
   // Printable ASCII with single spaces between words (most dates a console prints) is already folded.
-  if (/^(?:[\x21-\x7E]+(?: [\x21-\x7E]+)*)?$/.test(text)) return text;
+  if (FOLDED_ASCII.test(text)) return text;
   return text
     .replace(/[\uFF10-\uFF19]/g, (d) => String.fromCharCode(d.charCodeAt(0) - 0xfee0))
     .replace(/[\uFF0F]/g, '/')

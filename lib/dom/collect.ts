@@ -888,7 +888,7 @@ export function* collectSteps(root: Document | Element, options: CollectOptions)
   const claimed = new Set<Element>();
   for (const g of grids) {
     // A table that is really a grid's layout (role=presentation inside an ARIA grid) belongs to the grid.
-    if (g.tagName === 'TABLE' && g.getAttribute('role') === 'presentation' && g.parentElement?.closest('[role="grid"], [role="table"], [role="treegrid"]')) continue;
+    if (g.tagName === 'TABLE' && g.getAttribute('role') === 'presentation' && g.parentElement?.closest(ARIA_GRID)) continue;
     // ARIA roles first (Fluent grids of divs); a <table role="grid"> without ARIA rows, a layout table
     // (role="presentation", jqGrid's header and body tables) and a plain table are read as HTML.
     const ariaRole = /^(grid|table|treegrid)$/.test(g.getAttribute('role') ?? '');

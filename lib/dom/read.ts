@@ -11,11 +11,11 @@ export const OWN_SELECTOR = OWN_TAGS.join(', ');
 /** The text of an element as a person reads it: spaces folded, trimmed. */
 export function textOf(el: Element | null | undefined): string {
   const text = el?.textContent ?? '';
-  return PLAIN.test(text) ? text : text.replace(/[\s\u00A0\u202F]+/g, ' ').trim();
+  return FOLDED_ASCII.test(text) ? text : text.replace(/[\s\u00A0\u202F]+/g, ' ').trim();
 }
 
-/** Printable ASCII with single spaces between words: already folded and trimmed (most cells of a grid). */
-const PLAIN = /^(?:[\x21-\x7E]+(?: [\x21-\x7E]+)*)?$/;
+/** Printable ASCII with single spaces between words: already folded and trimmed (most cells of a grid, most dates). */
+export const FOLDED_ASCII = /^(?:[\x21-\x7E]+(?: [\x21-\x7E]+)*)?$/;
 
 /**
  * A label or header reduced to what matters for matching: lower case, compatibility forms
