@@ -7,7 +7,7 @@
  * what the page adds or changes. `wake` is called once, and everything stops with `signal`.
  */
 import { browser } from 'wxt/browser';
-import { CANDIDATE, CANDIDATE_SPAN } from '../../lib/credentials/seeds';
+import { CANDIDATE, inCandidateSpan } from '../../lib/credentials/seeds';
 import { GUIDE_KEY } from '../../lib/guide/store';
 import { anyText } from '../../lib/dom/collect';
 import type { Steps } from '../../lib/steps';
@@ -21,7 +21,7 @@ const FILE_FIELD = 'input[type="file"]';
 
 const candidate = (text: string) => CANDIDATE.test(text);
 /** `candidate` for a subtree's whole text (its texts joined). */
-const inSpan = (text: string) => CANDIDATE_SPAN.test(text);
+const inSpan = inCandidateSpan;
 
 /** A guide that is following steps (or paused on one): any console frame may hold its next control. */
 export function guiding(state: unknown): boolean {

@@ -7,7 +7,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { CANDIDATE, CANDIDATE_SPAN, EXPIRY_STEMS, spanOf } from '../../lib/credentials/seeds';
+import { alternatives, CANDIDATE, CANDIDATE_SPAN, EXPIRY_STEMS, inCandidateSpan, longTextTest, needsNonAscii, spanOf } from '../../lib/credentials/seeds';
 import { anyText, collectSteps, type PageRecord } from '../../lib/dom/collect';
 import { COLLECT_OPTIONS } from '../../lib/consoles/reading';
 import { drain } from '../../lib/steps';
@@ -62,6 +62,44 @@ describe('the span test for joined texts', () => {
     // "läuft … ab" followed at once by another text's word: CANDIDATE misses the joined text, the span test does not.
     expect(CANDIDATE.test('Token läuft morgen ab' + 'Status')).toBe(false);
     expect(CANDIDATE_SPAN.test('Token läuft morgen ab' + 'Status')).toBe(true);
+  });
+});
+
+describe('the span test for long texts, split by script', () => {
+  it('splits an alternation at its top level only', () => {
+    expect(alternatives('a|b(?:c|d)|[|]|e\\|f')).toEqual(['a', 'b(?:c|d)', '[|]', 'e\\|f']);
+    expect(alternatives(CANDIDATE_SPAN.source).join('|')).toBe(CANDIDATE_SPAN.source);
+  });
+
+  it('puts apart only the words that cannot match a text of ASCII characters alone', () => {
+    expect(needsNonAscii('gültig bis')).toBe(true);
+    expect(needsNonAscii('有効期限')).toBe(true);
+    expect(needsNonAscii('expir')).toBe(false);
+    // Optional, in a group or in a class: an ASCII text may still match.
+    for (const alt of ['gu?ltig', 'gü?ltig', 'gü*ltig', 'gü{0,1}ltig', 'g(?:ü|u)ltig', 'g[üu]ltig', 'g\\üa']) expect(needsNonAscii(alt), alt).toBe(false);
+    const wide = longTextTest(/g[üu]ltig|ab(?:é|e)c|x/i);
+    expect(wide('gultig')).toBe(true);
+    expect(wide('abec')).toBe(true);
+  });
+
+  it('answers as CANDIDATE_SPAN does, on every fixture text and on runs of them, with and without other scripts', () => {
+    const texts: string[] = [];
+    for (const file of files) {
+      document.body.innerHTML = bodyOf(file);
+      texts.push(document.body.textContent ?? '');
+      const walker = document.createTreeWalker(document.body, 4);
+      for (let n = walker.nextNode(); n; n = walker.nextNode()) texts.push((n as Text).data);
+    }
+    const extra = ['Menu item Devices', 'MENU ÉCHÉANCE', 'GÜLTIG BIS', 'Échéance', 'RÉVOQUÉ', 'läuft morgen ab', 'LÄUFT AM', '有効期限', 'Válido hasta', 'INVÁLIDO', 'Zurückgezogen', 'é', 'ü expir', 'e\u0301cheance'];
+    let passed = 0;
+    for (const t of [...texts, ...extra]) {
+      for (const joined of [t, `Menu 3${t}abc`, `é${t}`, t.toUpperCase()]) {
+        const expected = CANDIDATE_SPAN.test(joined);
+        expect(inCandidateSpan(joined), joined.slice(0, 80)).toBe(expected);
+        if (expected) passed++;
+      }
+    }
+    expect(passed).toBeGreaterThan(500);
   });
 });
 
