@@ -11,6 +11,7 @@ import { defineUnlistedScript } from 'wxt/utils/define-unlisted-script';
 import * as memo from '../lib/memo';
 import * as steps from '../lib/steps';
 import * as read from '../lib/dom/read';
+import * as changes from '../lib/dom/changes';
 import * as collect from '../lib/dom/collect';
 import * as parse from '../lib/dates/parse';
 import * as seeds from '../lib/credentials/seeds';
@@ -22,6 +23,7 @@ const SHARED = {
   'lib/memo.ts': memo,
   'lib/steps.ts': steps,
   'lib/dom/read.ts': read,
+  'lib/dom/changes.ts': changes,
   'lib/dom/collect.ts': collect,
   'lib/dates/parse.ts': parse,
   'lib/credentials/seeds.ts': seeds,

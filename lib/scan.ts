@@ -1,6 +1,8 @@
 /**
  * The detection contract: which console a page belongs to, which credential page it is, and
- * the credentials on it. Pure: no browser APIs, no clock (`now` is passed in).
+ * the credentials on it. No clock (`now` is passed in); the one browser API it uses is a
+ * MutationObserver on the document it reads, so that scanning the same document again reads only
+ * what changed (see `readAnew`): the result is the same as reading the whole page.
  *
  * A page is first recognised (its console by URL, its page kind by the console's `detect`),
  * then read by the shared layer: collect every label/value record (lib/dom/collect.ts),
@@ -11,10 +13,11 @@
 import type { AddedSite, ConsoleId } from './consoles/types';
 import type { CredentialKind } from './credentials/kinds';
 import type { FoundCredential } from './consoles/adapter';
-import { scanContext } from './consoles/detect';
+import { forgetContext, scanContext } from './consoles/detect';
 import { consoleForUrl, consoleOf } from './consoles/hosts';
 import { interpretSteps } from './consoles/interpret';
 import { readRecordsSteps } from './consoles/reading';
+import { forgetReading } from './dom/collect';
 
 import { kindInUrl } from './consoles/vocabulary';
 import { dateLanguage } from './dates/parse';
@@ -66,6 +69,18 @@ export function scanPage(url: string, doc: Document, now: Date, options: ScanOpt
 }
 
 /**
+ * A document scanned again is read only where it changed since the last scan (a MutationObserver
+ * says where; lib/dom/changes.ts), and whole at least once a minute. After this, the next scan of
+ * `doc` reads it whole: for a caller that knows it changed where no MutationObserver sees (a
+ * form field's value typed or set by a script, a shadow root attached to an element already in
+ * the page).
+ */
+export function readAnew(doc: Document): void {
+  forgetReading(doc);
+  forgetContext(doc);
+}
+
+/**
  * `scanPage` as work that pauses every few text nodes, grid rows and records: the content
  * script runs it a few milliseconds at a time in the page's idle time. Run to the end, it is
  * `scanPage`. The page may change between two steps: the caller starts again when it does.
@@ -87,7 +102,7 @@ export function* scanSteps(url: string, doc: Document, now: Date, options: ScanO
   // One pass over the page's text finds the expiry words; a page of no known kind without one is
   // done: the common case on a heavy portal.
   yield;
-  const { records, seeds } = yield* readRecordsSteps(doc);
+  const { records, seeds } = yield* readRecordsSteps(doc, now);
   if (!kind && seeds === 0) return { console: consoleId, page: null, credentials: [] };
   yield;
   const reading = yield* interpretSteps(records, {

@@ -72,6 +72,25 @@ function pageDates(records: PageRecord[]): string[] {
 
 type Settle = (text: string, record?: PageRecord, field?: Field) => Order | null;
 
+/** What one date text allows (both orders, one, or none), remembered: a grid repeats its dates on every reading. Shared: not to be changed. */
+const ordersOfText = remembered((text: string) => possibleOrders([text]), 5000);
+
+/** `possibleOrders` of many texts: what all of them allow. */
+function ordersOfAll(texts: readonly string[]): Set<'mdy' | 'dmy'> {
+  let mdy = true;
+  let dmy = true;
+  for (const t of texts) {
+    const set = ordersOfText(t);
+    mdy &&= set.has('mdy');
+    dmy &&= set.has('dmy');
+    if (!mdy && !dmy) break;
+  }
+  const out = new Set<'mdy' | 'dmy'>();
+  if (mdy) out.add('mdy');
+  if (dmy) out.add('dmy');
+  return out;
+}
+
 /**
  * How the dates of a page are printed, settled once per column: a date's day/month order comes
  * from its own digits, its column across the table or list, the other dates of its record, then
@@ -90,13 +109,7 @@ function orderSettler(records: PageRecord[], lang: string): Settle {
     }
   }
   const columnOrders = new Map<string[], Set<'mdy' | 'dmy'>>();
-  // What each distinct date text allows, worked out once per scan.
-  const ordersOf = new Map<string, Set<'mdy' | 'dmy'>>();
-  const allowed = (text: string) => {
-    let set = ordersOf.get(text);
-    if (!set) ordersOf.set(text, (set = possibleOrders([text])));
-    return set;
-  };
+  const allowed = ordersOfText;
   let pageOrders: Set<'mdy' | 'dmy'> | undefined;
   const fromLang = numericOrder(lang);
   return (text, record, field) => {
@@ -104,7 +117,7 @@ function orderSettler(records: PageRecord[], lang: string): Settle {
     if (record && field) {
       const column = columns.get(record.group)?.get(field.label) ?? [];
       let inColumn = columnOrders.get(column);
-      if (!inColumn) columnOrders.set(column, (inColumn = possibleOrders(column)));
+      if (!inColumn) columnOrders.set(column, (inColumn = ordersOfAll(column)));
       const others = record.fields.filter((f) => f !== field && (typeOf(f) === 'expiry' || typeOf(f) === 'other-date')).map((f) => allowed(f.value));
       possible = new Set([...possible].filter((o) => inColumn!.has(o) && others.every((s) => s.has(o))));
     }
@@ -361,96 +374,67 @@ function withoutNames(record: PageRecord): string {
 }
 const QUOTES_ALL = QUOTES.map((q) => new RegExp(q.source, `${q.flags}g`));
 
+/** What one record says: a credential, what could not be settled, a state said of no credential in particular. */
+interface Outcome {
+  credential?: FoundCredential;
+  unsure: Unsure[];
+  /** Terms to accept, said of no credential in particular. */
+  pageTerms?: true;
+  /** A state said by a notice that names no token. */
+  nameless?: { kind: CredentialKind; health: Health; anchor: Element; strong: boolean };
+  partial?: Reading['partial'];
+}
+
+/**
+ * Each record's outcome, with what it was read under. A record collected again from a part of the
+ * page that did not change is the same object (lib/dom/collect.ts): its outcome is taken again when
+ * the options are the same and each day/month order it asked for is answered the same.
+ */
+interface KeptOutcome {
+  key: string;
+  words: ConsoleWords | undefined;
+  asks: [string, Field | undefined, Order | null][];
+  outcome: Outcome;
+}
+
+/** Where a record keeps its outcome: on the record itself (a WeakMap of hundreds of rows costs the collector more). */
+const OUTCOME = Symbol('outcome');
+type WithOutcome = PageRecord & { [OUTCOME]?: KeptOutcome };
+
 /** Reads the records of a page, pausing every few records. */
 export function* interpretSteps(records: PageRecord[], opts: InterpretOptions): Steps<Reading> {
   const settle = orderSettler(records, opts.lang);
   yield;
+  // Everything an outcome depends on besides its record and the orders it asks for (`now` by its day).
+  const key = JSON.stringify([opts.lang, dateInDays(opts.now, 0), opts.pageKind, opts.sentences, opts.urlKind ?? null, opts.titles]);
   const credentials: FoundCredential[] = [];
   const unsure: Unsure[] = [];
   let partial: Reading['partial'];
   let pageTerms = false;
   /** States said by notices that name no token ("Certificado push (APNs) revocado"). */
-  const nameless: { kind: CredentialKind; health: Health; anchor: Element; strong: boolean }[] = [];
+  const nameless: NonNullable<Outcome['nameless']>[] = [];
   let n = 0;
   for (const record of records) {
     if (++n % 3 === 0) yield;
     if (record.source === 'sentence' && !opts.sentences) continue;
-    // The expiry: every expiry field (and a kind field whose value says "Expires …") must agree.
-    const expiryFields = record.fields.filter(
-      (f) => typeOf(f) === 'expiry' || (typeOf(f) === 'kind' && (EXPIRY_PREFIX.test(f.value) || (DATE_SHAPE.test(f.value) && f.value.length < 60))),
-    );
-    let expiry: { day: IsoDate | null; dated: boolean } | null = null;
-    let anchor: Element = record.element;
-    // What the record says of the credential's health beyond its date: its status value, else a
-    // badge or notice in its text (its name left out: a token may be called "Duplicate test").
-    const statusField = record.fields.find((f) => typeOf(f) === 'status');
-    const status = statusField ? primaryText(statusField.element) || statusField.value : '';
-    // Its text without names, worked out only where a notice word or a sentence may need it (not for every row of a long grid).
-    let unnamedText: string | undefined;
-    const unnamed = () => (unnamedText ??= withoutNames(record));
-    let health = status
-      ? statusHealth(status)
-      : ((NOTICE_HINT.test(record.text) ? noticeHealth(unnamed()) : null) ?? (record.source === 'item' ? badgeHealth(record) : null));
-    if (record.source === 'sentence') {
-      expiry = sentenceExpiry(record, settle, opts);
-      // A notice without a date ("The VPP token 'X' is assigned to another MDM") still says something.
-      if (!expiry && health) expiry = { day: null, dated: false };
-      // "… is expiring soon", "… expired on …": said where the sentence's own date agrees (or it has none).
-      if (!health && expiry) health = dateWords(unnamed(), expiry.day, opts.now);
-    } else {
-      const read = expiryFields.map((f) => ({ f, ...readDay(f.value, settle, record, f, opts) })).filter((r) => r.dated);
-      if (read.length) {
-        const days = new Set(read.map((r) => r.day));
-        const withDay = read.find((r) => r.day) ?? read[0]!;
-        anchor = withDay.f.element;
-        expiry = days.size === 1 || (days.size === 2 && days.has(null)) ? { day: withDay.day, dated: true } : { day: null, dated: true };
-        if (days.size > 1 && !(days.size === 2 && days.has(null))) unsure.push({ reason: 'several-expiries', element: anchor });
-      }
+    let read = (record as WithOutcome)[OUTCOME];
+    if (!read || read.key !== key || read.words !== opts.words || !read.asks.every(([text, field, order]) => settle(text, field && record, field) === order)) {
+      const asks: [string, Field | undefined, Order | null][] = [];
+      const asked: Settle = (text, r, field) => {
+        const order = settle(text, r, field);
+        asks.push([text, field, order]);
+        return order;
+      };
+      read = { key, words: opts.words, asks, outcome: readRecord(record, asked, opts) };
+      (record as WithOutcome)[OUTCOME] = read;
     }
-    if (!expiry) continue;
-    // A certificate for another Apple service (the Apple portal lists them beside MDM ones) is not ours.
-    const service = record.fields.find((f) => typeOf(f) === 'service');
-    if (service && record.fields.some((f) => typeOf(f) === 'vendor') && !/mobile device management|\bmdm\b|gestion des appareils|geräteverwaltung|gestión de dispositivos|モバイルデバイス管理/i.test(service.value)) continue;
-    const { kind: ownKind, evidence } = kindOf(record, opts);
-    // A notice naming a token in quotes but not its kind ("Jeton révoqué : « X »") on a page that holds one kind: that kind.
-    const kind = ownKind ?? (record.source === 'sentence' && health && opts.pageKind && quotedName(record.text) ? opts.pageKind : null);
-    // An alert that names the Apple ID to renew with ("… con el ID de Apple mdm@contoso.example").
-    const appleId =
-      firstMatch(record.fields, 'appleId', EMAIL_RE) ??
-      (record.source === 'sentence' && /apple[- ]?id|id(?:\.)? de apple|identifiant apple|id apple|apple アカウント|apple account/i.test(record.text) ? record.text.match(EMAIL_RE)?.[0] : undefined);
-    const topic = firstMatch(record.fields, 'topic', TOPIC_RE) ?? record.text.match(TOPIC_RE)?.[0];
-    if (!kind) {
-      // Terms to accept, said of no credential in particular, are the account's: every token on the page waits for them.
-      if (health === 'terms-pending' && !expiry.dated) pageTerms = true;
-      if (evidence) unsure.push({ reason: 'kind', element: anchor, ...(appleId ? { appleId } : {}), ...(topic ? { topic } : {}) });
-      continue;
-    }
-    const found: FoundCredential = { kind, name: clip(nameOf(record, kind, opts)), expiresOn: expiry.day, anchor };
-    // A notice without a date names its token in quotes or in bold; a bold text that is the notice
-    // itself ("利用規約が更新されました。") names nothing.
-    if (!expiry.dated && found.name && mentionsHealth(found.name) && !quotedName(record.text)) found.name = '';
-    if (!expiry.dated && !found.name) {
-      // Terms said of no token are the account's; another state goes to the page's one credential of that kind (below).
-      if (health === 'terms-pending') pageTerms = true;
-      else if (health) {
-        // Named by a weak word only ("… de Apple Business Manager" in a VPP token's warning): the page's kind, if it holds one.
-        const strong = kindsOf(record.text, opts.words).strong.includes(kind);
-        nameless.push({ kind: strong ? kind : (opts.pageKind ?? kind), health, anchor, strong });
-      }
-      continue;
-    }
-    if (appleId) found.appleId = appleId;
-    if (status) found.status = clip(status);
-    // The Apple portal lists certificates by the vendor they were made for: every Intune tenant's
-    // says "Microsoft Corporation". Kept as a detail; the certificate is told apart by its topic.
-    const vendor = record.fields.find((f) => typeOf(f) === 'vendor');
-    if (vendor && kind === 'apns') found.vendor = clip(shownName(vendor));
-    if (health) found.health = health;
-    if (record.source === 'sentence') found.via = 'alert';
-    if (topic) found.topic = topic;
-    if (!found.expiresOn && expiry.dated) unsure.push({ reason: 'date', kind, ...(found.name ? { name: found.name } : {}), ...(appleId ? { appleId } : {}), ...(topic ? { topic } : {}), element: anchor });
-    if (record.partial) partial = record.partial;
-    credentials.push(found);
+    const outcome = read.outcome;
+    // Unsure entries and notices are only read from here on; a credential is changed below (dedupe, notices): a copy.
+    if (outcome.unsure.length) unsure.push(...outcome.unsure);
+    if (outcome.pageTerms) pageTerms = true;
+    if (outcome.nameless) nameless.push(outcome.nameless);
+    if (outcome.partial) partial = outcome.partial;
+    if (outcome.credential) credentials.push({ ...outcome.credential });
   }
   // A nameless notice is about the page's one credential of its kind; with none read, it is one of its own
   // (CLOMO's single DEP token); with several, it cannot say which (a portal's note about revoked certificates).
@@ -463,6 +447,89 @@ export function* interpretSteps(records: PageRecord[], opts: InterpretOptions): 
     for (const c of credentials) if ((c.kind === 'ade' || c.kind === 'vpp') && (!c.health || worseHealth(c.health, 'terms-pending') === 'terms-pending')) c.health = 'terms-pending';
   }
   return { credentials: dedupe(credentials), unsure, ...(partial ? { partial } : {}) };
+}
+
+/** One record: its credential if it makes one, and what it leaves unsure. */
+function readRecord(record: PageRecord, settle: Settle, opts: InterpretOptions): Outcome {
+  const out: Outcome = { unsure: [] };
+  const unsure = out.unsure;
+  // The expiry: every expiry field (and a kind field whose value says "Expires …") must agree.
+  const expiryFields = record.fields.filter(
+    (f) => typeOf(f) === 'expiry' || (typeOf(f) === 'kind' && (EXPIRY_PREFIX.test(f.value) || (DATE_SHAPE.test(f.value) && f.value.length < 60))),
+  );
+  let expiry: { day: IsoDate | null; dated: boolean } | null = null;
+  let anchor: Element = record.element;
+  // What the record says of the credential's health beyond its date: its status value, else a
+  // badge or notice in its text (its name left out: a token may be called "Duplicate test").
+  const statusField = record.fields.find((f) => typeOf(f) === 'status');
+  const status = statusField ? primaryText(statusField.element) || statusField.value : '';
+  // Its text without names, worked out only where a notice word or a sentence may need it (not for every row of a long grid).
+  let unnamedText: string | undefined;
+  const unnamed = () => (unnamedText ??= withoutNames(record));
+  let health = status
+    ? statusHealth(status)
+    : ((NOTICE_HINT.test(record.text) ? noticeHealth(unnamed()) : null) ?? (record.source === 'item' ? badgeHealth(record) : null));
+  if (record.source === 'sentence') {
+    expiry = sentenceExpiry(record, settle, opts);
+    // A notice without a date ("The VPP token 'X' is assigned to another MDM") still says something.
+    if (!expiry && health) expiry = { day: null, dated: false };
+    // "… is expiring soon", "… expired on …": said where the sentence's own date agrees (or it has none).
+    if (!health && expiry) health = dateWords(unnamed(), expiry.day, opts.now);
+  } else {
+    const read = expiryFields.map((f) => ({ f, ...readDay(f.value, settle, record, f, opts) })).filter((r) => r.dated);
+    if (read.length) {
+      const days = new Set(read.map((r) => r.day));
+      const withDay = read.find((r) => r.day) ?? read[0]!;
+      anchor = withDay.f.element;
+      expiry = days.size === 1 || (days.size === 2 && days.has(null)) ? { day: withDay.day, dated: true } : { day: null, dated: true };
+      if (days.size > 1 && !(days.size === 2 && days.has(null))) unsure.push({ reason: 'several-expiries', element: anchor });
+    }
+  }
+  if (!expiry) return out;
+  // A certificate for another Apple service (the Apple portal lists them beside MDM ones) is not ours.
+  const service = record.fields.find((f) => typeOf(f) === 'service');
+  if (service && record.fields.some((f) => typeOf(f) === 'vendor') && !/mobile device management|\bmdm\b|gestion des appareils|geräteverwaltung|gestión de dispositivos|モバイルデバイス管理/i.test(service.value)) return out;
+  const { kind: ownKind, evidence } = kindOf(record, opts);
+  // A notice naming a token in quotes but not its kind ("Jeton révoqué : « X »") on a page that holds one kind: that kind.
+  const kind = ownKind ?? (record.source === 'sentence' && health && opts.pageKind && quotedName(record.text) ? opts.pageKind : null);
+  // An alert that names the Apple ID to renew with ("… con el ID de Apple mdm@contoso.example").
+  const appleId =
+    firstMatch(record.fields, 'appleId', EMAIL_RE) ??
+    (record.source === 'sentence' && /apple[- ]?id|id(?:\.)? de apple|identifiant apple|id apple|apple アカウント|apple account/i.test(record.text) ? record.text.match(EMAIL_RE)?.[0] : undefined);
+  const topic = firstMatch(record.fields, 'topic', TOPIC_RE) ?? record.text.match(TOPIC_RE)?.[0];
+  if (!kind) {
+    // Terms to accept, said of no credential in particular, are the account's: every token on the page waits for them.
+    if (health === 'terms-pending' && !expiry.dated) out.pageTerms = true;
+    if (evidence) unsure.push({ reason: 'kind', element: anchor, ...(appleId ? { appleId } : {}), ...(topic ? { topic } : {}) });
+    return out;
+  }
+  const found: FoundCredential = { kind, name: clip(nameOf(record, kind, opts)), expiresOn: expiry.day, anchor };
+  // A notice without a date names its token in quotes or in bold; a bold text that is the notice
+  // itself ("利用規約が更新されました。") names nothing.
+  if (!expiry.dated && found.name && mentionsHealth(found.name) && !quotedName(record.text)) found.name = '';
+  if (!expiry.dated && !found.name) {
+    // Terms said of no token are the account's; another state goes to the page's one credential of that kind (below).
+    if (health === 'terms-pending') out.pageTerms = true;
+    else if (health) {
+      // Named by a weak word only ("… de Apple Business Manager" in a VPP token's warning): the page's kind, if it holds one.
+      const strong = kindsOf(record.text, opts.words).strong.includes(kind);
+      out.nameless = { kind: strong ? kind : (opts.pageKind ?? kind), health, anchor, strong };
+    }
+    return out;
+  }
+  if (appleId) found.appleId = appleId;
+  if (status) found.status = clip(status);
+  // The Apple portal lists certificates by the vendor they were made for: every Intune tenant's
+  // says "Microsoft Corporation". Kept as a detail; the certificate is told apart by its topic.
+  const vendor = record.fields.find((f) => typeOf(f) === 'vendor');
+  if (vendor && kind === 'apns') found.vendor = clip(shownName(vendor));
+  if (health) found.health = health;
+  if (record.source === 'sentence') found.via = 'alert';
+  if (topic) found.topic = topic;
+  if (!found.expiresOn && expiry.dated) unsure.push({ reason: 'date', kind, ...(found.name ? { name: found.name } : {}), ...(appleId ? { appleId } : {}), ...(topic ? { topic } : {}), element: anchor });
+  if (record.partial) out.partial = record.partial;
+  out.credential = found;
+  return out;
 }
 
 /** The same credential shown twice (a list row and its details pane, a banner and the panel) is one. */

@@ -5,7 +5,7 @@
 import { collectSteps, type CollectOptions, type Collected } from '../dom/collect';
 import type { Steps } from '../steps';
 import { isNotice } from '../credentials/health';
-import { CANDIDATE, CANDIDATE_SPAN, EXPIRY_STEMS } from '../credentials/seeds';
+import { CANDIDATE, EXPIRY_STEMS, inCandidateSpan } from '../credentials/seeds';
 import { EXPIRY_PREFIX, fieldType, relativeDays } from './vocabulary';
 
 export const COLLECT_OPTIONS: CollectOptions = {
@@ -13,7 +13,7 @@ export const COLLECT_OPTIONS: CollectOptions = {
   isSeed: (text) => EXPIRY_STEMS.test(text),
   isNotice,
   candidate: (text) => CANDIDATE.test(text),
-  candidateSpan: (text) => CANDIDATE_SPAN.test(text),
+  candidateSpan: inCandidateSpan,
   itemKey: 'expiry',
   splitSeed(text) {
     // `Expires Dec 5, 2026`, `Token expires 05/03/2027`, `有効期限：2027/02/10`, `Läuft am 5. Dezember 2026 ab`, `Expires in 12 days`.
@@ -29,7 +29,7 @@ export const COLLECT_OPTIONS: CollectOptions = {
   },
 };
 
-/** Every record of a page, collected with the one vocabulary, pausing between small units of work. */
-export function readRecordsSteps(doc: Document): Steps<Collected> {
-  return collectSteps(doc, COLLECT_OPTIONS);
+/** Every record of a page, collected with the one vocabulary, pausing between small units of work; `now`: see `collectSteps`. */
+export function readRecordsSteps(doc: Document, now?: Date): Steps<Collected> {
+  return collectSteps(doc, COLLECT_OPTIONS, now?.getTime());
 }

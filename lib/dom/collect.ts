@@ -13,6 +13,7 @@
  * page's text nodes plus work proportional to the regions that hold a seed.
  */
 import type { Steps } from '../steps';
+import { changeLog, type Change } from './changes';
 import { OWN_TAGS, textOf } from './read';
 
 export interface Field {
@@ -203,7 +204,14 @@ function* narrowSeeds(node: Node, text: string, search: SeedSearch): Steps<void>
  * visits text nodes only (elements stay in the browser's native code). The few texts that pass
  * are checked for a skipped ancestor afterwards.
  */
-function* findSeeds(root: Document | Element | ShadowRoot, test: (text: string) => boolean, limit: number, span?: (text: string) => boolean, out: Text[] = []): Steps<Text[]> {
+function* findSeeds(
+  root: Document | Element | ShadowRoot,
+  test: (text: string) => boolean,
+  limit: number,
+  span?: (text: string) => boolean,
+  out: Text[] = [],
+  onShadow?: (root: ShadowRoot) => void,
+): Steps<Text[]> {
   const search: SeedSearch = { test, limit, out, span, budget: 0 };
   if (span) {
     const top = root.nodeType === 9 ? (root as Document).documentElement : root;
@@ -214,7 +222,10 @@ function* findSeeds(root: Document | Element | ShadowRoot, test: (text: string) 
   } else yield* visitSeeds(root, search);
   if (out.length >= limit) return out;
   yield;
-  for (const sr of yield* shadowRootsIn(root)) if (out.length < limit) yield* findSeeds(sr, test, limit, span, out);
+  for (const sr of yield* shadowRootsIn(root)) {
+    onShadow?.(sr);
+    if (out.length < limit) yield* findSeeds(sr, test, limit, span, out, onShadow);
+  }
   return out;
 }
 
@@ -340,6 +351,8 @@ interface Grid {
   headers: { text: string; key?: string; col: number; id?: string }[];
   rows: { row: Element; cells: { el: Element; col: number; key?: string }[] }[];
   partial?: { shown: number; total: number };
+  /** Its rows are not inside `root` (a header table above a table of rows). */
+  elsewhere?: boolean;
 }
 
 function htmlRows(table: HTMLTableElement): HTMLTableRowElement[] {
@@ -406,6 +419,7 @@ function readHtmlTable(table: HTMLTableElement, opts: CollectOptions, allTables:
     root: table,
     headers,
     rows: body.filter((r) => ownCells(r).length > 0).map((row) => ({ row, cells: cellsWithCols(row) })),
+    ...(body.length && !table.contains(body[0]!) ? { elsewhere: true } : {}),
   };
 }
 
@@ -506,9 +520,15 @@ function readAriaGrid(grid: Element): Grid | null {
 }
 
 /** One record per data row; a row with one wide cell under a data row is that row's details. */
-function* gridRecords(grid: Grid, opts: CollectOptions): Steps<PageRecord[]> {
-  const headings = headingsFor(grid.root);
+function* gridRecords(grid: Grid, opts: CollectOptions, headings: string[], again: Again | null, keep: Map<Element, KeptGrid>): Steps<PageRecord[]> {
   const out: PageRecord[] = [];
+  // Rows read last time, under the same headers and headings, that did not change: their records are the same.
+  const key = gridKey(grid, headings);
+  const before = again?.last.grids.get(grid.root);
+  const reusable = before && !before.details && before.key === key && !under(grid.root, again!.dirt.searched) ? before : undefined;
+  const rows: KeptGrid['rows'] = new Map();
+  let details = false;
+  let lastReused = false;
   // Cells name their header (`headers`, `aria-describedby`: jqGrid), or align by data-automation-key
   // where both sides have keys (Fluent), else by column.
   const byKey = new Map(grid.headers.filter((h) => h.key).map((h) => [h.key!, h]));
@@ -526,12 +546,28 @@ function* gridRecords(grid: Grid, opts: CollectOptions): Steps<PageRecord[]> {
   let n = 0;
   for (const { row, cells } of grid.rows) {
     if (++n % 4 === 0) yield;
+    const was = reusable?.rows.get(row);
+    if (was && sameCells(was.cells, cells) && rowUnchanged(row, grid.root, again!.dirt)) {
+      out.push(was.record);
+      rows.set(row, was);
+      last = was.record;
+      lastReused = true;
+      continue;
+    }
     const texts = new Map(cells.map((c) => [c.el, cleanText(c.el)]));
     const filled = cells.filter((c) => texts.get(c.el) || c.el.querySelector('input'));
     if (filled.length === 0) continue;
     // A row with one wide cell under a data row holds that row's details (the topic, the Apple ID).
     const wide = filled.length === 1 && (cells.length === 1 || Number(filled[0]!.el.getAttribute('colspan')) >= 2);
     if (wide && last && grid.headers.length > 2) {
+      details = true;
+      // A record kept from the last reading is not changed: this reading's copy takes the details.
+      if (lastReused) {
+        const copy: PageRecord = { ...last, fields: [...last.fields] };
+        out[out.lastIndexOf(last)] = copy;
+        last = copy;
+        lastReused = false;
+      }
       last.text += ` ${cleanText(row)}`;
       last.fields.push(...inlinePairs(filled[0]!.el, opts).map(toField));
       continue;
@@ -560,8 +596,11 @@ function* gridRecords(grid: Grid, opts: CollectOptions): Steps<PageRecord[]> {
     const record: PageRecord = { source: 'row', fields, text: own ? cells.map((c) => texts.get(c.el)).filter(Boolean).join(' ') : cleanText(row), element: row, group: grid.root, headings };
     if (grid.partial) record.partial = grid.partial;
     out.push(record);
+    rows.set(row, { record, cells });
     last = record;
+    lastReused = false;
   }
+  if (!grid.elsewhere && keepable(grid.root)) keep.set(grid.root, { records: out, rows, key, headings, details });
   return out;
 }
 
@@ -837,14 +876,187 @@ function scopeOf(label: Element): Element | null {
   return scope;
 }
 
+// ---------------------------------------------------------------------------------------------
+// Reading a document again: what changed is read anew, what did not is taken from the last reading
+
+/** What the last kept reading of a document found (lib/dom/changes.ts says what changed since). */
+interface Kept {
+  /** The options it was read with: another caller's reading is not this one's. */
+  options: CollectOptions;
+  /** The texts the first walk found (seeds and notices), in reading order. */
+  found: Text[];
+  /** The records of each grid it read. */
+  grids: Map<Element, KeptGrid>;
+  /** When the page was last read whole (the caller's clock; undefined when it gave none). */
+  wholeAt: number | undefined;
+}
+
+interface KeptGrid {
+  records: PageRecord[];
+  /** Each data row's record and the cells it was read from. */
+  rows: Map<Element, { record: PageRecord; cells: readonly { el: Element }[] }>;
+  /** Its headers, headings and shown rows: its rows are reused one by one only under the same ones. */
+  key: string;
+  /** The headings it sat under. */
+  headings: readonly string[];
+  /** A record took a detail row: its rows are not reused one by one. */
+  details: boolean;
+}
+
+const kept = new WeakMap<Document, Kept>();
+
+/** The next reading of `doc` reads it whole (a caller that knows it changed where no MutationObserver sees: a form field's value). */
+export function forgetReading(doc: Document): void {
+  kept.delete(doc);
+}
+
+/** Where the page changed since the last reading: every node changed and all above it; the nodes whose texts must be searched. */
+interface Dirt {
+  touched: Set<Node>;
+  searched: Set<Node>;
+}
+
+interface Again {
+  last: Kept;
+  dirt: Dirt;
+}
+
+/** The node above, across a shadow root's boundary. */
+function parentOf(node: Node): Node | null {
+  return node.parentNode ?? (node as ShadowRoot).host ?? null;
+}
+
+/** True when `node` or a node above it is in `set`. */
+function under(node: Node, set: ReadonlySet<Node>, stop?: Node): boolean {
+  if (!set.size) return false;
+  for (let n: Node | null = node; n && n !== stop; n = parentOf(n)) if (set.has(n)) return true;
+  return false;
+}
+
+function dirtOf(changes: readonly Change[]): Dirt {
+  const touched = new Set<Node>();
+  const searched = new Set<Node>();
+  for (const { node, search } of changes) {
+    if (search) searched.add(node);
+    // Up to the first node already marked: what is above it is marked too.
+    for (let n: Node | null = node; n && !touched.has(n); n = parentOf(n)) touched.add(n);
+  }
+  return { touched, searched };
+}
+
+/** A grid root or row: nothing inside it changed, and it was not itself added (moved, or put back) since. */
+function unchanged(el: Element, dirt: Dirt): boolean {
+  return !dirt.touched.has(el) && !under(el, dirt.searched);
+}
+
+/** A row of a grid that is not itself new: nothing in it changed and it was not added since. */
+function rowUnchanged(row: Element, grid: Element, dirt: Dirt): boolean {
+  return !dirt.touched.has(row) && !under(row, dirt.searched, grid);
+}
+
+function sameCells(before: readonly { el: Element }[], cells: readonly { el: Element }[]): boolean {
+  return before.length === cells.length && cells.every((c, i) => c.el === before[i]!.el);
+}
+
+function gridKey(grid: Grid, headings: readonly string[]): string {
+  return JSON.stringify([grid.headers, headings, grid.partial ?? null]);
+}
+
+/** The last reading's records of a grid in which nothing changed, under the same headings; undefined otherwise. */
+function sameGrid(again: Again, root: Element, headings: readonly string[]): KeptGrid | undefined {
+  const before = again.last.grids.get(root);
+  if (!before || !unchanged(root, again.dirt)) return undefined;
+  return before.headings.length === headings.length && before.headings.every((h, i) => h === headings[i]) ? before : undefined;
+}
+
+/**
+ * A grid whose records may be kept: none of its cells reads a form field's value, which a page
+ * changes without a change a MutationObserver sees (checkboxes and radio buttons are not read).
+ */
+function keepable(root: Element): boolean {
+  if (root.getElementsByTagName('textarea').length || root.getElementsByTagName('output').length) return false;
+  const inputs = root.getElementsByTagName('input');
+  for (let i = 0; i < inputs.length; i++) {
+    const type = inputs[i]!.type;
+    if (type !== 'checkbox' && type !== 'radio') return false;
+  }
+  return true;
+}
+
+/** The shadow hosts a node sits in, outermost first. */
+function hostsOf(node: Node): Element[] {
+  const out: Element[] = [];
+  for (let r = node.getRootNode() as Node; (r as ShadowRoot).host; r = (r as ShadowRoot).host.getRootNode()) out.unshift((r as ShadowRoot).host);
+  return out;
+}
+
+/** The order the first walk finds texts in: a tree's own texts in document order, then each shadow root's in the order of their hosts. */
+function readingOrder(a: Node, b: Node): number {
+  const ha = hostsOf(a);
+  const hb = hostsOf(b);
+  let i = 0;
+  while (i < ha.length && i < hb.length && ha[i] === hb[i]) i++;
+  if (i === ha.length && i === hb.length) return a === b ? 0 : a.compareDocumentPosition(b) & 4 ? -1 : 1;
+  if (i === ha.length) return -1;
+  if (i === hb.length) return 1;
+  return ha[i]!.compareDocumentPosition(hb[i]!) & 4 ? -1 : 1;
+}
+
+/**
+ * The first walk's texts again, from the last reading's and the changes since: a text kept is
+ * still in the page and in nothing changed since; what was added or changed is searched. The
+ * same texts, in the same order, as a walk over the whole page; null when too many for one reading.
+ */
+function* seedsAgain(top: Element, again: Again, changes: readonly Change[], test: (text: string) => boolean, span: ((text: string) => boolean) | undefined, watch?: (root: ShadowRoot) => void): Steps<Text[] | null> {
+  const { searched } = again.dirt;
+  const out = again.last.found.filter((t) => t.isConnected && !under(t, searched));
+  const fresh: Text[] = [];
+  const inTop = new Set<Node>([top]);
+  let n = 0;
+  for (const { node, search } of changes) {
+    if (!search || !node.isConnected) continue;
+    if (++n % 20 === 0) yield;
+    // Searched with a node above it, or outside the part of the page the first walk reads.
+    const parent = parentOf(node);
+    if ((parent && under(parent, searched)) || !under(node, inTop)) continue;
+    // Inside a shadow root whose host (or a host above it) the walk passes over: hidden, our own UI.
+    if (hostsOf(node).some((host) => host.closest(SKIP_SELECTOR))) continue;
+    if (node.nodeType === 3) {
+      if (isSeedNode(node as Text, test)) fresh.push(node as Text);
+    } else if (node.nodeType === 1) {
+      const el = node as Element;
+      yield* findSeeds(el, test, MAX_SEEDS, span, fresh, watch);
+      // Its own shadow root (the walk from the page's top meets it as one of the elements below).
+      if (el.shadowRoot && !el.closest(SKIP_SELECTOR)) {
+        watch?.(el.shadowRoot);
+        yield* findSeeds(el.shadowRoot, test, MAX_SEEDS, span, fresh, watch);
+      }
+    }
+    if (out.length + fresh.length >= MAX_SEEDS) return null;
+  }
+  if (!fresh.length) return out;
+  return [...new Set([...out, ...fresh])].sort(readingOrder);
+}
+
 export interface Collected {
   records: PageRecord[];
   /** How many seed texts the page holds (0: nothing on it is about an expiry). */
   seeds: number;
 }
 
-/** Collects every record around the seeds of a document or element, pausing between small units of work (text nodes, grid rows, seeds, items). */
-export function* collectSteps(root: Document | Element, options: CollectOptions): Steps<Collected> {
+/**
+ * A document read again within this long of its last whole reading is read only where it changed.
+ * A MutationObserver does not see everything: a shadow root attached to an element already in the
+ * page (a custom element defined late), a form field's value; the next whole reading does.
+ */
+export const READ_WHOLE_EVERY_MS = 60_000;
+
+/**
+ * Collects every record around the seeds of a document or element, pausing between small units
+ * of work (text nodes, grid rows, seeds, items). A document read before is read again only where
+ * it changed (see `Kept`), up to `READ_WHOLE_EVERY_MS` after its last whole reading at `at` (ms).
+ */
+export function* collectSteps(root: Document | Element, options: CollectOptions, at?: number): Steps<Collected> {
   const top = (root as Document).body ?? (root as Element);
   if (!top) return { records: [], seeds: 0 };
   // Label texts repeat (every row's status, every card's labels): ask once per text.
@@ -860,16 +1072,33 @@ export function* collectSteps(root: Document | Element, options: CollectOptions)
       return key;
     },
   };
+  // A document read before: what changed since is read again, what did not is taken from the last reading.
+  const doc = root.nodeType === 9 ? (root as Document) : null;
+  const log = doc ? changeLog(doc) : null;
+  const since = log?.since('collect');
+  const last = since && !since.all ? kept.get(doc!) : undefined;
+  const recent = at === undefined || (last?.wholeAt !== undefined && at >= last.wholeAt && at - last.wholeAt < READ_WHOLE_EVERY_MS);
+  const again: Again | null = last && last.options === options && recent ? { last, dirt: dirtOf(since!.changes) } : null;
+  const nextGrids = new Map<Element, KeptGrid>();
+  const watch = log ? (sr: ShadowRoot) => log.watch(sr) : undefined;
   // One walk over the page finds the seeds; everything else is read only around them.
   const isNotice = opts.isNotice;
   const wanted = isNotice ? (t: string) => opts.isSeed(t) || isNotice(t) : opts.isSeed;
   const candidate = opts.candidate;
-  const found = yield* findSeeds(top, candidate ? (t) => candidate(t) && wanted(t) : wanted, MAX_SEEDS, candidate && opts.candidateSpan);
+  const test = candidate ? (t: string) => candidate(t) && wanted(t) : wanted;
+  const span = candidate && opts.candidateSpan;
+  const found = (again && (yield* seedsAgain(top, again, since!.changes, test, span, watch))) || (yield* findSeeds(top, test, MAX_SEEDS, span, [], watch));
+  const finish = (collected: Collected): Collected => {
+    // A page with more seeds than one reading takes is read whole every time.
+    if (log && found.length < MAX_SEEDS && log.done('collect', since!)) kept.set(doc!, { options, found, grids: nextGrids, wholeAt: again ? again.last.wholeAt : at });
+    else if (doc) kept.delete(doc);
+    return collected;
+  };
   const seedNodes = isNotice ? found.filter((n) => opts.isSeed(n.data)) : found;
   const seedSet = new Set(seedNodes);
   const noticeNodes = seedNodes.length < found.length ? found.filter((n) => !seedSet.has(n)) : [];
   const records: PageRecord[] = [];
-  if (found.length === 0) return { records, seeds: 0 };
+  if (found.length === 0) return finish({ records, seeds: 0 });
   const grids = new Set<Element>();
   const plainGrids = new Map<Element, Grid>();
   let n = 0;
@@ -884,24 +1113,36 @@ export function* collectSteps(root: Document | Element, options: CollectOptions)
   }
 
   // Tables and grids with a seed in them.
-  const htmlTables = grids.size ? Array.from(top.querySelectorAll('table')) : [];
+  let htmlTables: HTMLTableElement[] | undefined;
   const claimed = new Set<Element>();
   for (const g of grids) {
     // A table that is really a grid's layout (role=presentation inside an ARIA grid) belongs to the grid.
     if (g.tagName === 'TABLE' && g.getAttribute('role') === 'presentation' && g.parentElement?.closest(ARIA_GRID)) continue;
+    const headings = headingsFor(g);
+    // Nothing in the grid changed since the last reading, nor the headings it sits under: its records are the same.
+    const same = again && sameGrid(again, g, headings);
+    if (same) {
+      claimed.add(g);
+      nextGrids.set(g, same);
+      records.push(...same.records);
+      continue;
+    }
     // ARIA roles first (Fluent grids of divs); a <table role="grid"> without ARIA rows, a layout table
     // (role="presentation", jqGrid's header and body tables) and a plain table are read as HTML.
     const ariaRole = /^(grid|table|treegrid)$/.test(g.getAttribute('role') ?? '');
-    const grid = (ariaRole ? readAriaGrid(g) : null) ?? (g.tagName === 'TABLE' ? readHtmlTable(g as HTMLTableElement, opts, htmlTables) : null);
+    const grid = (ariaRole ? readAriaGrid(g) : null) ?? (g.tagName === 'TABLE' ? readHtmlTable(g as HTMLTableElement, opts, (htmlTables ??= Array.from(top.querySelectorAll('table')))) : null);
     if (!grid) continue;
     claimed.add(g);
     yield;
-    records.push(...(yield* gridRecords(grid, opts)));
+    records.push(...(yield* gridRecords(grid, opts, headings, again, nextGrids)));
   }
   for (const grid of plainGrids.values()) {
     claimed.add(grid.root);
     yield;
-    records.push(...(yield* gridRecords(grid, opts)));
+    const headings = headingsFor(grid.root);
+    const same = again && sameGrid(again, grid.root, headings);
+    if (same) nextGrids.set(grid.root, same);
+    records.push(...(same ? same.records : yield* gridRecords(grid, opts, headings, again, nextGrids)));
   }
   const inClaimed = (el: Element) => {
     for (const g of claimed) if (g.contains(el)) return true;
@@ -1011,5 +1252,5 @@ export function* collectSteps(root: Document | Element, options: CollectOptions)
     }
     records.push(record);
   }
-  return { records, seeds: seedNodes.length };
+  return finish({ records, seeds: seedNodes.length });
 }

@@ -34,6 +34,11 @@ export function normLabel(text: string): string {
 
 /** Headings, grid labels and the title: the words that say what a page (or frame) is about. */
 export function pageTitles(doc: Document): string[] {
+  return pageTitlesFrom(doc).titles;
+}
+
+/** `pageTitles`, with the elements they were read from (the document's title aside). */
+export function pageTitlesFrom(doc: Document): { titles: string[]; elements: Element[] } {
   const out = [doc.title];
   // Tag names are answered from the browser's indexes; the roles are matched in the browser, so
   // that only the few elements that are titles reach the script (a grid's every cell has a role).
@@ -51,7 +56,7 @@ export function pageTitles(doc: Document): string[] {
       if (t && t.length <= 80) out.push(t);
     }
   }
-  return out.map((t) => t.normalize('NFKC').toLowerCase().replace(/[’‘`´]/g, "'")).filter(Boolean);
+  return { titles: out.map((t) => t.normalize('NFKC').toLowerCase().replace(/[’‘`´]/g, "'")).filter(Boolean), elements: ordered };
 }
 
 /** APNs push topics in a text: `com.apple.mgmt.External.<uuid>`. */

@@ -1,0 +1,157 @@
+/**
+ * What changed in a document since it was last read, so that reading it again costs what changed,
+ * not the page. One MutationObserver per document (and per open shadow root read in it) writes
+ * down the nodes that were added, whose text changed, under which nodes were removed, and whose
+ * attributes among those the reader looks at changed. A reader asks `since()` what changed, and
+ * `done()` once what it read from the page is kept: changes it did not see (made while it was
+ * reading, or because it stopped half way) stay for the next one.
+ *
+ * When too much changed to be worth following node by node, or the document cannot be watched (a
+ * document without a window, from DOMParser), the answer is "everything".
+ */
+
+/** The attributes the reading layer looks at (lib/dom/collect.ts, lib/dom/read.ts, lib/consoles/interpret.ts). */
+export const READ_ATTRIBUTES = [
+  'hidden',
+  'role',
+  'aria-label',
+  'aria-labelledby',
+  'aria-describedby',
+  'aria-rowcount',
+  'aria-colindex',
+  'aria-selected',
+  'headers',
+  'colspan',
+  'id',
+  'for',
+  'datetime',
+  'title',
+  'data-tooltip',
+  'data-item-key',
+  'data-automation-key',
+  'value',
+  'type',
+  'lang',
+];
+
+/** Attributes that hide a subtree from the reader or show it again: its texts must be searched anew. */
+const SEARCH_ATTRIBUTES = new Set(['hidden']);
+
+/** Past this many changes since the last reading, the next one reads everything. */
+const MAX_CHANGES = 2000;
+
+export interface Change {
+  node: Node;
+  /**
+   * True when the node's own texts may be new (it was added, its text or its `hidden` changed):
+   * they must be searched. False for a node under which something was removed, a node removed,
+   * or a node whose other attributes changed: what was read there is no longer sure, but nothing
+   * new is to be found in it.
+   */
+  search: boolean;
+  /** What happened: added, text changed, something removed under it, removed itself, an attribute (its name). */
+  what: 'added' | 'text' | 'removal' | 'removed' | { attribute: string };
+}
+
+export interface Since {
+  /** Everything may have changed: the first reading, too many changes, or a document that cannot be watched. */
+  all: boolean;
+  changes: readonly Change[];
+  /** Where the log stood when asked (for `done`). */
+  at: number;
+}
+
+/**
+ * One document's changes. Several readers follow them, each from where it last kept a reading
+ * (the collector; the page's titles and column headers).
+ */
+export interface ChangeLog {
+  /** What changed since `reader`'s last kept reading (before its first one: everything). */
+  since(reader: string): Since;
+  /**
+   * `reader`'s reading that asked `since` is kept: what it saw is no longer news to it. False
+   * (nothing done) when a reading of the same reader that asked later was kept first: the caller
+   * must not keep what it read.
+   */
+  done(reader: string, since: Since): boolean;
+  /** Also watch an open shadow root read in the document (a document's observer does not see inside them). */
+  watch(root: ShadowRoot): void;
+}
+
+const logs = new WeakMap<Document, ChangeLog>();
+
+/** The change log of `doc`, made (and watching) on the first call; null when `doc` cannot be watched. */
+export function changeLog(doc: Document): ChangeLog | null {
+  const known = logs.get(doc);
+  if (known) return known;
+  const Observer = doc.defaultView?.MutationObserver;
+  if (!Observer || !doc.documentElement) return null;
+  const log = makeLog(doc, Observer);
+  logs.set(doc, log);
+  return log;
+}
+
+function makeLog(doc: Document, Observer: typeof MutationObserver): ChangeLog {
+  /** The changes some reader has not yet kept a reading after; the first of them is change number `base`. */
+  let changes: Change[] = [];
+  let base = 0;
+  let count = 0;
+  /** Each reader's position: the number of changes when its last kept reading asked. */
+  const kept = new Map<string, number>();
+
+  const add = (node: Node, search: boolean, what: Change['what']) => {
+    changes.push({ node, search, what });
+    count++;
+    // Too many to follow one by one: every reader reads everything next time.
+    if (changes.length > MAX_CHANGES) {
+      changes = [];
+      base = count;
+    }
+  };
+
+  const record = (records: MutationRecord[]) => {
+    for (const r of records) {
+      if (r.type === 'characterData') add(r.target, true, 'text');
+      else if (r.type === 'attributes') {
+        const name = r.attributeName ?? '';
+        add(r.target, SEARCH_ATTRIBUTES.has(name), { attribute: name });
+      } else {
+        if (r.removedNodes.length) add(r.target, false, 'removal');
+        for (const n of Array.from(r.removedNodes)) if (n.nodeType === 1) add(n, false, 'removed');
+        for (const n of Array.from(r.addedNodes)) add(n, true, 'added');
+      }
+    }
+  };
+
+  const observer = new Observer(record);
+  const OPTIONS: MutationObserverInit = { childList: true, subtree: true, characterData: true, attributes: true, attributeFilter: READ_ATTRIBUTES };
+  observer.observe(doc, OPTIONS);
+  const watched = new WeakSet<ShadowRoot>();
+
+  return {
+    since(reader) {
+      // Changes made since the last task are still queued: this reading must see them.
+      record(observer.takeRecords());
+      const from = kept.get(reader);
+      if (from === undefined || from < base) return { all: true, changes: [], at: count };
+      return { all: false, changes: changes.slice(from - base), at: count };
+    },
+    done(reader, { at }) {
+      const from = kept.get(reader);
+      if (from !== undefined && at < from) return false;
+      kept.set(reader, at);
+      // What every reader has seen is dropped.
+      const oldest = Math.min(...kept.values());
+      if (oldest > base) {
+        changes.splice(0, oldest - base);
+        base = oldest;
+      }
+      return true;
+    },
+    watch(root) {
+      if (watched.has(root)) return;
+      watched.add(root);
+      observer.observe(root, OPTIONS);
+    },
+  };
+}
