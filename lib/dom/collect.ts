@@ -786,7 +786,8 @@ function* groupPairs(pairs: Pair[], root: Element, itemKey: string): Steps<Map<E
   // without holding another expiry. Every other pair joins the deepest item around it.
   const seeds = pairs.filter((p) => p.key === itemKey);
   const anchorOf = (p: Pair) => p.labelElement;
-  seeds.sort((a, b) => (anchorOf(a).compareDocumentPosition(anchorOf(b)) & 4 ? -1 : 1));
+  // Reading order, also across shadow roots (where the browser's document order is whatever its memory says).
+  seeds.sort((a, b) => readingOrder(anchorOf(a), anchorOf(b)));
   const items = new Set<Element>();
   for (let i = 0; i < seeds.length; i++) {
     if (i % 3 === 2) yield;
