@@ -34,6 +34,8 @@ function elementOf(change: Change): Element | null {
 
 /** True when one of `changes` may change what was read: inside `inside`, adding or removing a `bearers`, or an attribute of `attributes`. */
 function touches(changes: readonly Change[], inside: string, bearers: string, attributes: ReadonlySet<string>): boolean {
+  // Many changes happen in one element (its text replaced: a removal and an addition): asked once each.
+  const asked = new Set<Element>();
   for (const c of changes) {
     if (typeof c.what === 'object') {
       if (attributes.has(c.what.attribute)) return true;
@@ -41,7 +43,10 @@ function touches(changes: readonly Change[], inside: string, bearers: string, at
     }
     const el = elementOf(c);
     if (!el) continue;
-    if (el.closest(inside)) return true;
+    if (!asked.has(el)) {
+      asked.add(el);
+      if (el.closest(inside)) return true;
+    }
     if ((c.what === 'added' || c.what === 'removed') && c.node.nodeType === 1 && (el.matches(bearers) || el.querySelector(bearers))) return true;
   }
   return false;

@@ -111,14 +111,19 @@ function makeLog(doc: Document, Observer: typeof MutationObserver): ChangeLog {
 
   const record = (records: MutationRecord[]) => {
     for (const r of records) {
-      if (r.type === 'characterData') add(r.target, true, 'text');
-      else if (r.type === 'attributes') {
+      const type = r.type;
+      if (type === 'characterData') add(r.target, true, 'text');
+      else if (type === 'attributes') {
         const name = r.attributeName ?? '';
         add(r.target, SEARCH_ATTRIBUTES.has(name), { attribute: name });
       } else {
-        if (r.removedNodes.length) add(r.target, false, 'removal');
-        for (const n of Array.from(r.removedNodes)) if (n.nodeType === 1) add(n, false, 'removed');
-        for (const n of Array.from(r.addedNodes)) add(n, true, 'added');
+        const removed = r.removedNodes;
+        if (removed.length) {
+          add(r.target, false, 'removal');
+          for (let i = 0; i < removed.length; i++) if (removed[i]!.nodeType === 1) add(removed[i]!, false, 'removed');
+        }
+        const added = r.addedNodes;
+        for (let i = 0; i < added.length; i++) add(added[i]!, true, 'added');
       }
     }
   };
