@@ -18,6 +18,7 @@ import { consoleForUrl, consoleOf } from './consoles/hosts';
 import { interpretSteps } from './consoles/interpret';
 import { readRecordsSteps } from './consoles/reading';
 import { forgetReading } from './dom/collect';
+import { stopWatching } from './dom/changes';
 
 import { kindInUrl } from './consoles/vocabulary';
 import { dateLanguage } from './dates/parse';
@@ -78,6 +79,12 @@ export function scanPage(url: string, doc: Document, now: Date, options: ScanOpt
 export function readAnew(doc: Document): void {
   forgetReading(doc);
   forgetContext(doc);
+}
+
+/** Stops following `doc`'s changes and forgets what was read there (the caller leaves the page). */
+export function forgetPage(doc: Document): void {
+  readAnew(doc);
+  stopWatching(doc);
 }
 
 /**

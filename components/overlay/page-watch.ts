@@ -8,7 +8,7 @@
  * when `signal` aborts.
  */
 import { EXPIRY_STEMS, mayMentionExpiry } from '../../lib/consoles/vocabulary';
-import { scanSteps, type AddedSite, type PageScan } from '../../lib/scan';
+import { forgetPage, scanSteps, type AddedSite, type PageScan } from '../../lib/scan';
 import type { Steps } from '../../lib/steps';
 import { cancelIdle, requestIdle, runSliced } from './idle';
 import { BADGE_TAG } from './marks';
@@ -169,6 +169,7 @@ export function watchPage(signal: AbortSignal, doc: Document, options: PageWatch
 
   signal.addEventListener('abort', () => {
     observer.disconnect();
+    forgetPage(doc);
     if (timer !== undefined) clearTimeout(timer);
     if (idle !== undefined) cancelIdle(idle);
     running?.return(undefined as never);

@@ -426,7 +426,8 @@ export function* interpretSteps(records: PageRecord[], opts: InterpretOptions): 
         return order;
       };
       read = { key, words: opts.words, asks, outcome: readRecord(record, asked, opts) };
-      (record as WithOutcome)[OUTCOME] = read;
+      // Not enumerable: a copy of the record (collect copies one to add a detail row to it) does not carry it.
+      Object.defineProperty(record, OUTCOME, { value: read, writable: true, configurable: true, enumerable: false });
     }
     const outcome = read.outcome;
     // Unsure entries and notices are only read from here on; a credential is changed below (dedupe, notices): a copy.

@@ -76,7 +76,8 @@ const NON_ASCII = /[^\x00-\x7f]/;
 export function longTextTest(re: RegExp): (text: string) => boolean {
   const parts = alternatives(re.source);
   const other = parts.filter(needsNonAscii);
-  if (!other.length || other.length === parts.length) return (text) => re.test(text);
+  // With `u` or `v`, case folding maps some characters outside ASCII to ASCII letters (ſ, K): no split.
+  if (!other.length || other.length === parts.length || /[uv]/.test(re.flags)) return (text) => re.test(text);
   const flags = re.flags.replace(/[gy]/g, '');
   const ascii = new RegExp(parts.filter((p) => !needsNonAscii(p)).join('|'), flags);
   const rest = new RegExp(other.join('|'), flags);

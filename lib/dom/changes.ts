@@ -76,9 +76,21 @@ export interface ChangeLog {
   done(reader: string, since: Since): boolean;
   /** Also watch an open shadow root read in the document (a document's observer does not see inside them). */
   watch(root: ShadowRoot): void;
+  /** Stops watching. */
+  stop(): void;
 }
 
-const logs = new WeakMap<Document, ChangeLog>();
+/**
+ * One log per document for every copy of the reading layer in this world (a layer loaded again
+ * into a frame must not add a second observer): kept on the world's global object.
+ */
+const logs: WeakMap<Document, ChangeLog> = ((globalThis as Record<symbol, unknown>)[Symbol.for('token-radar.change-logs')] ??= new WeakMap()) as WeakMap<Document, ChangeLog>;
+
+/** Stops watching `doc` (the reader leaves the page): the next reading of it starts a new log and reads it whole. */
+export function stopWatching(doc: Document): void {
+  logs.get(doc)?.stop();
+  logs.delete(doc);
+}
 
 /** The change log of `doc`, made (and watching) on the first call; null when `doc` cannot be watched. */
 export function changeLog(doc: Document): ChangeLog | null {
@@ -157,6 +169,10 @@ function makeLog(doc: Document, Observer: typeof MutationObserver): ChangeLog {
       if (watched.has(root)) return;
       watched.add(root);
       observer.observe(root, OPTIONS);
+    },
+    stop() {
+      observer.disconnect();
+      changes = [];
     },
   };
 }

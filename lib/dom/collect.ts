@@ -406,7 +406,8 @@ function readHtmlTable(table: HTMLTableElement, opts: CollectOptions, allTables:
   const headers = cellsWithCols(headerRow).map(({ el, col }) => ({ text: primaryText(el) || cleanText(el), col, ...(el.id ? { id: el.id } : {}) }));
   let body = rows.slice(headerIndex + 1);
   // jqGrid-style: the header in a table of its own (nothing else in it), the rows in the next table.
-  if (body.length === 0 && rows.length === 1) {
+  const lookedElsewhere = body.length === 0 && rows.length === 1;
+  if (lookedElsewhere) {
     const i = allTables.indexOf(table);
     const next = allTables.slice(i + 1).find((t) => !t.contains(table) && !table.contains(t));
     if (next) {
@@ -419,7 +420,8 @@ function readHtmlTable(table: HTMLTableElement, opts: CollectOptions, allTables:
     root: table,
     headers,
     rows: body.filter((r) => ownCells(r).length > 0).map((row) => ({ row, cells: cellsWithCols(row) })),
-    ...(body.length && !table.contains(body[0]!) ? { elsewhere: true } : {}),
+    // Looked for its rows in the next table (found or not): what it reads is not all inside it.
+    ...(lookedElsewhere ? { elsewhere: true } : {}),
   };
 }
 
@@ -520,12 +522,11 @@ function readAriaGrid(grid: Element): Grid | null {
 }
 
 /** One record per data row; a row with one wide cell under a data row is that row's details. */
-function* gridRecords(grid: Grid, opts: CollectOptions, headings: string[], again: Again | null, keep: Map<Element, KeptGrid>): Steps<PageRecord[]> {
+function* gridRecords(grid: Grid, opts: CollectOptions, headings: string[], before: KeptGrid | undefined, dirt: Dirt | undefined, keep: Map<Element, KeptGrid>): Steps<PageRecord[]> {
   const out: PageRecord[] = [];
   // Rows read last time, under the same headers and headings, that did not change: their records are the same.
   const key = gridKey(grid, headings);
-  const before = again?.last.grids.get(grid.root);
-  const reusable = before && !before.details && before.key === key && !under(grid.root, again!.dirt.searched) ? before : undefined;
+  const reusable = before && dirt && !before.details && before.key === key && !under(grid.root, dirt.searched) ? before : undefined;
   const rows: KeptGrid['rows'] = new Map();
   let details = false;
   let lastReused = false;
@@ -547,7 +548,7 @@ function* gridRecords(grid: Grid, opts: CollectOptions, headings: string[], agai
   for (const { row, cells } of grid.rows) {
     if (++n % 4 === 0) yield;
     const was = reusable?.rows.get(row);
-    if (was && sameCells(was.cells, cells) && rowUnchanged(row, grid.root, again!.dirt)) {
+    if (was && sameCells(was.cells, cells) && rowUnchanged(row, grid.root, dirt!)) {
       out.push(was.record);
       rows.set(row, was);
       last = was.record;
@@ -596,7 +597,8 @@ function* gridRecords(grid: Grid, opts: CollectOptions, headings: string[], agai
     const record: PageRecord = { source: 'row', fields, text: own ? cells.map((c) => texts.get(c.el)).filter(Boolean).join(' ') : cleanText(row), element: row, group: grid.root, headings };
     if (grid.partial) record.partial = grid.partial;
     out.push(record);
-    rows.set(row, { record, cells });
+    // A row of one wide cell is a row of its own only while no data row is above it: it is read anew each time.
+    if (!wide) rows.set(row, { record, cells });
     last = record;
     lastReused = false;
   }
@@ -886,8 +888,10 @@ interface Kept {
   options: CollectOptions;
   /** The texts the first walk found (seeds and notices), in reading order. */
   found: Text[];
-  /** The records of each grid it read. */
+  /** The records of each table or ARIA grid it read. */
   grids: Map<Element, KeptGrid>;
+  /** The records of each grid of plain elements it read (one element may be read as both). */
+  plain: Map<Element, KeptGrid>;
   /** When the page was last read whole (the caller's clock; undefined when it gave none). */
   wholeAt: number | undefined;
 }
@@ -964,8 +968,7 @@ function gridKey(grid: Grid, headings: readonly string[]): string {
 }
 
 /** The last reading's records of a grid in which nothing changed, under the same headings; undefined otherwise. */
-function sameGrid(again: Again, root: Element, headings: readonly string[]): KeptGrid | undefined {
-  const before = again.last.grids.get(root);
+function sameGrid(before: KeptGrid | undefined, again: Again, root: Element, headings: readonly string[]): KeptGrid | undefined {
   if (!before || !unchanged(root, again.dirt)) return undefined;
   return before.headings.length === headings.length && before.headings.every((h, i) => h === headings[i]) ? before : undefined;
 }
@@ -1017,6 +1020,8 @@ function* seedsAgain(top: Element, again: Again, changes: readonly Change[], tes
   for (const { node, search } of changes) {
     if (!search || !node.isConnected) continue;
     if (++n % 20 === 0) yield;
+    // The part of the page the first walk reads was itself hidden, shown, replaced: read it whole.
+    if (node.contains(top)) return null;
     // Searched with a node above it, or outside the part of the page the first walk reads.
     const parent = parentOf(node);
     if ((parent && under(parent, searched)) || !under(node, inTop)) continue;
@@ -1036,7 +1041,8 @@ function* seedsAgain(top: Element, again: Again, changes: readonly Change[], tes
     if (out.length + fresh.length >= MAX_SEEDS) return null;
   }
   if (!fresh.length) return out;
-  return [...new Set([...out, ...fresh])].sort(readingOrder);
+  // (A text removed while this reading paused has no place in the page's order.)
+  return [...new Set([...out, ...fresh])].filter((t) => t.isConnected).sort(readingOrder);
 }
 
 export interface Collected {
@@ -1081,6 +1087,7 @@ export function* collectSteps(root: Document | Element, options: CollectOptions,
   const recent = at === undefined || (last?.wholeAt !== undefined && at >= last.wholeAt && at - last.wholeAt < READ_WHOLE_EVERY_MS);
   const again: Again | null = last && last.options === options && recent ? { last, dirt: dirtOf(since!.changes) } : null;
   const nextGrids = new Map<Element, KeptGrid>();
+  const nextPlain = new Map<Element, KeptGrid>();
   const watch = log ? (sr: ShadowRoot) => log.watch(sr) : undefined;
   // One walk over the page finds the seeds; everything else is read only around them.
   const isNotice = opts.isNotice;
@@ -1091,7 +1098,7 @@ export function* collectSteps(root: Document | Element, options: CollectOptions,
   const found = (again && (yield* seedsAgain(top, again, since!.changes, test, span, watch))) || (yield* findSeeds(top, test, MAX_SEEDS, span, [], watch));
   const finish = (collected: Collected): Collected => {
     // A page with more seeds than one reading takes is read whole every time.
-    if (log && found.length < MAX_SEEDS && log.done('collect', since!)) kept.set(doc!, { options, found, grids: nextGrids, wholeAt: again ? again.last.wholeAt : at });
+    if (log && found.length < MAX_SEEDS && log.done('collect', since!)) kept.set(doc!, { options, found, grids: nextGrids, plain: nextPlain, wholeAt: again ? again.last.wholeAt : at });
     else if (doc) kept.delete(doc);
     return collected;
   };
@@ -1120,8 +1127,9 @@ export function* collectSteps(root: Document | Element, options: CollectOptions,
     // A table that is really a grid's layout (role=presentation inside an ARIA grid) belongs to the grid.
     if (g.tagName === 'TABLE' && g.getAttribute('role') === 'presentation' && g.parentElement?.closest(ARIA_GRID)) continue;
     const headings = headingsFor(g);
+    const before = again?.last.grids.get(g);
     // Nothing in the grid changed since the last reading, nor the headings it sits under: its records are the same.
-    const same = again && sameGrid(again, g, headings);
+    const same = again && sameGrid(before, again, g, headings);
     if (same) {
       claimed.add(g);
       nextGrids.set(g, same);
@@ -1135,15 +1143,16 @@ export function* collectSteps(root: Document | Element, options: CollectOptions,
     if (!grid) continue;
     claimed.add(g);
     yield;
-    records.push(...(yield* gridRecords(grid, opts, headings, again, nextGrids)));
+    records.push(...(yield* gridRecords(grid, opts, headings, before, again?.dirt, nextGrids)));
   }
   for (const grid of plainGrids.values()) {
     claimed.add(grid.root);
     yield;
     const headings = headingsFor(grid.root);
-    const same = again && sameGrid(again, grid.root, headings);
-    if (same) nextGrids.set(grid.root, same);
-    records.push(...(same ? same.records : yield* gridRecords(grid, opts, headings, again, nextGrids)));
+    const before = again?.last.plain.get(grid.root);
+    const same = again && sameGrid(before, again, grid.root, headings);
+    if (same) nextPlain.set(grid.root, same);
+    records.push(...(same ? same.records : yield* gridRecords(grid, opts, headings, before, again?.dirt, nextPlain)));
   }
   const inClaimed = (el: Element) => {
     for (const g of claimed) if (g.contains(el)) return true;

@@ -13,7 +13,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { collectSteps, READ_WHOLE_EVERY_MS, type Collected } from '../../lib/dom/collect';
 import { changeLog } from '../../lib/dom/changes';
 import { COLLECT_OPTIONS } from '../../lib/consoles/reading';
-import { readAnew, scanPage, type AddedSite, type PageScan } from '../../lib/scan';
+import { forgetPage, readAnew, scanPage, type AddedSite, type PageScan } from '../../lib/scan';
 import { drain } from '../../lib/steps';
 import { change, copyOfPage, idOf, plainScan, random } from './support/page-changes';
 
@@ -77,6 +77,12 @@ describe('reading a document again', () => {
     // Each reader follows the changes from its own last reading.
     const other = log.since('other');
     expect(other.all).toBe(true);
+    // Leaving the page stops the observer; reading it again starts a new log that reads it whole.
+    forgetPage(document);
+    p.textContent = 'four';
+    expect(log.since('test').changes.map((c) => c.node)).not.toContain(p);
+    expect(changeLog(document)).not.toBe(log);
+    expect(changeLog(document)!.since('test').all).toBe(true);
   });
 
   it('after thousands of changes, reads everything', () => {
@@ -141,6 +147,68 @@ describe('reading a document again', () => {
     document.getElementById('late')!.attachShadow({ mode: 'open' }).innerHTML = '<dl><dt>Name</dt><dd>Token C</dd><dt>Expiration date</dt><dd>7/18/2027</dd></dl>';
     readAnew(document);
     expect(days(later)).toEqual(['2027-07-18']);
+  });
+
+  describe('cases a review found (each failed before its fix)', () => {
+    const url = 'https://intune.microsoft.com/#view/Microsoft_Intune_Enrollment/ade';
+    const now = new Date('2026-11-22T12:00:00');
+    const HEAD = '<thead><tr><th>Name</th><th>Status</th><th>Expiration date</th></tr></thead>';
+    const rowOf = (html: string) => {
+      const t = document.createElement('table');
+      t.innerHTML = `<tbody>${html}</tbody>`;
+      return t.querySelector('tr')!;
+    };
+    /** Read again after `step`, at both levels, against a whole reading. */
+    const check = (html: string, step: () => void, expectWhole?: (records: number, scan: PageScan) => void) => {
+      document.body.innerHTML = html;
+      expect(both()[0]).toEqual(both()[1]);
+      scanPage(url, document, now);
+      step();
+      const [again, whole] = both();
+      expect(again).toEqual(whole);
+      const scan = scanPage(url, document, now);
+      const { doc, original } = copyOfPage();
+      const wholeScan = scanPage(url, doc, now);
+      expect(plainScan(scan)).toEqual(plainScan(wholeScan, original));
+      expectWhole?.((whole as { records: unknown[] }).records.length, wholeScan);
+    };
+
+    it('a row of one wide cell becomes the details of a data row put above it', () => {
+      check(`<h1>Enrollment program tokens</h1><table>${HEAD}<tbody><tr id="w"><td colspan="3">Apple ID: mdm@contoso.example</td></tr></tbody></table>`, () => document.getElementById('w')!.before(rowOf('<tr><td>Token A</td><td>Active</td><td>3/14/2027</td></tr>')), (_, scan) =>
+        expect(scan.credentials.map((c) => c.appleId)).toEqual(['mdm@contoso.example']),
+      );
+    });
+
+    it('a header table whose table of rows comes after it (jqGrid loads its rows late)', () => {
+      check('<h1>Enrollment program tokens</h1><div id="box"><table><tr><th>Name</th><th>Status</th><th>Expiration date</th></tr></table></div>', () => document.getElementById('box')!.insertAdjacentHTML('beforeend', '<table><tr><td>Token A</td><td>Active</td><td>3/14/2027</td></tr></table>'), (_, scan) =>
+        expect(scan.credentials.map((c) => c.expiresOn)).toEqual(['2027-03-14']),
+      );
+    });
+
+    it('a kept row that takes a new detail row is read with it (its kept reading is not copied with it)', () => {
+      check(`<h1>Enrollment program tokens</h1><table>${HEAD}<tbody><tr id="r"><td>Token A</td><td>Active</td><td>3/14/2027</td></tr></tbody></table>`, () => document.getElementById('r')!.after(rowOf('<tr><td colspan="3">Expires: 4/15/2027</td></tr>')), (_, scan) =>
+        expect(scan.unreadable).toBeDefined(),
+      );
+    });
+
+    it('the whole page hidden and shown again', () => {
+      document.body.innerHTML = '<p>Your token expires 3/14/2027.</p>';
+      both();
+      document.documentElement.setAttribute('hidden', '');
+      expect(both()[0]).toEqual(both()[1]);
+      document.documentElement.removeAttribute('hidden');
+      const [again, whole] = both();
+      expect(again).toEqual(whole);
+      expect((whole as { records: unknown[] }).records).toHaveLength(1);
+    });
+
+    it('one element read both as an ARIA grid and as a grid of plain elements', () => {
+      check(
+        '<div role="grid"><div role="row"><div role="columnheader">Name</div><div role="columnheader">Status</div><div role="columnheader">Expiration date</div></div><div role="row"><div role="gridcell">Token A</div><div role="gridcell">Active</div><div role="gridcell">3/14/2027</div></div><div><span>Token X</span><span>Active</span><span>Expires 5/5/2027</span></div></div><p id="o">Other</p>',
+        () => (document.getElementById('o')!.textContent = 'Changed'),
+        (records) => expect(records).toBeGreaterThan(1),
+      );
+    });
   });
 
   it(`gives what reading the whole page gives, after random changes on all ${files.length} fixture pages`, () => {
