@@ -73,7 +73,7 @@ function pageDates(records: PageRecord[]): string[] {
 type Settle = (text: string, record?: PageRecord, field?: Field) => Order | null;
 
 /** What one date text allows (both orders, one, or none), remembered: a grid repeats its dates on every reading. Shared: not to be changed. */
-const ordersOfText = remembered((text: string) => possibleOrders([text]), 5000);
+const ordersOfText = remembered((text: string) => possibleOrders([text]));
 
 /** `possibleOrders` of many texts: what all of them allow. */
 function ordersOfAll(texts: readonly string[]): Set<'mdy' | 'dmy'> {

@@ -54,15 +54,10 @@ export function alternatives(source: string): string[] {
  * `u` flag never maps such a character to ASCII.
  */
 export function needsNonAscii(alternative: string): boolean {
-  const bare = alternative.replace(/\\./g, 'x').replace(/\[[^\]]*\]/g, 'x');
-  let depth = 0;
-  for (let i = 0; i < bare.length; i++) {
-    const c = bare[i]!;
-    if (c === '(') depth++;
-    else if (c === ')') depth--;
-    else if (depth === 0 && c.charCodeAt(0) > 0x7f && !/^[?*]|^\{0/.test(bare.slice(i + 1))) return true;
-  }
-  return false;
+  // Escapes, classes and groups (one level of nesting: ours have none deeper) stand for one ASCII character here.
+  const bare = alternative.replace(/\\.|\[[^\]]*\]|\((?:[^()]|\([^()]*\))*\)/g, 'x');
+  // Deeper groups left: not sure, so not put apart (the ASCII expression then tests it: slower, never wrong).
+  return !bare.includes('(') && /[^\x00-\x7f](?![?*]|\{0)/.test(bare);
 }
 
 const NON_ASCII = /[^\x00-\x7f]/;

@@ -84,22 +84,24 @@ export interface ChangeLog {
  * One log per document for every copy of the reading layer in this world (a layer loaded again
  * into a frame must not add a second observer): kept on the world's global object.
  */
-const logs: WeakMap<Document, ChangeLog> = ((globalThis as Record<symbol, unknown>)[Symbol.for('token-radar.change-logs')] ??= new WeakMap()) as WeakMap<Document, ChangeLog>;
+function logs(): WeakMap<Document, ChangeLog> {
+  return ((globalThis as Record<symbol, unknown>)[Symbol.for('token-radar.change-logs')] ??= new WeakMap()) as WeakMap<Document, ChangeLog>;
+}
 
 /** Stops watching `doc` (the reader leaves the page): the next reading of it starts a new log and reads it whole. */
 export function stopWatching(doc: Document): void {
-  logs.get(doc)?.stop();
-  logs.delete(doc);
+  logs().get(doc)?.stop();
+  logs().delete(doc);
 }
 
 /** The change log of `doc`, made (and watching) on the first call; null when `doc` cannot be watched. */
 export function changeLog(doc: Document): ChangeLog | null {
-  const known = logs.get(doc);
+  const known = logs().get(doc);
   if (known) return known;
   const Observer = doc.defaultView?.MutationObserver;
   if (!Observer || !doc.documentElement) return null;
   const log = makeLog(doc, Observer);
-  logs.set(doc, log);
+  logs().set(doc, log);
   return log;
 }
 
