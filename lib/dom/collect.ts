@@ -548,7 +548,7 @@ function* gridRecords(grid: Grid, opts: CollectOptions, headings: string[], befo
   for (const { row, cells } of grid.rows) {
     if (++n % 4 === 0) yield;
     const was = reusable?.rows.get(row);
-    if (was && sameCells(was.cells, cells) && rowUnchanged(row, grid.root, dirt!)) {
+    if (was && sameCells(was.cells, cells) && unchanged(row, dirt!, grid.root)) {
       out.push(was.record);
       rows.set(row, was);
       last = was.record;
@@ -949,14 +949,12 @@ function dirtOf(changes: readonly Change[]): Dirt {
   return { touched, searched };
 }
 
-/** A grid root or row: nothing inside it changed, and it was not itself added (moved, or put back) since. */
-function unchanged(el: Element, dirt: Dirt): boolean {
-  return !dirt.touched.has(el) && !under(el, dirt.searched);
-}
-
-/** A row of a grid that is not itself new: nothing in it changed and it was not added since. */
-function rowUnchanged(row: Element, grid: Element, dirt: Dirt): boolean {
-  return !dirt.touched.has(row) && !under(row, dirt.searched, grid);
+/**
+ * A grid root or row: nothing inside it changed, and neither it nor anything above it (up to
+ * `within`, a row's grid, when given) was added (moved, or put back) since.
+ */
+function unchanged(el: Element, dirt: Dirt, within?: Element): boolean {
+  return !dirt.touched.has(el) && !under(el, dirt.searched, within);
 }
 
 function sameCells(before: readonly { el: Element }[], cells: readonly { el: Element }[]): boolean {
