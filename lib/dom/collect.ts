@@ -14,7 +14,7 @@
  */
 import type { Steps } from '../steps';
 import { changeLog, type Change } from './changes';
-import { OWN_TAGS, textOf } from './read';
+import { FOLDED_ASCII, OWN_TAGS, textOf } from './read';
 
 export interface Field {
   /** The label as displayed. */
@@ -245,7 +245,11 @@ export function* anyText(root: Document | Element, test: (text: string) => boole
  */
 function cleanText(el: Element | null | undefined): string {
   if (!el) return '';
-  if (el.childElementCount === 0 || inlineOnly(el)) return textOf(el).replace(/[\uE000-\uF8FF]/g, '').trim();
+  if (el.childElementCount === 0 || inlineOnly(el)) {
+    const text = el.textContent ?? '';
+    // Printable ASCII, spaces single (most cells): already what a person reads.
+    return FOLDED_ASCII.test(text) ? text : textOf(el).replace(/[\uE000-\uF8FF]/g, '').trim();
+  }
   // No text at all (a checkbox cell, an icon): nothing to walk.
   if (!/\S/.test(el.textContent ?? '')) return '';
   let out = '';
@@ -275,10 +279,14 @@ function inlineOnly(el: Element): boolean {
 /** The first piece of text of an element: a name without the row actions printed under it. */
 export function primaryText(el: Element): string {
   // The common cell: one text, or one link or span holding one text.
-  const only = el.childNodes.length === 1 ? el.firstChild! : null;
-  const leaf = only?.nodeType === 1 && (only as Element).childNodes.length === 1 && !SKIP_TAGS.has((only as Element).tagName) ? (only as Element).firstChild : only;
+  const first = el.firstChild;
+  const only = first && !first.nextSibling ? first : null;
+  const inner = only?.nodeType === 1 ? only.firstChild : null;
+  const leaf = inner && !inner.nextSibling && !SKIP_TAGS.has((only as Element).tagName) ? inner : only;
   if (leaf?.nodeType === 3) {
-    const t = (leaf as Text).data.replace(/[\uE000-\uF8FF]/g, '').replace(/\s+/g, ' ').trim();
+    const data = (leaf as Text).data;
+    // Printable ASCII, spaces single: nothing to drop or fold (most cells).
+    const t = FOLDED_ASCII.test(data) ? data : data.replace(/[\uE000-\uF8FF]/g, '').replace(/\s+/g, ' ').trim();
     if (t) return t;
   }
   const doc = el.ownerDocument;
@@ -543,6 +551,8 @@ function* gridRecords(grid: Grid, opts: CollectOptions, headings: string[], befo
     }
     return (cell.key && byKey.get(cell.key)) || grid.headers.find((h) => h.col === cell.col);
   };
+  // What each header says, asked once for the grid rather than once a cell.
+  const headerKeys = new Map(grid.headers.map((h) => [h, { key: h.text ? opts.labelKey(h.text) : null, seed: opts.isSeed(h.text) }]));
   let last: PageRecord | null = null;
   let n = 0;
   for (const { row, cells } of grid.rows) {
@@ -555,8 +565,8 @@ function* gridRecords(grid: Grid, opts: CollectOptions, headings: string[], befo
       lastReused = true;
       continue;
     }
-    const texts = new Map(cells.map((c) => [c.el, cleanText(c.el)]));
-    const filled = cells.filter((c) => texts.get(c.el) || c.el.querySelector('input'));
+    const texts = cells.map((c) => cleanText(c.el));
+    const filled = cells.filter((c, i) => texts[i] || c.el.querySelector('input'));
     if (filled.length === 0) continue;
     // A row with one wide cell under a data row holds that row's details (the topic, the Apple ID).
     const wide = filled.length === 1 && (cells.length === 1 || Number(filled[0]!.el.getAttribute('colspan')) >= 2);
@@ -574,15 +584,18 @@ function* gridRecords(grid: Grid, opts: CollectOptions, headings: string[], befo
       continue;
     }
     const fields: Field[] = [];
-    for (const cell of cells) {
-      const value = /^(INPUT|TEXTAREA)$/.test(cell.el.tagName) ? valueText(cell.el) : texts.get(cell.el)!;
+    for (let i = 0; i < cells.length; i++) {
+      const cell = cells[i]!;
+      const tag = cell.el.tagName;
+      const value = tag === 'INPUT' || tag === 'TEXTAREA' ? valueText(cell.el) : texts[i]!;
       if (!value) continue;
       const header = headerOf(cell);
-      const key = header?.text ? opts.labelKey(header.text) : null;
-      if (header && key) {
+      const asked = header && headerKeys.get(header);
+      const key = asked ? asked.key : null;
+      if (header && asked && key) {
         fields.push({ label: header.text, key, value, element: cell.el });
         // A status cell that also says when ("Connected · Token expires 27 Jan 2027", "Activo · Vence el 17/04/2027").
-        if (opts.isSeed(value) && !opts.isSeed(header.text)) {
+        if (!asked.seed && opts.isSeed(value)) {
           const extra = [value, ...value.split(/\s[·|•—–]\s/)].map((part) => seedField(part, cell.el, opts)).find((f) => f && f.key !== key);
           if (extra) fields.push(toField(extra));
         }
@@ -594,7 +607,7 @@ function* gridRecords(grid: Grid, opts: CollectOptions, headings: string[], befo
     }
     // The row's text is its cells' texts (cells are blocks: a space between each).
     const own = cells.length === row.childElementCount;
-    const record: PageRecord = { source: 'row', fields, text: own ? cells.map((c) => texts.get(c.el)).filter(Boolean).join(' ') : cleanText(row), element: row, group: grid.root, headings };
+    const record: PageRecord = { source: 'row', fields, text: own ? texts.filter(Boolean).join(' ') : cleanText(row), element: row, group: grid.root, headings };
     if (grid.partial) record.partial = grid.partial;
     out.push(record);
     // A row of one wide cell is a row of its own only while no data row is above it: it is read anew each time.

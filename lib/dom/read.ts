@@ -37,13 +37,18 @@ export function pageTitles(doc: Document): string[] {
   return pageTitlesFrom(doc).titles;
 }
 
+/** Elements whose role makes them a title. */
+const TITLE_ROLES = ['[role="heading"]', '[role="grid"][aria-label]', '[role="table"][aria-label]', '[role="tab"][aria-selected="true"]'];
+
 /** `pageTitles`, with the elements they were read from (the document's title aside). */
 export function pageTitlesFrom(doc: Document): { titles: string[]; elements: Element[] } {
   const out = [doc.title];
   // Tag names are answered from the browser's indexes; the roles are matched in the browser, so
   // that only the few elements that are titles reach the script (a grid's every cell has a role).
+  // One query per role: the browser tests one attribute value per element several times faster
+  // than a list of selectors or an `:is()`.
   const titled = new Set<Element>([...Array.from(doc.getElementsByTagName('h1')), ...Array.from(doc.getElementsByTagName('h2')), ...Array.from(doc.getElementsByTagName('caption'))]);
-  for (const el of Array.from(doc.querySelectorAll('[role]:is([role="heading"], [role="grid"][aria-label], [role="table"][aria-label], [role="tab"][aria-selected="true"])'))) titled.add(el);
+  for (const selector of TITLE_ROLES) for (const el of Array.from(doc.querySelectorAll(selector))) titled.add(el);
   for (const el of Array.from(doc.getElementsByTagName('table'))) if (el.hasAttribute('aria-label')) titled.add(el);
   // In document order, as the page reads.
   const ordered = [...titled].sort((a, b) => (a.compareDocumentPosition(b) & 4 ? -1 : 1));
