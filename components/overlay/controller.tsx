@@ -60,6 +60,11 @@ function consoleFrames(sites: readonly AddedSite[]): boolean {
   return false;
 }
 
+/** Which step of which renewal a guide is at ('' for none). */
+function stepOf(guide: GuideState | null): string {
+  return guide ? `${guide.flowId}\u0000${guide.startedAt}\u0000${guide.step}` : '';
+}
+
 /** Starts the overlay's features in this frame; they all stop with the content script's context. */
 export function startOverlay(ctx: ContentScriptContext, sites: readonly AddedSite[], ui: LazyUi, earlyPresses?: EarlyPresses): void {
   const signal = ctx.signal;
@@ -78,6 +83,8 @@ export function startOverlay(ctx: ContentScriptContext, sites: readonly AddedSit
   let now = new Date();
   let guide: GuideState | null = null;
   let target: Element | null = null;
+  /** The guide step `target` was found for: a control found for the step before is never taken for this one's. */
+  let targetFor = '';
   let lagging = false;
   let reportedRenewal = '';
   let theme: Theme | null = null;
@@ -198,6 +205,7 @@ export function startOverlay(ctx: ContentScriptContext, sites: readonly AddedSit
     // A control the page does not show yet (a wizard's later page, hidden) is not found: no
     // outline around nothing, no "Show me" that shows nothing. The page showing it rescans.
     target = progress.target && progress.target.getClientRects().length > 0 ? progress.target : null;
+    targetFor = stepOf(guide);
     lagging = progress.lagging;
     for (const action of progress.actions) {
       if (action.type === 'renewed') {
@@ -330,7 +338,16 @@ export function startOverlay(ctx: ContentScriptContext, sites: readonly AddedSit
       guideLoaded = true;
       handOver();
       if (guide && live()) watcher.rescan();
-    } else watcher.schedule();
+    } else {
+      // The next step's control is looked for now, on the page as last read: until the page is
+      // read again, the card would name the last step's control (a file field, by the path it
+      // holds) and a press on the next one would not count.
+      if (scanned && live()) {
+        follow();
+        draw();
+      }
+      watcher.schedule();
+    }
   });
   signal.addEventListener('abort', stopWatching);
   /**
@@ -344,7 +361,7 @@ export function startOverlay(ctx: ContentScriptContext, sites: readonly AddedSit
     takeEarly = undefined;
     if (guide) replayPresses(presses);
   }
-  const replayPresses = watchStepDone(signal, document, () => ({ guide, scan, target }), (stepId) => guideAction({ type: 'done', stepId }));
+  const replayPresses = watchStepDone(signal, document, () => ({ guide, scan, target: targetFor === stepOf(guide) ? target : null }), (stepId) => guideAction({ type: 'done', stepId }));
   watchUploads(signal, document, () => scan);
   watchPanelPrefs(signal, (prefs) => {
     hiddenOn = prefs.hidden;

@@ -248,8 +248,22 @@ test('a MaaS360 VPP token renewal, started from the overlay', async ({ context, 
   await maas.locator('tr', { hasText: name }).getByRole('link', { name: 'Update' }).click();
   await expect(card).toContainText('Step 3 of 5');
   await maas.goto('https://m3.maas360.com/emc/content/vpp-update.html');
+  await expect(guideCard(maas)).toContainText('Step 3 of 5');
+  // Every sentence the card says from here on, as the page shows it (its shadow root is open).
+  await maas.evaluate(() => {
+    const said: string[] = [];
+    Object.assign(window, { said });
+    const root = document.querySelector('token-radar-overlay')!.shadowRoot!;
+    const note = () => said.push(root.querySelector('.tr-guide__say')?.textContent ?? '');
+    new MutationObserver(note).observe(root, { subtree: true, childList: true, characterData: true });
+  });
   await maas.locator('#vppfile').setInputFiles(onDisk('sToken_for_Fabrikam.vpptoken', Buffer.from(files.vpptoken)));
   await expect(guideCard(maas)).toContainText('Step 4 of 5');
+  await expect(guideCard(maas)).toContainText('Press “Submit”');
+  // The next step's control is looked for as soon as the step changes: the card never named the
+  // file field just filled (by the path it holds) as the button to press, and a press on Submit
+  // right away counts (it was lost once, while the field was still taken for the step's control).
+  expect((await maas.evaluate(() => (window as unknown as { said: string[] }).said)).filter((t) => t.includes('fakepath'))).toEqual([]);
   await maas.getByRole('button', { name: 'Submit' }).click();
   await expect(guideCard(maas)).toContainText('Step 5 of 5');
 
