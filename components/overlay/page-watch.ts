@@ -1,13 +1,14 @@
 /**
- * One page watcher per document: the first scan waits for the browser to be idle; afterwards one
- * MutationObserver looks at what changed (work in proportion to the change) and asks for a new
- * scan only when the change can matter: inside what the last scan read, text that mentions an
+ * One page watcher per document: the first scan waits for the browser to be idle; afterwards it
+ * looks at what changed (work in proportion to the change; the changes come from the reading
+ * layer's own observer, lib/dom/changes.ts) and asks for a new scan only when the change can matter: inside what the last scan read, text that mentions an
  * expiry, a new heading or grid, or any change while the caller says everything matters (a
  * recognised page with nothing read, a renewal guide). Scans are debounced (with a ceiling, so a
  * page that never stops changing is still read) and run a slice at a time in idle time. Stops
  * when `signal` aborts.
  */
 import { EXPIRY_STEMS, mayMentionExpiry } from '../../lib/consoles/vocabulary';
+import { changeLog } from '../../lib/dom/changes';
 import { forgetPage, scanSteps, type AddedSite, type PageScan } from '../../lib/scan';
 import type { Steps } from '../../lib/steps';
 import { cancelIdle, requestIdle, runSliced } from './idle';
@@ -73,6 +74,11 @@ export function changesMatter(records: readonly MutationRecord[], regions: reado
     if (regions === null) return true;
     const target = r.target;
     if (regions.some((el) => el.contains(target))) return true;
+    // An attribute the reader reads, elsewhere: only a subtree shown again (`hidden` removed) may bring something new.
+    if (r.type === 'attributes') {
+      if (r.attributeName === 'hidden' && mayMatter(target)) return true;
+      continue;
+    }
     if (r.type === 'characterData') {
       if (mayMatter(target)) return true;
       continue;
@@ -156,10 +162,18 @@ export function watchPage(signal: AbortSignal, doc: Document, options: PageWatch
     }, wait);
   };
 
-  const observer = new MutationObserver((records) => {
-    if (changesMatter(records, options.regions())) schedule();
-  });
-  observer.observe(doc.documentElement, { childList: true, subtree: true, characterData: true });
+  const onChanges = (records: readonly MutationRecord[]) => {
+    if (!signal.aborted && changesMatter(records, options.regions())) schedule();
+  };
+  // The reading layer's change log watches the document (and the shadow roots it read) anyway:
+  // its observer serves both, rather than a second one seeing every change of the page again.
+  const log = changeLog(doc);
+  let observer: MutationObserver | undefined;
+  if (log) log.listen(onChanges);
+  else {
+    observer = new MutationObserver(onChanges);
+    observer.observe(doc.documentElement, { childList: true, subtree: true, characterData: true });
+  }
 
   // The first scan waits until the page is idle: the console's own start-up goes first.
   idle = requestIdle(() => {
@@ -168,7 +182,8 @@ export function watchPage(signal: AbortSignal, doc: Document, options: PageWatch
   });
 
   signal.addEventListener('abort', () => {
-    observer.disconnect();
+    observer?.disconnect();
+    // Stops the change log too, and with it the listener above.
     forgetPage(doc);
     if (timer !== undefined) clearTimeout(timer);
     if (idle !== undefined) cancelIdle(idle);

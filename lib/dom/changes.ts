@@ -76,6 +76,12 @@ export interface ChangeLog {
   done(reader: string, since: Since): boolean;
   /** Also watch an open shadow root read in the document (a document's observer does not see inside them). */
   watch(root: ShadowRoot): void;
+  /**
+   * Calls `listener` with every batch of the document's changes as they are written down (the
+   * page watcher's question "may this change what a scan finds?"): one observer per document for
+   * both. Also with changes a reader took early (`since`), which the observer will not deliver.
+   */
+  listen(listener: (records: readonly MutationRecord[]) => void): void;
   /** Stops watching. */
   stop(): void;
 }
@@ -142,15 +148,23 @@ function makeLog(doc: Document, Observer: typeof MutationObserver): ChangeLog {
     }
   };
 
-  const observer = new Observer(record);
+  const listeners: ((records: readonly MutationRecord[]) => void)[] = [];
+  const observer = new Observer((records) => {
+    record(records);
+    for (const listener of listeners) listener(records);
+  });
   const OPTIONS: MutationObserverInit = { childList: true, subtree: true, characterData: true, attributes: true, attributeFilter: READ_ATTRIBUTES };
   observer.observe(doc, OPTIONS);
   const watched = new WeakSet<ShadowRoot>();
 
   return {
     since(reader) {
-      // Changes made since the last task are still queued: this reading must see them.
-      record(observer.takeRecords());
+      // Changes made since the last task are still queued: this reading must see them (and so must the listeners).
+      const queued = observer.takeRecords();
+      if (queued.length) {
+        record(queued);
+        for (const listener of listeners) listener(queued);
+      }
       const from = kept.get(reader);
       if (from === undefined || from < base) return { all: true, changes: [], at: count };
       return { all: false, changes: changes.slice(from - base), at: count };
@@ -172,9 +186,13 @@ function makeLog(doc: Document, Observer: typeof MutationObserver): ChangeLog {
       watched.add(root);
       observer.observe(root, OPTIONS);
     },
+    listen(listener) {
+      listeners.push(listener);
+    },
     stop() {
       observer.disconnect();
       changes = [];
+      listeners.length = 0;
     },
   };
 }

@@ -87,6 +87,32 @@ test('a table rendered late (after 2 s) gets its badges', async ({ context, serv
   await expect(page.locator('token-radar-badge')).toHaveCount(3, { timeout: 10_000 });
 });
 
+test('a date changed inside a component’s shadow root is read again: its badge follows it', async ({ context, serve }) => {
+  // The page's token list is a web component: its table lives in an open shadow root, which the
+  // document's own changes never show. The reading layer watches the shadow roots it read, and
+  // the page watcher hears their changes from it.
+  const html = `<!doctype html><html lang="en"><head><title>Enrollment program tokens</title></head><body>
+    <h1>Enrollment program tokens</h1><token-list></token-list>
+    <script>
+      customElements.define('token-list', class extends HTMLElement {
+        connectedCallback() {
+          this.attachShadow({ mode: 'open' }).innerHTML = '<table><thead><tr><th>Name</th><th>Apple ID</th><th>Expiration date</th></tr></thead>'
+            + '<tbody><tr><td>Contoso Shadow Token</td><td>abm@contoso.example</td><td id="expiry">3/3/2027</td></tr></tbody></table>';
+        }
+      });
+    </script>
+    </body></html>`;
+  await serve({ 'https://intune.microsoft.com/shadow': html });
+  const page = await context.newPage();
+  await page.goto('https://intune.microsoft.com/shadow');
+  await expect(page.locator('token-radar-badge')).toHaveCount(1);
+  await expect.poll(() => badgeTexts(page)).toEqual([expiresText(2027, 3, 3)]);
+  await page.evaluate(() => {
+    document.querySelector('token-list')!.shadowRoot!.getElementById('expiry')!.textContent = '4/14/2027';
+  });
+  await expect.poll(() => badgeTexts(page)).toEqual([expiresText(2027, 4, 14)]);
+});
+
 test('single-page navigation moves the badges without duplicating them', async ({ context, serve }) => {
   const vpp = fixture('intune/vpp-token-list.fr.html').match(/<main>([\s\S]*)<\/main>/)![1]!;
   const ade = fixture('intune/ade-token-list.reactblade.en.html').match(/<body>([\s\S]*)<\/body>/)![1]!;

@@ -15,6 +15,7 @@ import { EARLY_PRESS_MAX_AGE_MS, recordEarlyPresses } from '../../components/ove
 import { startGuide } from '../../lib/guide/machine';
 import type { Credential } from '../../lib/credentials/model';
 import { scanPage, type PageScan } from '../../lib/scan';
+import { READ_ATTRIBUTES } from '../../lib/dom/changes';
 
 const NOW = new Date('2026-11-22T12:00:00Z');
 const PUSH_URL = 'https://intune.microsoft.com/#view/Microsoft_Intune_DeviceSettings/AppleMdmPushCertificateBlade';
@@ -64,6 +65,28 @@ describe('the page watcher', () => {
     // What was read removed: a new scan.
     const removed = changes(() => regions[0]!.remove());
     expect(changesMatter(removed, regions)).toBe(true);
+  });
+
+  it('an attribute the reader reads: a change inside what was read, or a subtree with an expiry shown again elsewhere', () => {
+    const { doc } = load();
+    const regions = regionsOf(scanPage(PUSH_URL, doc, NOW));
+    const hiddenNote = Object.assign(doc.createElement('p'), { hidden: true, textContent: 'Expiration date: Mar 3, 2027' });
+    const hiddenMenu = Object.assign(doc.createElement('p'), { hidden: true, textContent: 'Menu' });
+    doc.body.append(hiddenNote, hiddenMenu);
+    const attributes = (change: () => void) => {
+      const observer = new MutationObserver(() => undefined);
+      observer.observe(doc, { subtree: true, attributes: true, attributeFilter: READ_ATTRIBUTES });
+      change();
+      const records = observer.takeRecords();
+      observer.disconnect();
+      return records;
+    };
+    expect(changesMatter(attributes(() => regions[0]!.setAttribute('title', 'Expires 3/3/2027')), regions)).toBe(true);
+    expect(changesMatter(attributes(() => (hiddenNote.hidden = false)), regions)).toBe(true);
+    expect(changesMatter(attributes(() => (hiddenMenu.hidden = false)), regions)).toBe(false);
+    expect(changesMatter(attributes(() => hiddenMenu.setAttribute('aria-label', 'Expiration')), regions)).toBe(false);
+    // While everything matters (a guide open), any of them does.
+    expect(changesMatter(attributes(() => hiddenMenu.setAttribute('aria-label', 'Menu')), null)).toBe(true);
   });
 
   it('our own badges and notes coming and going are not a change of the page', () => {

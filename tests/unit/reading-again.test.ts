@@ -85,6 +85,34 @@ describe('reading a document again', () => {
     expect(changeLog(document)!.since('test').all).toBe(true);
   });
 
+  it('tells a listener (the page watcher) every batch of changes once, those a reader took early too, and nothing after the stop', async () => {
+    document.body.innerHTML = '<p>one</p>';
+    const log = changeLog(document)!;
+    // The page built above is delivered first (to no listener).
+    await new Promise((r) => setTimeout(r, 0));
+    const heard: MutationRecord[][] = [];
+    log.listen((records) => heard.push([...records]));
+    const p = document.querySelector('p')!;
+    p.textContent = 'two';
+    await Promise.resolve();
+    expect(heard).toHaveLength(1);
+    expect(new Set(heard[0]!.map((r) => r.target))).toEqual(new Set([p]));
+    // A reader asks before the observer delivered the change: the listener hears it then, and not again.
+    p.textContent = 'three';
+    log.since('test');
+    expect(heard).toHaveLength(2);
+    await new Promise((r) => setTimeout(r, 0));
+    expect(heard).toHaveLength(2);
+    // A read attribute changing is heard too (a subtree shown again).
+    p.hidden = true;
+    await Promise.resolve();
+    expect(heard[2]!.map((r) => [r.type, r.attributeName])).toEqual([['attributes', 'hidden']]);
+    forgetPage(document);
+    p.textContent = 'four';
+    await new Promise((r) => setTimeout(r, 0));
+    expect(heard).toHaveLength(3);
+  });
+
   it('after thousands of changes, reads everything', () => {
     document.body.innerHTML = '<div></div>';
     drain(collectSteps(document, COLLECT_OPTIONS));
