@@ -8,7 +8,7 @@
  * when `signal` aborts.
  */
 import { EXPIRY_STEMS, mayMentionExpiry } from '../../lib/consoles/vocabulary';
-import { changeLog } from '../../lib/dom/changes';
+import { listenToChanges } from '../../lib/dom/changes';
 import { forgetPage, scanSteps, type AddedSite, type PageScan } from '../../lib/scan';
 import type { Steps } from '../../lib/steps';
 import { cancelIdle, requestIdle, runSliced } from './idle';
@@ -167,10 +167,8 @@ export function watchPage(signal: AbortSignal, doc: Document, options: PageWatch
   };
   // The reading layer's change log watches the document (and the shadow roots it read) anyway:
   // its observer serves both, rather than a second one seeing every change of the page again.
-  const log = changeLog(doc);
   let observer: MutationObserver | undefined;
-  if (log) log.listen(onChanges);
-  else {
+  if (!listenToChanges(doc, onChanges, signal)) {
     observer = new MutationObserver(onChanges);
     observer.observe(doc.documentElement, { childList: true, subtree: true, characterData: true });
   }
@@ -183,7 +181,7 @@ export function watchPage(signal: AbortSignal, doc: Document, options: PageWatch
 
   signal.addEventListener('abort', () => {
     observer?.disconnect();
-    // Stops the change log too, and with it the listener above.
+    // The listener above is gone already (it was added first): the change log stops unless another listens.
     forgetPage(doc);
     if (timer !== undefined) clearTimeout(timer);
     if (idle !== undefined) cancelIdle(idle);

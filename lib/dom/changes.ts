@@ -76,14 +76,34 @@ export interface ChangeLog {
   done(reader: string, since: Since): boolean;
   /** Also watch an open shadow root read in the document (a document's observer does not see inside them). */
   watch(root: ShadowRoot): void;
-  /**
-   * Calls `listener` with every batch of the document's changes as they are written down (the
-   * page watcher's question "may this change what a scan finds?"): one observer per document for
-   * both. Also with changes a reader took early (`since`), which the observer will not deliver.
-   */
-  listen(listener: (records: readonly MutationRecord[]) => void): void;
   /** Stops watching. */
   stop(): void;
+}
+
+type Listener = (records: readonly MutationRecord[]) => void;
+
+/** Whoever listens to a document's changes (`listenToChanges`), kept apart from its log: they outlive it. */
+function listenersOf(doc: Document): Set<Listener> {
+  const all = ((globalThis as Record<symbol, unknown>)[Symbol.for('token-radar.change-listeners')] ??= new WeakMap()) as WeakMap<Document, Set<Listener>>;
+  let set = all.get(doc);
+  if (!set) all.set(doc, (set = new Set()));
+  return set;
+}
+
+/**
+ * Calls `listener` with every batch of `doc`'s changes as they are written down, until `signal`
+ * aborts: the page watcher's question "may this change what a scan finds?" asked of the reading
+ * layer's observer, so that a document has one. Also with the changes a reader takes early
+ * (`since`), which the observer then does not deliver. A log stopped while someone listens
+ * (`stopWatching`: another caller left the page) is made again at once, so a listener is never
+ * left deaf. False when `doc` cannot be watched.
+ */
+export function listenToChanges(doc: Document, listener: Listener, signal: AbortSignal): boolean {
+  if (signal.aborted || !changeLog(doc)) return false;
+  const listeners = listenersOf(doc);
+  listeners.add(listener);
+  signal.addEventListener('abort', () => listeners.delete(listener), { once: true });
+  return true;
 }
 
 /**
@@ -94,10 +114,14 @@ function logs(): WeakMap<Document, ChangeLog> {
   return ((globalThis as Record<symbol, unknown>)[Symbol.for('token-radar.change-logs')] ??= new WeakMap()) as WeakMap<Document, ChangeLog>;
 }
 
-/** Stops watching `doc` (the reader leaves the page): the next reading of it starts a new log and reads it whole. */
+/**
+ * Stops watching `doc` (the reader leaves the page): the next reading of it starts a new log and
+ * reads it whole. While someone still listens to its changes, the new log is started at once.
+ */
 export function stopWatching(doc: Document): void {
   logs().get(doc)?.stop();
   logs().delete(doc);
+  if (listenersOf(doc).size) changeLog(doc);
 }
 
 /** The change log of `doc`, made (and watching) on the first call; null when `doc` cannot be watched. */
@@ -148,7 +172,7 @@ function makeLog(doc: Document, Observer: typeof MutationObserver): ChangeLog {
     }
   };
 
-  const listeners: ((records: readonly MutationRecord[]) => void)[] = [];
+  const listeners = listenersOf(doc);
   const observer = new Observer((records) => {
     record(records);
     for (const listener of listeners) listener(records);
@@ -186,13 +210,12 @@ function makeLog(doc: Document, Observer: typeof MutationObserver): ChangeLog {
       watched.add(root);
       observer.observe(root, OPTIONS);
     },
-    listen(listener) {
-      listeners.push(listener);
-    },
     stop() {
+      // Changes not yet delivered are still news to whoever listens (the next log takes over from here).
+      const queued = observer.takeRecords();
+      if (queued.length) for (const listener of listeners) listener(queued);
       observer.disconnect();
       changes = [];
-      listeners.length = 0;
     },
   };
 }

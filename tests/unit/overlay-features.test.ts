@@ -14,7 +14,7 @@ import { watchStepDone } from '../../components/overlay/step-done';
 import { EARLY_PRESS_MAX_AGE_MS, recordEarlyPresses } from '../../components/overlay/early-presses';
 import { startGuide } from '../../lib/guide/machine';
 import type { Credential } from '../../lib/credentials/model';
-import { scanPage, type PageScan } from '../../lib/scan';
+import { forgetPage, scanPage, type PageScan } from '../../lib/scan';
 import { READ_ATTRIBUTES } from '../../lib/dom/changes';
 
 const NOW = new Date('2026-11-22T12:00:00Z');
@@ -87,6 +87,26 @@ describe('the page watcher', () => {
     expect(changesMatter(attributes(() => hiddenMenu.setAttribute('aria-label', 'Expiration')), regions)).toBe(false);
     // While everything matters (a guide open), any of them does.
     expect(changesMatter(attributes(() => hiddenMenu.setAttribute('aria-label', 'Menu')), null)).toBe(true);
+  });
+
+  it('a watcher keeps hearing the page when another caller leaves it (forgetPage) or another watcher of it stops', async () => {
+    const { doc } = load();
+    const scans: [string, PageScan][] = [];
+    const watch = (name: string, stop: AbortController) =>
+      watchPage(stop.signal, doc, { sites: [], onScan: (scan) => scans.push([name, scan]), regions: () => null });
+    const a = new AbortController();
+    const b = new AbortController();
+    watch('a', a);
+    watch('b', b);
+    await vi.waitFor(() => expect(scans.map(([n]) => n).sort()).toEqual(['a', 'b']), { timeout: 3000 });
+    a.abort();
+    doc.body.append(Object.assign(doc.createElement('p'), { textContent: 'Expiration date: Mar 3, 2027' }));
+    await vi.waitFor(() => expect(scans.filter(([n]) => n === 'b')).toHaveLength(2), { timeout: 3000 });
+    forgetPage(doc);
+    doc.body.append(Object.assign(doc.createElement('p'), { textContent: 'Expiration date: Apr 4, 2027' }));
+    await vi.waitFor(() => expect(scans.filter(([n]) => n === 'b')).toHaveLength(3), { timeout: 3000 });
+    b.abort();
+    expect(scans.filter(([n]) => n === 'a')).toHaveLength(1);
   });
 
   it('our own badges and notes coming and going are not a change of the page', () => {

@@ -11,7 +11,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { collectSteps, READ_WHOLE_EVERY_MS, type Collected } from '../../lib/dom/collect';
-import { changeLog } from '../../lib/dom/changes';
+import { changeLog, listenToChanges } from '../../lib/dom/changes';
 import { COLLECT_OPTIONS } from '../../lib/consoles/reading';
 import { forgetPage, readAnew, scanPage, type AddedSite, type PageScan } from '../../lib/scan';
 import { drain } from '../../lib/steps';
@@ -91,7 +91,8 @@ describe('reading a document again', () => {
     // The page built above is delivered first (to no listener).
     await new Promise((r) => setTimeout(r, 0));
     const heard: MutationRecord[][] = [];
-    log.listen((records) => heard.push([...records]));
+    const listening = new AbortController();
+    expect(listenToChanges(document, (records) => heard.push([...records]), listening.signal)).toBe(true);
     const p = document.querySelector('p')!;
     p.textContent = 'two';
     await Promise.resolve();
@@ -107,10 +108,18 @@ describe('reading a document again', () => {
     p.hidden = true;
     await Promise.resolve();
     expect(heard[2]!.map((r) => [r.type, r.attributeName])).toEqual([['attributes', 'hidden']]);
+    // Another caller leaving the page stops the log: a new one takes over at once, and the listener still hears.
     forgetPage(document);
+    expect(changeLog(document)).not.toBe(log);
     p.textContent = 'four';
     await new Promise((r) => setTimeout(r, 0));
-    expect(heard).toHaveLength(3);
+    expect(heard).toHaveLength(4);
+    // Once it stops listening, leaving the page stops the log for good.
+    listening.abort();
+    forgetPage(document);
+    p.textContent = 'five';
+    await new Promise((r) => setTimeout(r, 0));
+    expect(heard).toHaveLength(4);
   });
 
   it('after thousands of changes, reads everything', () => {
