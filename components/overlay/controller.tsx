@@ -199,14 +199,19 @@ export function startOverlay(ctx: ContentScriptContext, sites: readonly AddedSit
     );
   };
 
-  /** Where the guide stands on this page (lib/guide/progress.ts); what the page shows has happened is reported once. */
-  const follow = () => {
+  /**
+   * Where the guide stands on this page (lib/guide/progress.ts); what the page shows has happened
+   * is reported once, from a reading of the page (`report`): not from the page as last read when
+   * the guide has just moved, which may not show yet what the press that moved it changed.
+   */
+  const follow = (report = true) => {
     const progress = guideProgress(document, scan, guide);
     // A control the page does not show yet (a wizard's later page, hidden) is not found: no
     // outline around nothing, no "Show me" that shows nothing. The page showing it rescans.
     target = progress.target && progress.target.getClientRects().length > 0 ? progress.target : null;
     targetFor = stepOf(guide);
     lagging = progress.lagging;
+    if (!report) return;
     for (const action of progress.actions) {
       if (action.type === 'renewed') {
         if (reportedRenewal === action.expiresOn) continue;
@@ -343,7 +348,7 @@ export function startOverlay(ctx: ContentScriptContext, sites: readonly AddedSit
       // read again, the card would name the last step's control (a file field, by the path it
       // holds) and a press on the next one would not count.
       if (scanned && live()) {
-        follow();
+        follow(false);
         draw();
       }
       watcher.schedule();
