@@ -245,7 +245,7 @@ export function* anyText(root: Document | Element, test: (text: string) => boole
  */
 function cleanText(el: Element | null | undefined): string {
   if (!el) return '';
-  if (el.childElementCount === 0 || inlineOnly(el)) {
+  if (!el.firstElementChild || inlineOnly(el)) {
     const text = el.textContent ?? '';
     // Printable ASCII, spaces single (most cells): already what a person reads.
     return FOLDED_ASCII.test(text) ? text : textOf(el).replace(/[\uE000-\uF8FF]/g, '').trim();
@@ -259,6 +259,23 @@ function cleanText(el: Element | null | undefined): string {
     else if (!INLINE.has((n as Element).tagName)) out += ' ';
   }
   return out.replace(/[\uE000-\uF8FF]/g, '').replace(/[\s\u00A0\u202F]+/g, ' ').trim();
+}
+
+/** True when `el` is one of `set` or inside one (in the same tree: `contains` does not cross into a shadow root either). */
+function within(el: Element, set: ReadonlySet<Element>): boolean {
+  for (let up: Element | null = el; up; up = up.parentElement) if (set.has(up)) return true;
+  return false;
+}
+
+/**
+ * `el.childElementCount`, counted no further than `max + 1`: the browser counts every child on
+ * each call, and a long list's container (or a page's navigation) has thousands, asked once per
+ * item around it.
+ */
+export function childCount(el: Element, max: number): number {
+  let n = 0;
+  for (let c = el.firstElementChild; c && n <= max; c = c.nextElementSibling) n++;
+  return n;
 }
 
 /** True when every element under `el` (a few at most) flows inside a line: its text is its textContent. */
@@ -339,8 +356,8 @@ function headingsFor(el: Element, limit = 4): string[] {
     for (let i = 0; sib && i < 8; sib = sib.previousElementSibling, i++) {
       if (SKIP_TAGS.has(sib.tagName) || sib.tagName === 'HEAD' || isOwnTag(sib.tagName)) continue;
       if (sib.matches(HEADING)) add(textOf(sib));
-      else if (sib.childElementCount === 0 && /^(P|DIV|SPAN)$/.test(sib.tagName) && textOf(sib).length <= 80) add(textOf(sib)); // a subtitle
-      else if (sib.childElementCount <= 3 && textOf(sib).length <= 160) {
+      else if (!sib.firstElementChild && /^(P|DIV|SPAN)$/.test(sib.tagName) && textOf(sib).length <= 80) add(textOf(sib)); // a subtitle
+      else if (childCount(sib, 3) <= 3 && textOf(sib).length <= 160) {
         // A title row (`<div><h2>Name</h2><div>subtitle</div></div>`), not a section with its own heading.
         const h = sib.querySelector(HEADING);
         if (h) add(textOf(h));
@@ -438,14 +455,19 @@ function readHtmlTable(table: HTMLTableElement, opts: CollectOptions, allTables:
  * parent, the first of them a header of labels (short, no date, at least two labels we know).
  * `el` is the element holding a seed, or up to two levels inside its cell.
  */
-function plainGridAround(el: Element, opts: CollectOptions): Grid | null {
+function plainGridAround(el: Element, opts: CollectOptions, asked: Set<string>): Grid | null {
   let cell: Element | null = el;
   for (let i = 0; cell && i < 3; i++, cell = cell.parentElement) {
     const row = cell.parentElement;
     const container = row?.parentElement;
-    if (!row || !container || row.childElementCount < 2 || BLOCKS_NOT_ROWS.has(row.tagName) || container.childElementCount < 2) continue;
-    const width = row.childElementCount;
-    const rows = Array.from(container.children).filter((r) => r.tagName === row.tagName && r.childElementCount === width);
+    if (!row || !container || BLOCKS_NOT_ROWS.has(row.tagName) || !container.firstElementChild?.nextElementSibling) continue;
+    const width = childCount(row, MAX_PLAIN_WIDTH);
+    if (width < 2 || width > MAX_PLAIN_WIDTH) continue;
+    // The same rows around the next seed (a long list of cards) are not looked at again: same container, tag and width, same answer.
+    const question = `${idFor(container)} ${row.tagName} ${width}`;
+    if (asked.has(question)) continue;
+    asked.add(question);
+    const rows = Array.from(container.children).filter((r) => r.tagName === row.tagName && childCount(r, width) === width);
     if (rows.length < 2) continue;
     const header = Array.from(rows[0]!.children).map((c) => cleanText(c));
     // Stricter than a table's header (no role or tag says it is one): half its cells are labels, and none holds a year.
@@ -461,6 +483,18 @@ function plainGridAround(el: Element, opts: CollectOptions): Grid | null {
 }
 
 const NUMERIC_DATE_OR_YEAR = /\d{1,4}[/.-]\d{1,2}[/.-]\d{1,4}|\d{4}/;
+
+/** More cells than a plain grid's row has: an element with more children is a list, not a row. */
+const MAX_PLAIN_WIDTH = 40;
+
+/** A number for an element, the same all through one reading (for keys of questions already asked). */
+const elementIds = new WeakMap<Element, number>();
+let lastElementId = 0;
+function idFor(el: Element): number {
+  let id = elementIds.get(el);
+  if (id === undefined) elementIds.set(el, (id = ++lastElementId));
+  return id;
+}
 
 /** Elements that are never a plain grid's row. */
 const BLOCKS_NOT_ROWS = new Set(['TR', 'TBODY', 'THEAD', 'TABLE', 'UL', 'OL', 'DL', 'BODY', 'HTML', 'FORM', 'SELECT']);
@@ -728,7 +762,7 @@ function valueFor(label: Element): Element | null {
     if (next) return next;
     if (text) return node === label && label.parentElement && textAfter(label).length <= 60 ? label.parentElement : null;
     const parent: Element | null = node.parentElement;
-    if (!parent || parent.childElementCount > 1 || textOf(parent) !== textOf(label)) return null;
+    if (!parent || parent.firstElementChild?.nextElementSibling || textOf(parent) !== textOf(label)) return null;
     node = parent;
   }
   return null;
@@ -748,7 +782,7 @@ function pairAt(textNode: Text, opts: CollectOptions): Pair | null {
   if (!parent || isControlText(parent)) return null;
   // The label element: the innermost element whose whole text is this label (`<span>Expiration <b>date</b></span>` too).
   let labelEl: Element = parent;
-  while (labelEl.parentElement && labelEl.parentElement.childElementCount === 1 && textOf(labelEl.parentElement) === textOf(labelEl) && !BLOCKS.has(labelEl.parentElement.tagName)) {
+  while (labelEl.parentElement && !labelEl.parentElement.firstElementChild!.nextElementSibling && textOf(labelEl.parentElement) === textOf(labelEl) && !BLOCKS.has(labelEl.parentElement.tagName)) {
     labelEl = labelEl.parentElement;
   }
   const labelText = cleanText(labelEl);
@@ -1120,13 +1154,14 @@ export function* collectSteps(root: Document | Element, options: CollectOptions,
   if (found.length === 0) return finish({ records, seeds: 0 });
   const grids = new Set<Element>();
   const plainGrids = new Map<Element, Grid>();
+  const askedPlain = new Set<string>();
   let n = 0;
   for (const node of seedNodes) {
     if (++n % 2 === 0) yield;
     const grid = node.parentElement?.closest(CELL)?.closest(GRID);
     if (grid) grids.add(grid);
     else if (node.parentElement && ![...plainGrids.keys()].some((g) => g.contains(node))) {
-      const plain = plainGridAround(node.parentElement, opts);
+      const plain = plainGridAround(node.parentElement, opts, askedPlain);
       if (plain) plainGrids.set(plain.root, plain);
     }
   }
@@ -1207,7 +1242,7 @@ export function* collectSteps(root: Document | Element, options: CollectOptions,
   if (seedPairs.length) {
     const found = new Set(seedPairs.map((p) => scopeOf(p.labelElement) ?? top));
     // The outermost scopes only: a scope inside another is walked with it.
-    const scopes = [...found].filter((sc) => ![...found].some((other) => other !== sc && other.contains(sc)));
+    const scopes = [...found].filter((sc) => !(sc.parentElement && within(sc.parentElement, found)));
     for (const scope of scopes) {
       yield;
       // One walk gathers the short texts; each is then read in its own small step.
@@ -1248,15 +1283,19 @@ export function* collectSteps(root: Document | Element, options: CollectOptions,
 
   // Sentences: seed texts that are neither a label nor in a grid or pair read above.
   // A notice inside a row or an item (a badge) is that record's: interpret reads it from the record's text.
-  const pairEls = pairs.flatMap((p) => [p.element, p.labelElement]);
+  // Asked by walking up from each text (its depth), not by comparing it with every pair and item (a long list of cards has hundreds).
+  const pairEls = new Set(pairs.flatMap((p) => [p.element, p.labelElement]));
+  const aroundPairs = new Set<Element>();
+  for (const el of pairEls) for (let up = el.parentElement; up && !aroundPairs.has(up); up = up.parentElement) aroundPairs.add(up);
   // (A lone details panel read over the whole page is no item: its element is the page.)
-  const itemEls = noticeNodes.length ? records.map((r) => r.element).filter((el) => el !== top) : [];
+  const itemEls = new Set(noticeNodes.length ? records.map((r) => r.element).filter((el) => el !== top) : []);
   const blocks = new Set<Element>();
   for (const node of seedNodes.concat(noticeNodes)) {
     const parent = node.parentElement;
     if (!parent || inClaimed(parent) || parent.closest(CELL)) continue;
-    if (pairEls.some((el) => el.contains(parent) || parent.contains(el))) continue;
-    if (itemEls.length && !seedSet.has(node) && itemEls.some((el) => el.contains(parent))) continue;
+    // In a pair's element or label, or around one.
+    if (aroundPairs.has(parent) || within(parent, pairEls)) continue;
+    if (itemEls.size && !seedSet.has(node) && within(parent, itemEls)) continue;
     const block = sentenceBlock(node);
     if (!block || blocks.has(block) || [...blocks].some((b) => b.contains(block))) continue;
     blocks.add(block);
