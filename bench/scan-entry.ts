@@ -1,9 +1,10 @@
 /** Bundled by bench/scan.mjs into Chromium: builds heavy pages in the real DOM and times scanPage on them. */
 import { readAnew, scanPage } from '../lib/scan';
-import { devices, pushPanel, shell, tokens } from './pages.mjs';
+import { abmServers, devices, pushPanel, shell, tokens } from './pages.mjs';
 
 const NOW = new Date('2026-11-22T12:00:00Z');
 const INTUNE = 'https://intune.microsoft.com/#view/Microsoft_Intune_Enrollment/ade';
+const ABM = 'https://business.apple.com/#/main/preferences/mdmservers';
 
 interface Case {
   url: string;
@@ -25,6 +26,8 @@ export const CASES: Record<string, Case> = {
   'credential page, 20,000 elements (300-row grid in a portal shell)': { url: INTUNE, html: () => shell(17300) + tokens(300) },
   'credential page, 100,000 elements (300-row grid in a portal shell)': { url: INTUNE, html: () => shell(97300) + tokens(300) },
   'push certificate panel in a 20,000-element shell': { url: INTUNE, html: () => shell(20000) + pushPanel() },
+  'card list, 300 MDM servers (Apple Business Manager) in a 20,000-element shell': { url: ABM, html: () => shell(17300) + abmServers(300) },
+  're-scan, nothing changed (the 300-card list)': { url: ABM, html: () => shell(17300) + abmServers(300), change: 0 },
   're-scan, nothing changed (20,000-element credential page)': { url: INTUNE, html: () => shell(17300) + tokens(300), change: 0 },
   're-scan after a 10-element change (20,000-element credential page)': { url: INTUNE, html: () => shell(17300) + tokens(300), change: 10 },
   're-scan after a 1,000-element change (20,000-element credential page)': { url: INTUNE, html: () => shell(17300) + tokens(300), change: 1000 },

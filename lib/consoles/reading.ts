@@ -6,10 +6,14 @@ import { collectSteps, type CollectOptions, type Collected } from '../dom/collec
 import type { Steps } from '../steps';
 import { isNotice } from '../credentials/health';
 import { CANDIDATE, EXPIRY_STEMS, inCandidateSpan } from '../credentials/seeds';
+import { remembered } from '../memo';
 import { EXPIRY_PREFIX, fieldType, relativeDays } from './vocabulary';
 
+/** `fieldType`, remembered: the same labels come back on every row and card, and every scan. */
+const labelType = remembered(fieldType, 5000);
+
 export const COLLECT_OPTIONS: CollectOptions = {
-  labelKey: (text) => fieldType(text),
+  labelKey: labelType,
   isSeed: (text) => EXPIRY_STEMS.test(text),
   isNotice,
   candidate: (text) => CANDIDATE.test(text),
@@ -24,7 +28,7 @@ export const COLLECT_OPTIONS: CollectOptions = {
     if (digit === -1 && relativeDays(text) === null) return null;
     // German splits the verb: `Token läuft am 7. Februar 2027 ab`, `läuft in 12 Tagen ab`.
     if (/\bläuft\b.*\bab\s*$/i.test(text)) return { label: 'läuft ab', value: text.trim() };
-    if (fieldType(label) !== 'expiry' && !EXPIRY_PREFIX.test(text)) return null;
+    if (labelType(label) !== 'expiry' && !EXPIRY_PREFIX.test(text)) return null;
     return { label, value: text.trim() };
   },
 };
