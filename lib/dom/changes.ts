@@ -82,6 +82,14 @@ export interface ChangeLog {
 
 type Listener = (records: readonly MutationRecord[]) => void;
 
+/** The open shadow roots a document's log watches, kept apart from it: a log made again for its listeners watches them too. */
+function shadowRootsOf(doc: Document): Set<ShadowRoot> {
+  const all = ((globalThis as Record<symbol, unknown>)[Symbol.for('token-radar.change-shadow-roots')] ??= new WeakMap()) as WeakMap<Document, Set<ShadowRoot>>;
+  let set = all.get(doc);
+  if (!set) all.set(doc, (set = new Set()));
+  return set;
+}
+
 /** Whoever listens to a document's changes (`listenToChanges`), kept apart from its log: they outlive it. */
 function listenersOf(doc: Document): Set<Listener> {
   const all = ((globalThis as Record<symbol, unknown>)[Symbol.for('token-radar.change-listeners')] ??= new WeakMap()) as WeakMap<Document, Set<Listener>>;
@@ -121,7 +129,10 @@ function logs(): WeakMap<Document, ChangeLog> {
 export function stopWatching(doc: Document): void {
   logs().get(doc)?.stop();
   logs().delete(doc);
+  // Made again at once, watching the same shadow roots (a reading may not come to add them back
+  // before a change inside one is to be heard); else its next reading reads them all anew.
   if (listenersOf(doc).size) changeLog(doc);
+  else shadowRootsOf(doc).clear();
 }
 
 /** The change log of `doc`, made (and watching) on the first call; null when `doc` cannot be watched. */
@@ -179,7 +190,10 @@ function makeLog(doc: Document, Observer: typeof MutationObserver): ChangeLog {
   });
   const OPTIONS: MutationObserverInit = { childList: true, subtree: true, characterData: true, attributes: true, attributeFilter: READ_ATTRIBUTES };
   observer.observe(doc, OPTIONS);
-  const watched = new WeakSet<ShadowRoot>();
+  // The shadow roots a log watched before this one, while someone listens (see `stopWatching`): watched again.
+  const watched = shadowRootsOf(doc);
+  for (const root of watched) if (root.host.isConnected) observer.observe(root, OPTIONS);
+  let pruneAt = Math.max(64, watched.size * 2);
 
   return {
     since(reader) {
@@ -207,6 +221,11 @@ function makeLog(doc: Document, Observer: typeof MutationObserver): ChangeLog {
     },
     watch(root) {
       if (watched.has(root)) return;
+      // Roots of components the page removed are let go (each time the set doubles: linear over a page's life).
+      if (watched.size >= pruneAt) {
+        for (const r of watched) if (!r.host.isConnected) watched.delete(r);
+        pruneAt = Math.max(64, watched.size * 2);
+      }
       watched.add(root);
       observer.observe(root, OPTIONS);
     },

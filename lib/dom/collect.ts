@@ -1154,6 +1154,7 @@ export function* collectSteps(root: Document | Element, options: CollectOptions,
   if (found.length === 0) return finish({ records, seeds: 0 });
   const grids = new Set<Element>();
   const plainGrids = new Map<Element, Grid>();
+  // Kept over this loop's pauses: a page changed in one is read again (the change stays news to the next reading).
   const askedPlain = new Set<string>();
   let n = 0;
   for (const node of seedNodes) {
@@ -1242,7 +1243,9 @@ export function* collectSteps(root: Document | Element, options: CollectOptions,
   if (seedPairs.length) {
     const found = new Set(seedPairs.map((p) => scopeOf(p.labelElement) ?? top));
     // The outermost scopes only: a scope inside another is walked with it.
-    const scopes = [...found].filter((sc) => !(sc.parentElement && within(sc.parentElement, found)));
+    // (A document without a body reads over the document itself: then that is the one scope.)
+    const whole = [...found].find((sc) => sc.nodeType !== 1);
+    const scopes = whole ? [whole] : [...found].filter((sc) => !(sc.parentElement && within(sc.parentElement, found)));
     for (const scope of scopes) {
       yield;
       // One walk gathers the short texts; each is then read in its own small step.

@@ -122,6 +122,35 @@ describe('reading a document again', () => {
     expect(heard).toHaveLength(4);
   });
 
+  it('a listener keeps hearing the shadow roots read in the page after another caller leaves it', async () => {
+    document.body.innerHTML = '<div id="host"></div>';
+    const root = document.getElementById('host')!.attachShadow({ mode: 'open' });
+    root.innerHTML = '<p>Expires Mar 3, 2027</p>';
+    // What a reading does for each shadow root it reads.
+    changeLog(document)!.watch(root);
+    await new Promise((r) => setTimeout(r, 0));
+    const heard: MutationRecord[][] = [];
+    const listening = new AbortController();
+    listenToChanges(document, (records) => heard.push([...records]), listening.signal);
+    root.querySelector('p')!.textContent = 'Expires Apr 4, 2027';
+    await new Promise((r) => setTimeout(r, 0));
+    expect(heard).toHaveLength(1);
+    forgetPage(document);
+    root.querySelector('p')!.textContent = 'Expires May 5, 2027';
+    await new Promise((r) => setTimeout(r, 0));
+    expect(heard).toHaveLength(2);
+    listening.abort();
+    forgetPage(document);
+  });
+
+  it('a document without a body is read over the document itself, each field once', () => {
+    const doc = document.implementation.createHTMLDocument('t');
+    doc.body.remove();
+    doc.documentElement.insertAdjacentHTML('beforeend', '<div><span>Expiration date</span> <span>Mar 3, 2027</span></div><section><p>Name: Token B</p><span>Expiration date</span> <span>Apr 4, 2027</span></section>');
+    const section = drain(collectSteps(doc, COLLECT_OPTIONS)).records.find((r) => r.element.nodeName === 'SECTION');
+    expect(section?.fields.map((f) => `${f.label}=${f.value}`).sort()).toEqual(['Expiration date=Apr 4, 2027', 'Name=Token B']);
+  });
+
   it('after thousands of changes, reads everything', () => {
     document.body.innerHTML = '<div></div>';
     drain(collectSteps(document, COLLECT_OPTIONS));
