@@ -1,8 +1,8 @@
 /**
  * One page watcher per document: the first scan waits for the browser to be idle; afterwards it
  * looks at what changed (work in proportion to the change; the changes come from the reading
- * layer's own observer, lib/dom/changes.ts) and asks for a new scan only when the change can matter: inside what the last scan read, text that mentions an
- * expiry, a new heading or grid, or any change while the caller says everything matters (a
+ * layer's own observer, lib/dom/changes.ts) and asks for a new scan only when the change can
+ * matter: inside what the last scan read, text that mentions an expiry, a new heading or grid, or any change while the caller says everything matters (a
  * recognised page with nothing read, a renewal guide). Scans are debounced (with a ceiling, so a
  * page that never stops changing is still read) and run a slice at a time in idle time. Stops
  * when `signal` aborts.

@@ -345,7 +345,7 @@ function badgeHealth(record: PageRecord): Health | null {
   const all = record.element.getElementsByTagName('*');
   for (let i = 0; i < all.length && i < 80; i++) {
     const el = all[i]!;
-    if (el.childElementCount > 0 || skip.has(el)) continue;
+    if (el.firstElementChild || skip.has(el)) continue;
     const text = el.textContent ?? '';
     if (text.length < 2 || text.length > 40) continue;
     const h = statusHealth(text);

@@ -82,21 +82,27 @@ export interface ChangeLog {
 
 type Listener = (records: readonly MutationRecord[]) => void;
 
-/** The open shadow roots a document's log watches, kept apart from it: a log made again for its listeners watches them too. */
-function shadowRootsOf(doc: Document): Set<ShadowRoot> {
-  const all = ((globalThis as Record<symbol, unknown>)[Symbol.for('token-radar.change-shadow-roots')] ??= new WeakMap()) as WeakMap<Document, Set<ShadowRoot>>;
+/**
+ * What this world keeps per document under `name`, for every copy of the reading layer in it (a
+ * layer loaded again into a frame must not add a second observer): on the world's global object.
+ */
+function perDocument<T>(name: string): WeakMap<Document, T> {
+  return ((globalThis as Record<symbol, unknown>)[Symbol.for(`token-radar.${name}`)] ??= new WeakMap()) as WeakMap<Document, T>;
+}
+
+/** The set kept per document under `name`, made on first use. */
+function setOf<T>(name: string, doc: Document): Set<T> {
+  const all = perDocument<Set<T>>(name);
   let set = all.get(doc);
   if (!set) all.set(doc, (set = new Set()));
   return set;
 }
 
+/** The open shadow roots a document's log watches, kept apart from it: a log made again for its listeners watches them too. */
+const shadowRootsOf = (doc: Document) => setOf<ShadowRoot>('change-shadow-roots', doc);
+
 /** Whoever listens to a document's changes (`listenToChanges`), kept apart from its log: they outlive it. */
-function listenersOf(doc: Document): Set<Listener> {
-  const all = ((globalThis as Record<symbol, unknown>)[Symbol.for('token-radar.change-listeners')] ??= new WeakMap()) as WeakMap<Document, Set<Listener>>;
-  let set = all.get(doc);
-  if (!set) all.set(doc, (set = new Set()));
-  return set;
-}
+const listenersOf = (doc: Document) => setOf<Listener>('change-listeners', doc);
 
 /**
  * Calls `listener` with every batch of `doc`'s changes as they are written down, until `signal`
@@ -114,13 +120,8 @@ export function listenToChanges(doc: Document, listener: Listener, signal: Abort
   return true;
 }
 
-/**
- * One log per document for every copy of the reading layer in this world (a layer loaded again
- * into a frame must not add a second observer): kept on the world's global object.
- */
-function logs(): WeakMap<Document, ChangeLog> {
-  return ((globalThis as Record<symbol, unknown>)[Symbol.for('token-radar.change-logs')] ??= new WeakMap()) as WeakMap<Document, ChangeLog>;
-}
+/** One log per document for every copy of the reading layer in this world. */
+const logs = () => perDocument<ChangeLog>('change-logs');
 
 /**
  * Stops watching `doc` (the reader leaves the page): the next reading of it starts a new log and

@@ -455,7 +455,7 @@ function readHtmlTable(table: HTMLTableElement, opts: CollectOptions, allTables:
  * parent, the first of them a header of labels (short, no date, at least two labels we know).
  * `el` is the element holding a seed, or up to two levels inside its cell.
  */
-function plainGridAround(el: Element, opts: CollectOptions, asked: Set<string>): Grid | null {
+function plainGridAround(el: Element, opts: CollectOptions, asked: Map<Element, Set<string>>): Grid | null {
   let cell: Element | null = el;
   for (let i = 0; cell && i < 3; i++, cell = cell.parentElement) {
     const row = cell.parentElement;
@@ -464,9 +464,11 @@ function plainGridAround(el: Element, opts: CollectOptions, asked: Set<string>):
     const width = childCount(row, MAX_PLAIN_WIDTH);
     if (width < 2 || width > MAX_PLAIN_WIDTH) continue;
     // The same rows around the next seed (a long list of cards) are not looked at again: same container, tag and width, same answer.
-    const question = `${idFor(container)} ${row.tagName} ${width}`;
-    if (asked.has(question)) continue;
-    asked.add(question);
+    const question = `${row.tagName} ${width}`;
+    let here = asked.get(container);
+    if (!here) asked.set(container, (here = new Set()));
+    if (here.has(question)) continue;
+    here.add(question);
     const rows = Array.from(container.children).filter((r) => r.tagName === row.tagName && childCount(r, width) === width);
     if (rows.length < 2) continue;
     const header = Array.from(rows[0]!.children).map((c) => cleanText(c));
@@ -486,15 +488,6 @@ const NUMERIC_DATE_OR_YEAR = /\d{1,4}[/.-]\d{1,2}[/.-]\d{1,4}|\d{4}/;
 
 /** More cells than a plain grid's row has: an element with more children is a list, not a row. */
 const MAX_PLAIN_WIDTH = 40;
-
-/** A number for an element, the same all through one reading (for keys of questions already asked). */
-const elementIds = new WeakMap<Element, number>();
-let lastElementId = 0;
-function idFor(el: Element): number {
-  let id = elementIds.get(el);
-  if (id === undefined) elementIds.set(el, (id = ++lastElementId));
-  return id;
-}
 
 /** Elements that are never a plain grid's row. */
 const BLOCKS_NOT_ROWS = new Set(['TR', 'TBODY', 'THEAD', 'TABLE', 'UL', 'OL', 'DL', 'BODY', 'HTML', 'FORM', 'SELECT']);
@@ -1155,7 +1148,7 @@ export function* collectSteps(root: Document | Element, options: CollectOptions,
   const grids = new Set<Element>();
   const plainGrids = new Map<Element, Grid>();
   // Kept over this loop's pauses: a page changed in one is read again (the change stays news to the next reading).
-  const askedPlain = new Set<string>();
+  const askedPlain = new Map<Element, Set<string>>();
   let n = 0;
   for (const node of seedNodes) {
     if (++n % 2 === 0) yield;

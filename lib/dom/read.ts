@@ -56,7 +56,7 @@ export function pageTitlesFrom(doc: Document): { titles: string[]; elements: Ele
   // A subtitle printed right under the page's heading ("Enrollment program token" under the token's name).
   for (const h1 of ordered.filter((el) => el.tagName === 'H1' || el.tagName === 'H2').slice(0, 3)) {
     const next = h1.nextElementSibling;
-    if (next && /^(P|DIV|SPAN)$/.test(next.tagName) && next.childElementCount === 0) {
+    if (next && /^(P|DIV|SPAN)$/.test(next.tagName) && !next.firstElementChild) {
       const t = textOf(next);
       if (t && t.length <= 80) out.push(t);
     }
