@@ -11,6 +11,8 @@ interface Case {
   html: () => string;
   /** A re-scan: changes this many elements' text (0: none) before each timed scan; the scan reads only what changed. */
   change?: number;
+  /** The elements a re-scan's changes are made in (by default the shell's links and the grid's sync cells). */
+  changeable?: string;
   /** The page is built anew before each timed scan: its nodes are touched for the first time (see `run`). */
   fresh?: boolean;
 }
@@ -28,6 +30,7 @@ export const CASES: Record<string, Case> = {
   'push certificate panel in a 20,000-element shell': { url: INTUNE, html: () => shell(20000) + pushPanel() },
   'card list, 300 MDM servers (Apple Business Manager) in a 20,000-element shell': { url: ABM, html: () => shell(17300) + abmServers(300) },
   're-scan, nothing changed (the 300-card list)': { url: ABM, html: () => shell(17300) + abmServers(300), change: 0 },
+  're-scan after one card changed (the 300-card list)': { url: ABM, html: () => shell(17300) + abmServers(300), change: 1, changeable: 'li[role="listitem"] div:last-of-type span:last-child' },
   're-scan, nothing changed (20,000-element credential page)': { url: INTUNE, html: () => shell(17300) + tokens(300), change: 0 },
   're-scan after a 10-element change (20,000-element credential page)': { url: INTUNE, html: () => shell(17300) + tokens(300), change: 10 },
   're-scan after a 1,000-element change (20,000-element credential page)': { url: INTUNE, html: () => shell(17300) + tokens(300), change: 1000 },
@@ -53,7 +56,7 @@ export async function run(name: string, iterations: number): Promise<{ elements:
   document.documentElement.lang = 'en';
   document.body.innerHTML = c.html();
   await settle();
-  const changeable = c.change !== undefined ? Array.from(document.querySelectorAll('nav a, [data-automation-key="sync"]')) : [];
+  const changeable = c.change !== undefined ? Array.from(document.querySelectorAll(c.changeable ?? 'nav a, [data-automation-key="sync"]')) : [];
   scanPage(c.url, document, NOW);
   const times: number[] = [];
   let credentials = 0;

@@ -7,7 +7,8 @@ import { fieldType, mayMentionExpiry, normWords } from './vocabulary';
 
 /** What the last scans of a document worked out about it, kept while what they read does not change. */
 interface Known {
-  titles?: { value: string[]; title: string; elements: Element[]; subtitles: [Element, Element | null][] };
+  /** `subtitles`: each of the first headings, the element after it, and whether that element could be a subtitle (`pageTitlesFrom`). */
+  titles?: { value: string[]; title: string; elements: Element[]; subtitles: [Element, Element | null, boolean][] };
   columns?: { value: string[]; elements: Element[] };
   text?: string;
 }
@@ -62,7 +63,7 @@ function stillKnown(doc: Document, was: Known, since: Since): Known {
     t &&
     t.title === doc.title &&
     t.elements.every((el) => el.isConnected) &&
-    t.subtitles.every(([h, next]) => h.nextElementSibling === next && !changes.some((c) => next && next.contains(c.node))) &&
+    t.subtitles.every(([h, next, could]) => h.nextElementSibling === next && !(next && (could || mayBeSubtitle(next)) && changes.some((c) => next.contains(c.node)))) &&
     !touches(changes, TITLE_TEXT, TITLE_BEARERS, TITLE_ATTRIBUTES)
   )
     out.titles = t;
@@ -105,7 +106,12 @@ export function scanContext(url: URL, doc: Document, now: Date, lang: string): S
 function titlesOf(doc: Document): NonNullable<Known['titles']> {
   const { titles, elements } = pageTitlesFrom(doc);
   const headings = elements.filter((el) => el.tagName === 'H1' || el.tagName === 'H2').slice(0, 3);
-  return { value: titles, title: doc.title, elements, subtitles: headings.map((h) => [h, h.nextElementSibling]) };
+  return { value: titles, title: doc.title, elements, subtitles: headings.map((h) => [h, h.nextElementSibling, !!h.nextElementSibling && mayBeSubtitle(h.nextElementSibling)]) };
+}
+
+/** An element after a heading that `pageTitlesFrom` reads as its subtitle when its text is short: a change inside any other (a list, a grid, a section with elements in it) is no subtitle's. */
+function mayBeSubtitle(el: Element): boolean {
+  return /^(P|DIV|SPAN)$/.test(el.tagName) && !el.firstElementChild;
 }
 
 /** True when one of the page's titles contains one of `phrases` (lower case). */

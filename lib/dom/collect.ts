@@ -93,7 +93,7 @@ function isOwnTag(tag: string): boolean {
  * skipping scripts, styles, hidden subtrees and our own UI. Used inside the regions a seed
  * picked out; the whole page is only ever walked by `findSeeds`.
  */
-function walkText(root: Node, visit: (node: Text) => void): void {
+function walkText(root: Node, visit: (node: Text) => void, skip?: (el: Element) => boolean, hosts?: Set<Element>): void {
   const doc = root.ownerDocument ?? (root as Document);
   const walker = doc.createTreeWalker(root, 1 | 4 /* SHOW_ELEMENT | SHOW_TEXT */);
   let node: Node | null = walker.nextNode();
@@ -105,14 +105,17 @@ function walkText(root: Node, visit: (node: Text) => void): void {
     }
     const el = node as Element;
     const tag = el.tagName;
-    if (SKIP_TAGS.has(tag) || isOwnTag(tag) || el.hasAttribute('hidden')) {
+    if (SKIP_TAGS.has(tag) || isOwnTag(tag) || el.hasAttribute('hidden') || skip?.(el)) {
       // Past this element's subtree.
       let next = walker.nextSibling();
       while (!next && walker.parentNode()) next = walker.nextSibling();
       node = next;
       continue;
     }
-    if (el.shadowRoot) walkText(el.shadowRoot, visit);
+    if (el.shadowRoot) {
+      hosts?.add(el);
+      walkText(el.shadowRoot, visit, skip, hosts);
+    }
     node = walker.nextNode();
   }
 }
@@ -263,6 +266,7 @@ function cleanText(el: Element | null | undefined): string {
 
 /** True when `el` is one of `set` or inside one (in the same tree: `contains` does not cross into a shadow root either). */
 function within(el: Element, set: ReadonlySet<Element>): boolean {
+  if (!set.size) return false;
   for (let up: Element | null = el; up; up = up.parentElement) if (set.has(up)) return true;
   return false;
 }
@@ -455,18 +459,21 @@ function readHtmlTable(table: HTMLTableElement, opts: CollectOptions, allTables:
  * parent, the first of them a header of labels (short, no date, at least two labels we know).
  * `el` is the element holding a seed, or up to two levels inside its cell.
  */
-function plainGridAround(el: Element, opts: CollectOptions, asked: Map<Element, Set<string>>): Grid | null {
+function plainGridAround(el: Element, opts: CollectOptions, asked: PlainAsked, same?: (container: Element) => boolean): Grid | null {
   let cell: Element | null = el;
   for (let i = 0; cell && i < 3; i++, cell = cell.parentElement) {
     const row = cell.parentElement;
     const container = row?.parentElement;
     if (!row || !container || BLOCKS_NOT_ROWS.has(row.tagName) || !container.firstElementChild?.nextElementSibling) continue;
-    const width = childCount(row, MAX_PLAIN_WIDTH);
+    // Rows that did not change give the last reading's answer (`same`): no grid.
+    if (same?.(container)) continue;
+    let width = asked.widths.get(row);
+    if (width === undefined) asked.widths.set(row, (width = childCount(row, MAX_PLAIN_WIDTH)));
     if (width < 2 || width > MAX_PLAIN_WIDTH) continue;
     // The same rows around the next seed (a long list of cards) are not looked at again: same container, tag and width, same answer.
     const question = `${row.tagName} ${width}`;
-    let here = asked.get(container);
-    if (!here) asked.set(container, (here = new Set()));
+    let here = asked.questions.get(container);
+    if (!here) asked.questions.set(container, (here = new Set()));
     if (here.has(question)) continue;
     here.add(question);
     const rows = Array.from(container.children).filter((r) => r.tagName === row.tagName && childCount(r, width) === width);
@@ -485,6 +492,12 @@ function plainGridAround(el: Element, opts: CollectOptions, asked: Map<Element, 
 }
 
 const NUMERIC_DATE_OR_YEAR = /\d{1,4}[/.-]\d{1,2}[/.-]\d{1,4}|\d{4}/;
+
+/** The questions `plainGridAround` asked in one reading (by container: tag and width of rows), and the widths it counted. */
+interface PlainAsked {
+  questions: Map<Element, Set<string>>;
+  widths: Map<Element, number>;
+}
 
 /** More cells than a plain grid's row has: an element with more children is a list, not a row. */
 const MAX_PLAIN_WIDTH = 40;
@@ -718,27 +731,35 @@ function textAfter(el: Element): string {
 }
 
 /** The value element for a label element, by the structure around it; null when there is none. */
-function valueFor(label: Element): Element | null {
+function valueFor(label: Element, reach?: Reach): Element | null {
   const tag = label.tagName;
   if (tag === 'DT') {
+    reachTo(reach, label.parentElement);
     let next = label.nextElementSibling;
     while (next && next.tagName === 'DT') next = next.nextElementSibling;
     return next?.tagName === 'DD' ? next : null;
   }
   if (tag === 'LABEL') {
     const id = label.getAttribute('for');
-    if (id) return label.ownerDocument.getElementById(id);
+    if (id) {
+      reachAll(reach);
+      return label.ownerDocument.getElementById(id);
+    }
     const inner = label.querySelector('input, textarea, output');
     if (inner) return inner;
   }
   const id = label.id;
   if (id) {
+    reachAll(reach);
     const doc = label.ownerDocument;
     const target = doc.querySelector(`[aria-labelledby~="${id.replace(/["\\]/g, '\\$&')}"]`);
     if (target && target !== label) return target;
   }
   // A form-table row: the cell after the label cell (never a cell of another row).
-  if (tag === 'TH' || tag === 'TD' || label.getAttribute('role') === 'rowheader') return label.nextElementSibling;
+  if (tag === 'TH' || tag === 'TD' || label.getAttribute('role') === 'rowheader') {
+    reachTo(reach, label.parentElement);
+    return label.nextElementSibling;
+  }
   // A label element followed by its value; or a label wrapped alone in an element followed by the value.
   let node: Element | null = label;
   for (let i = 0; node && i < 3; i++) {
@@ -747,6 +768,7 @@ function valueFor(label: Element): Element | null {
     // after the label), a longer text is a sentence of its own.
     let next: Element | null = null;
     let text = false;
+    reachTo(reach, node.parentElement);
     for (let n = node.nextSibling; n && !next && !text; n = n.nextSibling) {
       if (n.nodeType === 1) {
         if ((n as Element).tagName !== 'BR') next = n as Element;
@@ -764,26 +786,48 @@ function valueFor(label: Element): Element | null {
 const CONTROL = 'button, [role="button"], [role="menuitem"], [role="tab"], option, summary';
 
 /** True when the element is (the text of) a button, tab or menu item: an action, not a label. */
-function isControlText(el: Element): boolean {
+function isControlText(el: Element, reach?: Reach): boolean {
   const control = el.closest(CONTROL);
+  if (control) reachTo(reach, control);
   return !!control && textOf(control) === textOf(el);
 }
 
+/**
+ * How far up the page reading one text looked: the highest element whose children, siblings or
+ * text it read (undefined: none above the text's own element; null: anywhere, an id was looked
+ * up). An item is kept from one reading to the next only when no text in it looked above it.
+ */
+interface Reach {
+  top: Element | null | undefined;
+}
+
+/** `el`, an element above the text being read (or beside it, inside `reach.top`), was read. */
+function reachTo(reach: Reach | undefined, el: Element | null | undefined): void {
+  if (!reach || reach.top === null || !el) return;
+  if (reach.top === undefined || (el !== reach.top && el.contains(reach.top))) reach.top = el;
+}
+
+/** Something anywhere in the page was read (an element by its id). */
+function reachAll(reach: Reach | undefined): void {
+  if (reach) reach.top = null;
+}
+
 /** The pair a label text node starts, or null. */
-function pairAt(textNode: Text, opts: CollectOptions): Pair | null {
+function pairAt(textNode: Text, opts: CollectOptions, reach?: Reach): Pair | null {
   const parent = textNode.parentElement;
-  if (!parent || isControlText(parent)) return null;
+  if (!parent || isControlText(parent, reach)) return null;
   // The label element: the innermost element whose whole text is this label (`<span>Expiration <b>date</b></span>` too).
   let labelEl: Element = parent;
   while (labelEl.parentElement && !labelEl.parentElement.firstElementChild!.nextElementSibling && textOf(labelEl.parentElement) === textOf(labelEl) && !BLOCKS.has(labelEl.parentElement.tagName)) {
     labelEl = labelEl.parentElement;
   }
+  reachTo(reach, labelEl.parentElement);
   const labelText = cleanText(labelEl);
   if (!labelText || labelText.length > MAX_LABEL || !bareLabel(labelText)) return null;
   const key = opts.labelKey(labelText);
   if (!key) return null;
-  const valueEl = valueFor(labelEl);
-  if (!valueEl || labelEl.contains(valueEl) || isControlText(valueEl)) return null;
+  const valueEl = valueFor(labelEl, reach);
+  if (!valueEl || labelEl.contains(valueEl) || isControlText(valueEl, reach)) return null;
   // The label's own parent: its value is the text after it (valueFor returns the parent only then).
   const value = valueEl.contains(labelEl) ? (valueEl === labelEl.parentElement ? textAfter(labelEl) : '') : valueText(valueEl);
   if (!value || value.length > 300 || value === labelText) return null;
@@ -796,9 +840,9 @@ function pairAt(textNode: Text, opts: CollectOptions): Pair | null {
 }
 
 /** The text of a leaf that starts with a seed phrase (`Expires Dec 5, 2026`), as a pair. */
-function seedPair(textNode: Text, opts: CollectOptions): Pair | null {
+function seedPair(textNode: Text, opts: CollectOptions, reach?: Reach): Pair | null {
   const el = textNode.parentElement;
-  if (!el || !opts.splitSeed || isControlText(el)) return null;
+  if (!el || !opts.splitSeed || isControlText(el, reach)) return null;
   const text = cleanText(el);
   return text.length > 120 ? null : seedField(text, el, opts);
 }
@@ -818,12 +862,36 @@ function childToward(ancestor: Element, node: Element): Element {
   return n;
 }
 
+/** What an expiry's item was found from: its neighbours in reading order, and the element before it was narrowed to one section. */
+interface ItemOrigin {
+  near: readonly [Element | null, Element | null];
+  candidate: Element;
+}
+
+/** What `groupPairs` found. */
+interface Grouped {
+  /** Each item's pairs, items in the order of their first pair. */
+  groups: Map<Element, Pair[]>;
+  /** Each expiry's item, and what it was found from. */
+  itemOf: Map<Pair, Element>;
+  origins: Map<Pair, ItemOrigin>;
+  /** Items of the last reading (`fixed`) that the expiries in them would now make another element: not to be taken as they were. */
+  moved: Set<Element>;
+}
+
 /**
  * Groups pairs into items: a pair's item is the largest element around it that holds no other
  * pair of the same key (one card, one list row, one details panel). Pairs then belong to the
- * deepest item that contains them.
+ * deepest item that contains them. `fixed`: the items of the last reading taken as they were
+ * (their expiries, with what their extent was found from; `stable` says a neighbour did not move):
+ * an expiry whose neighbours are the same is in the same item, its pairs too.
  */
-function* groupPairs(pairs: Pair[], root: Element, itemKey: string): Steps<Map<Element, Pair[]>> {
+function* groupPairs(
+  pairs: Pair[],
+  root: Element,
+  itemKey: string,
+  fixed?: { itemOf(p: Pair): KeptItem | undefined; stable(el: Element): boolean },
+): Steps<Grouped> {
   // Items come from the seed pairs (the expiries): one item per expiry, as large as it can be
   // without holding another expiry. Every other pair joins the deepest item around it.
   const seeds = pairs.filter((p) => p.key === itemKey);
@@ -831,14 +899,28 @@ function* groupPairs(pairs: Pair[], root: Element, itemKey: string): Steps<Map<E
   // Reading order, also across shadow roots (where the browser's document order is whatever its memory says).
   seeds.sort((a, b) => readingOrder(anchorOf(a), anchorOf(b)));
   const items = new Set<Element>();
+  const itemOf = new Map<Pair, Element>();
+  const origins = new Map<Pair, ItemOrigin>();
+  const moved = new Set<Element>();
   for (let i = 0; i < seeds.length; i++) {
     if (i % 3 === 2) yield;
     const p = seeds[i]!;
+    const before = seeds[i - 1];
+    const after = seeds[i + 1];
+    const near = [before ? anchorOf(before) : null, after ? anchorOf(after) : null] as const;
+    const k = fixed?.itemOf(p);
+    const was = k?.origins.get(p);
+    if (was && was.near[0] === near[0] && was.near[1] === near[1] && near.every((a) => !a || fixed!.stable(a))) {
+      items.add(k!.element);
+      itemOf.set(p, k!.element);
+      origins.set(p, was);
+      continue;
+    }
     // Document order: the nearest other expiry is a neighbour in this order.
-    const near = [seeds[i - 1], seeds[i + 1]].filter((x): x is Pair => !!x && anchorOf(x) !== anchorOf(p) && !anchorOf(x).contains(anchorOf(p)) && !anchorOf(p).contains(anchorOf(x)));
+    const others = [before, after].filter((x): x is Pair => !!x && anchorOf(x) !== anchorOf(p) && !anchorOf(x).contains(anchorOf(p)) && !anchorOf(p).contains(anchorOf(x)));
     let deepest: Element | null = null;
     let depth = -1;
-    for (const other of near) {
+    for (const other of others) {
       const lca = commonAncestor(anchorOf(p), anchorOf(other));
       if (!lca) continue;
       let d = 0;
@@ -848,7 +930,8 @@ function* groupPairs(pairs: Pair[], root: Element, itemKey: string): Steps<Map<E
         deepest = lca;
       }
     }
-    let item = deepest ? childToward(deepest, anchorOf(p)) : root;
+    const candidate = deepest ? childToward(deepest, anchorOf(p)) : root;
+    let item = candidate;
     // An item of several headed sections (a settings form: push certificate, then ADE, then
     // updates) is not one credential's: it is narrowed to the part around this expiry that holds
     // one section heading at most, whose own heading then sits just above it.
@@ -857,14 +940,17 @@ function* groupPairs(pairs: Pair[], root: Element, itemKey: string): Steps<Map<E
       if (next === item || next === anchorOf(p)) break;
       item = next;
     }
+    if (k && item !== k.element) moved.add(k.element);
     items.add(item);
+    itemOf.set(p, item);
+    origins.set(p, { near, candidate });
   }
-  const out = new Map<Element, Pair[]>();
+  const groups = new Map<Element, Pair[]>();
   let n = 0;
   for (const p of pairs) {
     if (++n % 50 === 0) yield;
-    let item: Element | null = null;
-    for (let n: Element | null = anchorOf(p); n; n = n.parentElement) {
+    let item: Element | null = fixed?.itemOf(p)?.element ?? null;
+    for (let n: Element | null = item ? null : anchorOf(p); n; n = n.parentElement) {
       if (items.has(n)) {
         item = n;
         break;
@@ -872,11 +958,11 @@ function* groupPairs(pairs: Pair[], root: Element, itemKey: string): Steps<Map<E
     }
     if (!item && items.has(root)) item = root;
     if (!item) continue;
-    const list = out.get(item) ?? [];
+    const list = groups.get(item) ?? [];
     list.push(p);
-    out.set(item, list);
+    groups.set(item, list);
   }
-  return out;
+  return { groups, itemOf, origins, moved };
 }
 
 /** The text naming an item: a heading or bold text in it that is not one of its fields. */
@@ -898,6 +984,276 @@ function itemName(item: Element, pairs: Pair[], opts: CollectOptions): { name: s
   }
   return null;
 }
+
+/** What `readItems` reads from its caller's reading. */
+interface ItemsContext {
+  opts: CollectOptions;
+  top: Element;
+  seedNodes: readonly Text[];
+  /** True inside a table or grid read (`claimed`). */
+  inClaimed(el: Element): boolean;
+  claimed: ReadonlySet<Element>;
+  /** The kept items taken as they were (by element), of the last reading's (`last`, by seed); where the page changed since (`dirt`). */
+  reuse: Map<Element, KeptItem>;
+  last?: Map<Text, KeptItem>;
+  dirt?: Dirt;
+  /** The table or grid each seed sits in (found, not necessarily read). */
+  gridOfSeed: ReadonlyMap<Text, Element>;
+  /** The reading may be kept: work out what to keep of each item. */
+  keep: boolean;
+}
+
+/**
+ * Reads the label/value pairs around the seeds (anywhere but in the tables and grids read), then
+ * groups them into items: a card, a list item, a details panel. The kept items of the last
+ * reading (`ctx.reuse`) are taken as they were; one something read now reaches into is given back
+ * in `dropped`, for the caller to read again without it.
+ */
+function* readItems(ctx: ItemsContext): Steps<ItemStage> {
+  const { opts, top, seedNodes, inClaimed, reuse, dirt } = ctx;
+  const keptItemOf = (node: Text) => takenItem(node, ctx.last, reuse);
+  let n = 0;
+  const out: ItemStage = { pairs: [], records: [], kept: new Map(), dropped: new Set() };
+  const pairs = out.pairs;
+  const seenLabels = new Set<Element>();
+  /** Elements some text inside them was read past: never kept as an item (see `Reach`). */
+  const unsafe = new Set<Element>();
+  /** Blocks read whole for their `Label: value` runs: an item inside one is not kept. */
+  const wide = new Set<Element>();
+  /** Pairs read now, not taken from a kept item. */
+  const fresh = new Set<Pair>();
+  /** The shadow hosts whose texts the walk read: an item around one is not kept. */
+  const hostsWalked = new Set<Element>();
+  const pairsAt = (node: Text) => {
+    const parent = node.parentElement;
+    if (!parent || inClaimed(parent)) return;
+    const start = pairs.length;
+    const reach: Reach = { top: undefined };
+    pairsOf(node, parent, reach);
+    for (let i = start; i < pairs.length; i++) fresh.add(pairs[i]!);
+    if (reach.top !== undefined) for (let el: Element | null = parent; el && el !== reach.top; el = el.parentElement) unsafe.add(el);
+  };
+  const pairsOf = (node: Text, parent: Element, reach: Reach) => {
+    const pair = seedPair(node, opts, reach) ?? pairAt(node, opts, reach);
+    if (pair) {
+      if (!seenLabels.has(pair.labelElement)) {
+        seenLabels.add(pair.labelElement);
+        pairs.push(pair);
+      }
+      return;
+    }
+    // `Label: value` in one text (a line of a `<p>` with `<br>`s, a span in a list row).
+    if (/[:：]\s*\S/.test(node.data)) {
+      const own = labelValueLine(node.data, parent, opts);
+      if (own) pairs.push(own);
+      return;
+    }
+    // `<b>Label:</b> value` runs inside a larger element.
+    if (/[:：]\s*$/.test(node.textContent ?? '')) {
+      const block = parent.closest('p, div, li, td, dd, section') ?? parent;
+      reachTo(reach, block);
+      wide.add(block);
+      if (seenLabels.has(block)) return;
+      seenLabels.add(block);
+      for (const p of inlinePairs(block, opts)) {
+        if (!block.contains(p.labelElement)) reachAll(reach);
+        if (!pairs.some((q) => q.element === p.element && q.label === p.label)) pairs.push(p);
+      }
+    }
+  };
+  // First the pairs the seeds start; then the other labels, only in the parts of the page those pairs sit in.
+  const bySeed = new Map<Text, Pair[]>();
+  for (const node of seedNodes) {
+    if (++n % 3 === 0) yield;
+    const start = pairs.length;
+    const k = keptItemOf(node);
+    if (k) {
+      const own = k.bySeed.get(node);
+      if (own) pairs.push(...own);
+      continue;
+    }
+    pairsAt(node);
+    if (pairs.length > start) bySeed.set(node, pairs.slice(start));
+  }
+  const seedPairs = pairs.filter((p) => p.key === opts.itemKey);
+  if (!seedPairs.length) return out;
+  // A kept item's pairs are the same objects from one reading to the next.
+  const keptPair = (p: Pair): KeptItem | undefined => {
+    const k = itemOfPair.get(p);
+    return k && reuse.get(k.element) === k ? k : undefined;
+  };
+  const scopeOfPair = new Map<Pair, Element>();
+  for (const p of seedPairs) scopeOfPair.set(p, keptPair(p)?.scopes.get(p) ?? scopeOf(p.labelElement) ?? top);
+  const found = new Set(scopeOfPair.values());
+  // The outermost scopes only: a scope inside another is walked with it.
+  // (A document without a body reads over the document itself: then that is the one scope.)
+  const whole = [...found].find((sc) => sc.nodeType !== 1);
+  const scopes = whole ? [whole] : [...found].filter((sc) => !(sc.parentElement && within(sc.parentElement, found)));
+  for (const scope of scopes) {
+    yield;
+    // One walk gathers the short texts (and the kept items, whose pairs are taken as they were); each is then read in its own small step.
+    const texts: (Text | KeptItem)[] = [];
+    const kept = reuse.get(scope);
+    if (kept) texts.push(kept);
+    else {
+      walkText(
+        scope,
+        (node) => {
+          const raw = node.data;
+          if (raw.length <= MAX_LABEL * 2 && raw.trim()) texts.push(node);
+        },
+        reuse.size
+          ? (el) => {
+              const k = reuse.get(el);
+              if (k) texts.push(k);
+              return !!k;
+            }
+          : undefined,
+        hostsWalked,
+      );
+    }
+    for (const t of texts) {
+      if (++n % 3 === 0) yield;
+      if (!('nodeType' in t)) pairs.push(...t.walk);
+      else if (!t.parentElement?.closest('[role="columnheader"]')) pairsAt(t);
+    }
+  }
+  // Something read now reaches into a kept item (a pair in it, a block around it read whole): it is read again.
+  if (reuse.size) {
+    for (const p of fresh) {
+      for (const el of [p.labelElement, p.element]) {
+        for (let up: Element | null = el; up; up = up.parentElement) if (reuse.has(up)) out.dropped.add(up);
+      }
+    }
+    for (const block of wide) for (const el of reuse.keys()) if (block !== el && block.contains(el)) out.dropped.add(el);
+    if (out.dropped.size) return out;
+  }
+  const stable = (el: Element) => el.isConnected && !underSearched(el, dirt!);
+  const grouped = yield* groupPairs(pairs, top, opts.itemKey, reuse.size ? { itemOf: keptPair, stable } : undefined);
+  if (grouped.moved.size) {
+    for (const el of grouped.moved) out.dropped.add(el);
+    return out;
+  }
+  const before = dirt ? headingsStill(dirt) : undefined;
+  let seedsByItem: Map<Element, Text[]> | undefined;
+  let aroundOf: { hosts: Set<Element>; outer: Set<Element> } | undefined;
+  for (const [item, list] of grouped.groups) {
+    if (++n % 3 === 0) yield;
+    if (!list.some((p) => p.key === opts.itemKey)) continue;
+    const k = reuse.get(item);
+    if (k) {
+      // The same pairs as it had: its record, under the headings it sits under now.
+      if (list.length !== k.size + k.walk.length) {
+        out.dropped.add(item);
+        return out;
+      }
+      const headings = before!(item) ? k.headings : headingsFor(item);
+      const same = headings === k.headings || (headings.length === k.headings.length && headings.every((h, i) => h === k.headings[i]));
+      if (!same) {
+        // (Changed where it is kept: a reading that is not kept leaves headings to be read again by the next, since they changed after the last kept one.)
+        k.record = { ...k.record, headings: k.named ? [k.record.name!, ...headings] : [...headings] };
+        k.headings = headings;
+      }
+      out.records.push(k.record);
+      out.kept.set(item, k);
+      continue;
+    }
+    const fields = list.map(toField);
+    const named = item === top ? null : itemName(item, list, opts);
+    // A details panel that is the whole page: the headings above its expiry say what it is.
+    const headings = headingsFor(item === top ? list.find((p) => p.key === opts.itemKey)!.labelElement : item);
+    const record: PageRecord = {
+      source: 'item',
+      fields,
+      text: item === top ? '' : cleanText(item),
+      element: item,
+      group: item.parentElement ?? item,
+      headings: [...headings],
+    };
+    if (named) {
+      record.name = named.name;
+      record.nameElement = named.element;
+    }
+    // A card's own title ("Windows Symantec Certificate", "Apple VPP token") says what it is.
+    const namedHeading = !!named && named.element.matches(HEADING);
+    if (namedHeading) record.headings.unshift(named!.name);
+    out.records.push(record);
+    if (ctx.keep) {
+      const k = keepItem(item, list, record, headings, namedHeading);
+      if (k) out.kept.set(item, k);
+    }
+  }
+  return out;
+
+  /** What to keep of an item read now, for the next reading to take as it is; undefined when it may not be (see `KeptItem`). */
+  function keepItem(item: Element, list: Pair[], record: PageRecord, headings: string[], named: boolean): KeptItem | undefined {
+    if (item === top || item.nodeType !== 1 || unsafe.has(item) || !keepable(item)) return undefined;
+    // No shadow root in it (the pairs in one are read with it, but are no item's of the page around
+    // it), no other item inside it, no table or grid read (a grid of plain elements is found again
+    // only from a seed read anew).
+    const { hosts, outer } = around();
+    if (hosts.has(item) || outer.has(item)) return undefined;
+    for (const g of ctx.claimed) if (item.contains(g)) return undefined;
+    for (let up = item.parentElement; up; up = up.parentElement) if (wide.has(up)) return undefined;
+    // Its expiries are all its own, and one of them was read in a part of the page that holds all of it.
+    const expiries = list.filter((p) => p.key === opts.itemKey);
+    if (expiries.some((p) => grouped.itemOf.get(p) !== item)) return undefined;
+    if (!expiries.some((p) => {
+      const scope = scopeOfPair.get(p);
+      return scope && (scope === top || scope.contains(item));
+    })) return undefined;
+    // Its seeds, and the pairs they started (the first of its pairs); then the pairs the walk found in it.
+    const seedsIn = seedsOf().get(item) ?? [];
+    const kept: KeptItem = { element: item, record, headings, named, seeds: seedsIn, bySeed: new Map(), size: 0, walk: [], origins: new Map(), scopes: new Map(), grids: new Map() };
+    for (const s of seedsIn) {
+      const own = bySeed.get(s);
+      if (own) {
+        kept.bySeed.set(s, own);
+        kept.size += own.length;
+      }
+      const grid = ctx.gridOfSeed.get(s);
+      if (grid) kept.grids.set(s, grid);
+    }
+    let i = 0;
+    for (const list2 of kept.bySeed.values()) for (const p of list2) if (list[i++] !== p) return undefined;
+    kept.walk = list.slice(kept.size);
+    for (const p of expiries) {
+      const origin = grouped.origins.get(p);
+      const scope = scopeOfPair.get(p);
+      if (!origin || (origin.candidate !== item && !origin.candidate.contains(item))) return undefined;
+      kept.origins.set(p, origin);
+      if (scope) kept.scopes.set(p, scope);
+    }
+    for (const p of list) itemOfPair.set(p, kept);
+    return kept;
+  }
+
+  /** The elements around (or being) a shadow host whose texts the walk read; the items around another item. */
+  function around(): { hosts: Set<Element>; outer: Set<Element> } {
+    if (aroundOf) return aroundOf;
+    aroundOf = { hosts: new Set(), outer: new Set() };
+    for (const host of hostsWalked) for (let up: Element | null = host; up && !aroundOf.hosts.has(up); up = up.parentElement) aroundOf.hosts.add(up);
+    for (const item of grouped.groups.keys()) for (let up = item.parentElement; up && !aroundOf.outer.has(up); up = up.parentElement) aroundOf.outer.add(up);
+    return aroundOf;
+  }
+
+  /** The seeds in each item (the nearest item around each). */
+  function seedsOf(): Map<Element, Text[]> {
+    if (seedsByItem) return seedsByItem;
+    seedsByItem = new Map();
+    for (const s of seedNodes) {
+      for (let up = s.parentElement; up; up = up.parentElement) {
+        if (!grouped.groups.has(up)) continue;
+        const list = seedsByItem.get(up) ?? [];
+        list.push(s);
+        seedsByItem.set(up, list);
+        break;
+      }
+    }
+    return seedsByItem;
+  }
+}
+
 
 // ---------------------------------------------------------------------------------------------
 // Sentences
@@ -932,6 +1288,8 @@ interface Kept {
   grids: Map<Element, KeptGrid>;
   /** The records of each grid of plain elements it read (one element may be read as both). */
   plain: Map<Element, KeptGrid>;
+  /** The cards, list items and panels it read that may be taken as they were, by each seed in them. */
+  items: Map<Text, KeptItem>;
   /** When the page was last read whole (the caller's clock; undefined when it gave none). */
   wholeAt: number | undefined;
 }
@@ -948,7 +1306,96 @@ interface KeptGrid {
   details: boolean;
 }
 
+/**
+ * An item (a card, a list item, a details panel) as read, to be taken as it was by the next
+ * reading when nothing changed in it nor above it (`stillThere`, `quietAbove`), the expiries
+ * beside it are the same elements (its extent was found from them), and nothing read anew reaches
+ * into it. Kept only when reading it looked at nothing outside it but the elements above it: no
+ * text in it was read past it (`Reach`), it sits in no block read whole, it holds no form field
+ * (a value changes unseen), no other item, and one of its expiries was read in a part of the page
+ * holding all of it. Its headings are read again when something before it or above it changed.
+ */
+interface KeptItem {
+  element: Element;
+  record: PageRecord;
+  /** The headings it sat under (`headingsFor`); `named`: its name, a heading, was put first in the record's. */
+  headings: readonly string[];
+  named: boolean;
+  /** The seeds in it, and the pairs each started (in order); `size`: how many pairs they are. */
+  seeds: Text[];
+  bySeed: Map<Text, Pair[]>;
+  size: number;
+  /** The pairs the walk of its scope found in it, in order (after those of the seeds). */
+  walk: Pair[];
+  /** Each expiry's neighbours and candidate, its part of the page, its seeds' grids (found, not read). */
+  origins: Map<Pair, ItemOrigin>;
+  scopes: Map<Pair, Element>;
+  grids: Map<Text, Element>;
+}
+
+/** What reading the label/value pairs and items gave. */
+interface ItemStage {
+  pairs: Pair[];
+  records: PageRecord[];
+  /** The items to keep for the next reading. */
+  kept: Map<Element, KeptItem>;
+  /** Kept items that may not be taken as they were after all: read again without them. */
+  dropped: Set<Element>;
+}
+
+/** The kept item of the last reading (`last`) a seed is in, when this reading takes it as it was (`reuse`). */
+function takenItem(node: Text, last: ReadonlyMap<Text, KeptItem> | undefined, reuse: ReadonlyMap<Element, KeptItem>): KeptItem | undefined {
+  const k = last?.get(node);
+  return k && reuse.get(k.element) === k ? k : undefined;
+}
+
+/** The kept item still stands where it was: nothing in it (nor in the element it was narrowed from) changed, it did not move. */
+function stillThere(k: KeptItem, dirt: Dirt): boolean {
+  if (!k.element.isConnected || !unchanged(k.element, dirt)) return false;
+  for (const { candidate } of k.origins.values()) if (candidate !== k.element && !unchanged(candidate, dirt)) return false;
+  return true;
+}
+
+/** No attribute the reader looks at changed on an element above: its role (a button, a grid, a scope), its label. */
+function quietAbove(dirt: Dirt): (el: Element) => boolean {
+  if (!dirt.attributes.size) return () => true;
+  const memo = new Map<Element, boolean>();
+  const quiet = (el: Element | null): boolean => {
+    if (!el) return true;
+    let v = memo.get(el);
+    if (v === undefined) memo.set(el, (v = !dirt.attributes.has(el) && quiet(el.parentElement)));
+    return v;
+  };
+  return (el) => quiet(el.parentElement);
+}
+
+/**
+ * Whether what `headingsFor` reads before and above an element is as it was: no element among
+ * the few before it and before each element above it changed, none was added or removed there,
+ * and none above it is labelled by another element or is a table (whose caption is inside it).
+ */
+function headingsStill(dirt: Dirt): (el: Element) => boolean {
+  // Nothing changed anywhere.
+  if (!dirt.touched.size) return () => true;
+  const memo = new Map<Element, boolean>();
+  const still = (el: Element | null): boolean => {
+    if (!el) return true;
+    let v = memo.get(el);
+    if (v === undefined) {
+      v = !el.hasAttribute('aria-labelledby') && !(el.tagName === 'TABLE' && dirt.touched.has(el)) && !(el.parentElement && dirt.lists.has(el.parentElement));
+      for (let sib = el.previousElementSibling, i = 0; v && sib && i < 8; sib = sib.previousElementSibling, i++) if (dirt.touched.has(sib)) v = false;
+      v &&= still(el.parentElement);
+      memo.set(el, v);
+    }
+    return v;
+  };
+  return still;
+}
+
 const kept = new WeakMap<Document, Kept>();
+
+/** The kept item each pair of it was read in (a pair object is taken with its item from one reading to the next). */
+const itemOfPair = new WeakMap<Pair, KeptItem>();
 
 /** The next reading of `doc` reads it whole (a caller that knows it changed where no MutationObserver sees: a form field's value). */
 export function forgetReading(doc: Document): void {
@@ -959,6 +1406,12 @@ export function forgetReading(doc: Document): void {
 interface Dirt {
   touched: Set<Node>;
   searched: Set<Node>;
+  /** Elements an attribute the reader looks at changed on. */
+  attributes: Set<Node>;
+  /** Nodes a child was added to or removed from. */
+  lists: Set<Node>;
+  /** What `underSearched` found, by node. */
+  below: Map<Node, boolean>;
 }
 
 interface Again {
@@ -981,12 +1434,41 @@ function under(node: Node, set: ReadonlySet<Node>, stop?: Node): boolean {
 function dirtOf(changes: readonly Change[]): Dirt {
   const touched = new Set<Node>();
   const searched = new Set<Node>();
-  for (const { node, search } of changes) {
+  const attributes = new Set<Node>();
+  const lists = new Set<Node>();
+  for (const { node, search, what } of changes) {
     if (search) searched.add(node);
+    if (typeof what === 'object') attributes.add(node);
+    else if (what === 'removal') lists.add(node);
+    else if (what === 'added') {
+      const parent = parentOf(node);
+      if (parent) lists.add(parent);
+    }
     // Up to the first node already marked: what is above it is marked too.
     for (let n: Node | null = node; n && !touched.has(n); n = parentOf(n)) touched.add(n);
   }
-  return { touched, searched };
+  return { touched, searched, attributes, lists, below: new Map() };
+}
+
+/** `under(node, dirt.searched)`, remembered for the nodes above: hundreds of cards in one list ask it of the same elements. */
+function underSearched(node: Node, dirt: Dirt): boolean {
+  if (!dirt.searched.size) return false;
+  const path: Node[] = [];
+  let answer = false;
+  for (let n: Node | null = node; n; n = parentOf(n)) {
+    const known = dirt.below.get(n);
+    if (known !== undefined) {
+      answer = known;
+      break;
+    }
+    path.push(n);
+    if (dirt.searched.has(n)) {
+      answer = true;
+      break;
+    }
+  }
+  for (const n of path) dirt.below.set(n, answer);
+  return answer;
 }
 
 /**
@@ -994,7 +1476,7 @@ function dirtOf(changes: readonly Change[]): Dirt {
  * `within`, a row's grid, when given) was added (moved, or put back) since.
  */
 function unchanged(el: Element, dirt: Dirt, within?: Element): boolean {
-  return !dirt.touched.has(el) && !under(el, dirt.searched, within);
+  return !dirt.touched.has(el) && !(within ? under(el, dirt.searched, within) : underSearched(el, dirt));
 }
 
 function sameCells(before: readonly { el: Element }[], cells: readonly { el: Element }[]): boolean {
@@ -1034,6 +1516,10 @@ function hostsOf(node: Node): Element[] {
 
 /** The order the first walk finds texts in: a tree's own texts in document order, then each shadow root's in the order of their hosts. */
 function readingOrder(a: Node, b: Node): number {
+  if (a === b) return 0;
+  // The same tree (the common case): the browser's document order.
+  const position = a.compareDocumentPosition(b);
+  if (!(position & 1 /* DISCONNECTED */)) return position & 4 /* FOLLOWING */ ? -1 : 1;
   const ha = hostsOf(a);
   const hb = hostsOf(b);
   let i = 0;
@@ -1134,9 +1620,14 @@ export function* collectSteps(root: Document | Element, options: CollectOptions,
   const test = candidate ? (t: string) => candidate(t) && wanted(t) : wanted;
   const span = candidate && opts.candidateSpan;
   const found = (again && (yield* seedsAgain(top, again, since!.changes, test, span, watch))) || (yield* findSeeds(top, test, MAX_SEEDS, span, [], watch));
+  let nextItems = new Map<Element, KeptItem>();
   const finish = (collected: Collected): Collected => {
     // A page with more seeds than one reading takes is read whole every time.
-    if (log && found.length < MAX_SEEDS && log.done('collect', since!)) kept.set(doc!, { options, found, grids: nextGrids, plain: nextPlain, wholeAt: again ? again.last.wholeAt : at });
+    if (log && found.length < MAX_SEEDS && log.done('collect', since!)) {
+      const items = new Map<Text, KeptItem>();
+      for (const k of nextItems.values()) for (const s of k.seeds) items.set(s, k);
+      kept.set(doc!, { options, found, grids: nextGrids, plain: nextPlain, items, wholeAt: again ? again.last.wholeAt : at });
+    }
     else if (doc) kept.delete(doc);
     return collected;
   };
@@ -1148,14 +1639,33 @@ export function* collectSteps(root: Document | Element, options: CollectOptions,
   const grids = new Set<Element>();
   const plainGrids = new Map<Element, Grid>();
   // Kept over this loop's pauses: a page changed in one is read again (the change stays news to the next reading).
-  const askedPlain = new Map<Element, Set<string>>();
+  const askedPlain: PlainAsked = { questions: new Map(), widths: new Map() };
+  // Cards, list items and panels of the last reading in which nothing changed, nor above them: taken
+  // as they were, unless something read now says otherwise (see `KeptItem`).
+  const reuse = new Map<Element, KeptItem>();
+  if (again?.last.items.size) {
+    const quiet = quietAbove(again.dirt);
+    const asked = new Set<KeptItem>();
+    for (const node of seedNodes) {
+      const k = again.last.items.get(node);
+      if (!k || asked.has(k)) continue;
+      asked.add(k);
+      if (stillThere(k, again.dirt) && quiet(k.element)) reuse.set(k.element, k);
+    }
+  }
+  const keptItemOf = (node: Text) => takenItem(node, again?.last.items, reuse);
+  const gridOfSeed = new Map<Text, Element>();
   let n = 0;
   for (const node of seedNodes) {
     if (++n % 2 === 0) yield;
-    const grid = node.parentElement?.closest(CELL)?.closest(GRID);
-    if (grid) grids.add(grid);
-    else if (node.parentElement && ![...plainGrids.keys()].some((g) => g.contains(node))) {
-      const plain = plainGridAround(node.parentElement, opts, askedPlain);
+    const k = keptItemOf(node);
+    const grid = k ? k.grids.get(node) : node.parentElement?.closest(CELL)?.closest(GRID);
+    if (grid) {
+      grids.add(grid);
+      gridOfSeed.set(node, grid);
+    } else if (node.parentElement && ![...plainGrids.keys()].some((g) => g.contains(node))) {
+      // (A kept item's seed asks again only where the rows around it changed: elsewhere the answer is the last one, none.)
+      const plain = plainGridAround(node.parentElement, opts, askedPlain, k ? (container) => !again!.dirt.touched.has(container) : undefined);
       if (plain) plainGrids.set(plain.root, plain);
     }
   }
@@ -1199,83 +1709,20 @@ export function* collectSteps(root: Document | Element, options: CollectOptions,
     return false;
   };
 
-  // Label/value pairs (anywhere but in the grids read above), then items.
-  const pairs: Pair[] = [];
-  const seenLabels = new Set<Element>();
-  const pairsAt = (node: Text) => {
-    const parent = node.parentElement;
-    if (!parent || inClaimed(parent)) return;
-    const pair = seedPair(node, opts) ?? pairAt(node, opts);
-    if (pair) {
-      if (!seenLabels.has(pair.labelElement)) {
-        seenLabels.add(pair.labelElement);
-        pairs.push(pair);
-      }
-      return;
-    }
-    // `Label: value` in one text (a line of a `<p>` with `<br>`s, a span in a list row).
-    if (/[:：]\s*\S/.test(node.data)) {
-      const own = labelValueLine(node.data, parent, opts);
-      if (own) pairs.push(own);
-      return;
-    }
-    // `<b>Label:</b> value` runs inside a larger element.
-    if (/[:：]\s*$/.test(node.textContent ?? '')) {
-      const block = parent.closest('p, div, li, td, dd, section') ?? parent;
-      if (seenLabels.has(block)) return;
-      seenLabels.add(block);
-      for (const p of inlinePairs(block, opts)) if (!pairs.some((q) => q.element === p.element && q.label === p.label)) pairs.push(p);
-    }
-  };
-  // First the pairs the seeds start; then the other labels, only in the parts of the page those pairs sit in.
-  for (const node of seedNodes) {
-    if (++n % 3 === 0) yield;
-    pairsAt(node);
+  // A kept item now inside a table or grid read above is no item.
+  for (const el of reuse.keys()) if (inClaimed(el)) reuse.delete(el);
+
+  // Label/value pairs (anywhere but in the grids read above), then items. Read again without the
+  // kept items something read now reaches into, until none does.
+  let stage: ItemStage;
+  for (;;) {
+    stage = yield* readItems({ opts, top, seedNodes, inClaimed, claimed, reuse, gridOfSeed, ...(again ? { dirt: again.dirt, last: again.last.items } : {}), keep: !!log });
+    if (!stage.dropped.size) break;
+    for (const el of stage.dropped) reuse.delete(el);
   }
-  const seedPairs = pairs.filter((p) => p.key === opts.itemKey);
-  if (seedPairs.length) {
-    const found = new Set(seedPairs.map((p) => scopeOf(p.labelElement) ?? top));
-    // The outermost scopes only: a scope inside another is walked with it.
-    // (A document without a body reads over the document itself: then that is the one scope.)
-    const whole = [...found].find((sc) => sc.nodeType !== 1);
-    const scopes = whole ? [whole] : [...found].filter((sc) => !(sc.parentElement && within(sc.parentElement, found)));
-    for (const scope of scopes) {
-      yield;
-      // One walk gathers the short texts; each is then read in its own small step.
-      const texts: Text[] = [];
-      walkText(scope, (node) => {
-        const raw = node.data;
-        if (raw.length <= MAX_LABEL * 2 && raw.trim()) texts.push(node);
-      });
-      for (const node of texts) {
-        if (++n % 3 === 0) yield;
-        if (!node.parentElement?.closest('[role="columnheader"]')) pairsAt(node);
-      }
-    }
-    const groups = yield* groupPairs(pairs, top, opts.itemKey);
-    for (const [item, list] of groups) {
-      if (++n % 3 === 0) yield;
-      if (!list.some((p) => p.key === opts.itemKey)) continue;
-      const fields = list.map(toField);
-      const named = item === top ? null : itemName(item, list, opts);
-      const record: PageRecord = {
-        source: 'item',
-        fields,
-        text: item === top ? '' : cleanText(item),
-        element: item,
-        group: item.parentElement ?? item,
-        // A details panel that is the whole page: the headings above its expiry say what it is.
-        headings: headingsFor(item === top ? list.find((p) => p.key === opts.itemKey)!.labelElement : item),
-      };
-      if (named) {
-        record.name = named.name;
-        record.nameElement = named.element;
-        // A card's own title ("Windows Symantec Certificate", "Apple VPP token") says what it is.
-        if (named.element.matches(HEADING)) record.headings.unshift(named.name);
-      }
-      records.push(record);
-    }
-  }
+  const { pairs } = stage;
+  records.push(...stage.records);
+  nextItems = stage.kept;
 
   // Sentences: seed texts that are neither a label nor in a grid or pair read above.
   // A notice inside a row or an item (a badge) is that record's: interpret reads it from the record's text.
@@ -1288,9 +1735,9 @@ export function* collectSteps(root: Document | Element, options: CollectOptions,
   const blocks = new Set<Element>();
   for (const node of seedNodes.concat(noticeNodes)) {
     const parent = node.parentElement;
-    if (!parent || inClaimed(parent) || parent.closest(CELL)) continue;
-    // In a pair's element or label, or around one.
-    if (aroundPairs.has(parent) || within(parent, pairEls)) continue;
+    if (!parent || inClaimed(parent)) continue;
+    // In a pair's element or label, or around one; in a cell.
+    if (aroundPairs.has(parent) || within(parent, pairEls) || parent.closest(CELL)) continue;
     if (itemEls.size && !seedSet.has(node) && within(parent, itemEls)) continue;
     const block = sentenceBlock(node);
     if (!block || blocks.has(block) || [...blocks].some((b) => b.contains(block))) continue;

@@ -277,6 +277,77 @@ describe('reading a document again', () => {
     });
   });
 
+  describe('cards, list items and panels: what did not change is taken as it was', () => {
+    const card = (i: number) => `<li><h3>Server ${i}</h3><div><span>Server token expires</span> <span>${i + 1} Mar 2027</span></div><div><span>Devices assigned</span> <span id="d${i}">${i * 7}</span></div></li>`;
+    const list = (n: number) => `<h1>MDM servers</h1><ul id="list">${Array.from({ length: n }, (_, i) => card(i)).join('')}</ul>`;
+    const read = () => drain(collectSteps(document, COLLECT_OPTIONS));
+    const whole = () => drain(collectSteps(document.body, COLLECT_OPTIONS));
+
+    it('reads again only the card that changed: the others are the same records', () => {
+      document.body.innerHTML = list(20);
+      const first = read();
+      expect(first.records).toHaveLength(20);
+      document.getElementById('d5')!.textContent = '99';
+      const second = read();
+      expect(plain(second)).toEqual(plain(whole()));
+      expect(second.records.filter((r, i) => r === first.records[i])).toHaveLength(19);
+      expect(second.records[5]!.text).toContain('99');
+      // Nothing changed: every record as it was.
+      const third = read();
+      expect(third.records.every((r, i) => r === second.records[i])).toBe(true);
+    });
+
+    it('reads the headings again when one before the list changes, or a label above the cards', () => {
+      document.body.innerHTML = list(5);
+      read();
+      document.querySelector('h1')!.textContent = 'Apple School Manager servers';
+      const second = read();
+      expect(plain(second)).toEqual(plain(whole()));
+      expect(second.records[0]!.headings).toContain('Apple School Manager servers');
+      document.getElementById('list')!.setAttribute('aria-label', 'Servers of the district');
+      const third = read();
+      expect(plain(third)).toEqual(plain(whole()));
+      expect(third.records[0]!.headings).toContain('Servers of the district');
+    });
+
+    it('reads a panel again when the expiry beside it goes: its extent was found from it', () => {
+      document.body.innerHTML = '<h1>Tokens</h1><section><div id="a"><b>Token A</b><p><span>Expiration date</span> <span>3/14/2027</span></p></div><div id="b"><b>Token B</b><p><span>Expiration date</span> <span>4/15/2027</span></p></div><p>Last sync: 11/02/2026</p></section>';
+      const first = read();
+      expect(first.records.map((r) => r.element.id)).toEqual(['a', 'b']);
+      document.getElementById('b')!.remove();
+      const second = read();
+      expect(plain(second)).toEqual(plain(whole()));
+      expect(second.records[0]!.element.id).not.toBe('a');
+    });
+
+    it('reads the page kind again when the text under its heading becomes a subtitle, and not for a change in a list under it', () => {
+      const url = 'https://intune.microsoft.com/#view/Microsoft_Intune_Enrollment/ade';
+      const now = new Date('2026-11-22T12:00:00');
+      const same = () => {
+        const scan = scanPage(url, document, now);
+        const { doc, original } = copyOfPage();
+        expect(plainScan(scan)).toEqual(plainScan(scanPage(url, doc, now), original));
+        return scan;
+      };
+      document.body.innerHTML = '<h1>Contoso</h1><div id="sub"><span>Loading</span></div><ul><li><h3>Token A</h3><div><span>Expiration date</span> <span>3/14/2027</span></div></li></ul>';
+      expect(same().page).toBe('credentials');
+      document.querySelector('li span')!.textContent = 'Expiry date';
+      expect(same().page).toBe('credentials');
+      // The element under the heading loses its children and reads as a subtitle: the page's kind.
+      document.getElementById('sub')!.textContent = 'Enrollment program token';
+      expect(same().page).toBe('ade-token');
+    });
+
+    it('reads a card with a form field again every time (a value set by a script changes nothing a MutationObserver sees)', () => {
+      document.body.innerHTML = '<h1>Tokens</h1><ul><li><h3>Token A</h3><div><span>Expiration date</span> <input value="3/14/2027"></div></li><li><h3>Token B</h3><div><span>Expiration date</span> <span>4/15/2027</span></div></li></ul>';
+      read();
+      document.querySelector('input')!.value = '5/16/2027';
+      const second = read();
+      expect(plain(second)).toEqual(plain(whole()));
+      expect(second.records[0]!.fields[0]!.value).toBe('5/16/2027');
+    });
+  });
+
   it(`gives what reading the whole page gives, after random changes on all ${files.length} fixture pages`, () => {
     let compared = 0;
     let withRecords = 0;
