@@ -5,3 +5,4 @@ export function pushPanel(): string;
 export function maasTokens(rows: number): string;
 export function abmServers(rows: number): string;
 export function html(body: string, options?: { lang?: string; title?: string; script?: string }): string;
+export function essentials(): string;

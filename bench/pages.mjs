@@ -29,6 +29,12 @@ export function pushPanel() {
   return '<h1>Configure MDM Push Certificate</h1><dl><dt>Status</dt><dd>Active</dd><dt>Last updated</dt><dd>3/14/2026</dd><dt>Expiration</dt><dd>3/14/2027</dd><dt>Apple ID</dt><dd>mdm@contoso.example</dd></dl>';
 }
 
+/** A push certificate's details as plain elements, no list, section or landmark around them (an Azure "essentials" panel). */
+export function essentials() {
+  const row = (k, v) => `<div class="row"><div class="k">${k}</div><div class="v">${v}</div></div>`;
+  return `<h1>Apple MDM Push certificate</h1><div class="essentials">${row('Status', 'Active')}${row('Last updated', '3/14/2026')}${row('Expiration', '3/14/2027')}${row('Apple ID', 'mdm@contoso.example')}</div>`;
+}
+
 /** A MaaS360 DEP token table (the page inside its #Content frame). */
 export function maasTokens(rows) {
   const body = Array.from({ length: rows }, (_, i) => `<tr><td><input type="checkbox"></td><td>DEP Token ${i}</td><td>dep${i}@contoso.example</td><td>${(i % 12) + 1}/${(i % 28) + 1}/2027</td><td>Active</td></tr>`).join('');

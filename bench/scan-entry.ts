@@ -1,6 +1,6 @@
 /** Bundled by bench/scan.mjs into Chromium: builds heavy pages in the real DOM and times scanPage on them. */
 import { readAnew, scanPage } from '../lib/scan';
-import { abmServers, devices, pushPanel, shell, tokens } from './pages.mjs';
+import { abmServers, devices, essentials, pushPanel, shell, tokens } from './pages.mjs';
 
 const NOW = new Date('2026-11-22T12:00:00Z');
 const INTUNE = 'https://intune.microsoft.com/#view/Microsoft_Intune_Enrollment/ade';
@@ -28,6 +28,8 @@ export const CASES: Record<string, Case> = {
   'credential page, 20,000 elements (300-row grid in a portal shell)': { url: INTUNE, html: () => shell(17300) + tokens(300) },
   'credential page, 100,000 elements (300-row grid in a portal shell)': { url: INTUNE, html: () => shell(97300) + tokens(300) },
   'push certificate panel in a 20,000-element shell': { url: INTUNE, html: () => shell(20000) + pushPanel() },
+  'push certificate details of plain elements in a 20,000-element shell': { url: INTUNE, html: () => shell(20000) + essentials() },
+  're-scan after a 10-element change (the details of plain elements)': { url: INTUNE, html: () => shell(20000) + essentials(), change: 10 },
   'card list, 300 MDM servers (Apple Business Manager) in a 20,000-element shell': { url: ABM, html: () => shell(17300) + abmServers(300) },
   're-scan, nothing changed (the 300-card list)': { url: ABM, html: () => shell(17300) + abmServers(300), change: 0 },
   're-scan after one card changed (the 300-card list)': { url: ABM, html: () => shell(17300) + abmServers(300), change: 1, changeable: 'li[role="listitem"] div:last-of-type span:last-child' },

@@ -815,7 +815,7 @@ function reachAll(reach: Reach | undefined): void {
 /** The pair a label text node starts, or null. */
 function pairAt(textNode: Text, opts: CollectOptions, reach?: Reach): Pair | null {
   const parent = textNode.parentElement;
-  if (!parent || isControlText(parent, reach)) return null;
+  if (!parent) return null;
   // The label element: the innermost element whose whole text is this label (`<span>Expiration <b>date</b></span>` too).
   let labelEl: Element = parent;
   while (labelEl.parentElement && !labelEl.parentElement.firstElementChild!.nextElementSibling && textOf(labelEl.parentElement) === textOf(labelEl) && !BLOCKS.has(labelEl.parentElement.tagName)) {
@@ -825,7 +825,8 @@ function pairAt(textNode: Text, opts: CollectOptions, reach?: Reach): Pair | nul
   const labelText = cleanText(labelEl);
   if (!labelText || labelText.length > MAX_LABEL || !bareLabel(labelText)) return null;
   const key = opts.labelKey(labelText);
-  if (!key) return null;
+  // (The text of a button, tab or menu item is an action, not a label: asked only of a label, the few texts that are one.)
+  if (!key || isControlText(parent, reach)) return null;
   const valueEl = valueFor(labelEl, reach);
   if (!valueEl || labelEl.contains(valueEl) || isControlText(valueEl, reach)) return null;
   // The label's own parent: its value is the text after it (valueFor returns the parent only then).
@@ -842,9 +843,10 @@ function pairAt(textNode: Text, opts: CollectOptions, reach?: Reach): Pair | nul
 /** The text of a leaf that starts with a seed phrase (`Expires Dec 5, 2026`), as a pair. */
 function seedPair(textNode: Text, opts: CollectOptions, reach?: Reach): Pair | null {
   const el = textNode.parentElement;
-  if (!el || !opts.splitSeed || isControlText(el, reach)) return null;
+  if (!el || !opts.splitSeed) return null;
   const text = cleanText(el);
-  return text.length > 120 ? null : seedField(text, el, opts);
+  const pair = text.length > 120 ? null : seedField(text, el, opts);
+  return pair && !isControlText(el, reach) ? pair : null;
 }
 
 /** Lowest common ancestor of two nodes in the same tree. */
