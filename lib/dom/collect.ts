@@ -1156,6 +1156,11 @@ function* readItems(ctx: ItemsContext): Steps<ItemStage> {
         k.record = { ...k.record, headings: k.named ? [k.record.name!, ...headings] : [...headings] };
         k.headings = headings;
       }
+      // Its expiries' neighbours as found now (the same item from other neighbours).
+      for (const p of k.origins.keys()) {
+        const origin = grouped.origins.get(p);
+        if (origin) k.origins.set(p, origin);
+      }
       out.records.push(k.record);
       out.kept.set(item, k);
       continue;
@@ -1384,7 +1389,8 @@ function headingsStill(dirt: Dirt): (el: Element) => boolean {
     if (!el) return true;
     let v = memo.get(el);
     if (v === undefined) {
-      v = !el.hasAttribute('aria-labelledby') && !(el.tagName === 'TABLE' && dirt.touched.has(el)) && !(el.parentElement && dirt.lists.has(el.parentElement));
+      // (Its parent node: at the top of a shadow root, the root.)
+      v = !el.hasAttribute('aria-labelledby') && !(el.tagName === 'TABLE' && dirt.touched.has(el)) && !(el.parentNode && dirt.lists.has(el.parentNode));
       for (let sib = el.previousElementSibling, i = 0; v && sib && i < 8; sib = sib.previousElementSibling, i++) if (dirt.touched.has(sib)) v = false;
       v &&= still(el.parentElement);
       memo.set(el, v);

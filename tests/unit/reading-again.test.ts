@@ -338,6 +338,28 @@ describe('reading a document again', () => {
       expect(same().page).toBe('ade-token');
     });
 
+    it('keeps the neighbours an item was last found from (the same item found from others is not taken on the old ones)', () => {
+      document.body.innerHTML = '<div><div id="L1"><div id="E"><h3>Token A</h3><span>Expiration date</span> <span>3/14/2027</span></div><div id="G"><h3>Notes</h3><p>Nothing</p></div><div id="F"><h3>Token B</h3><span>Expiration date</span> <span>4/15/2027</span></div></div></div>';
+      read();
+      document.body.append(document.getElementById('F')!);
+      expect(plain(read())).toEqual(plain(whole()));
+      read();
+      document.querySelector('#G h3')!.remove();
+      expect(plain(read())).toEqual(plain(whole()));
+    });
+
+    it('reads the headings again when one is removed before an item at the top of a shadow root', () => {
+      document.body.innerHTML = '<div id="host"></div>';
+      const root = document.getElementById('host')!.attachShadow({ mode: 'open' });
+      root.innerHTML = '<h2>Push certificates</h2><div><div><h3>Token A</h3><span>Expiration date</span> <span>3/14/2027</span></div><div><h3>Token B</h3><span>Expiration date</span> <span>4/15/2027</span></div></div>';
+      read();
+      read();
+      root.querySelector('h2')!.remove();
+      const again = read();
+      expect(plain(again)).toEqual(plain(whole()));
+      expect(again.records.flatMap((r) => r.headings)).not.toContain('Push certificates');
+    });
+
     it('reads a card with a form field again every time (a value set by a script changes nothing a MutationObserver sees)', () => {
       document.body.innerHTML = '<h1>Tokens</h1><ul><li><h3>Token A</h3><div><span>Expiration date</span> <input value="3/14/2027"></div></li><li><h3>Token B</h3><div><span>Expiration date</span> <span>4/15/2027</span></div></li></ul>';
       read();
