@@ -1363,16 +1363,22 @@ function stillThere(k: KeptItem, dirt: Dirt): boolean {
   return true;
 }
 
+/** `test` of an element and of every element above it, remembered by element: the items of one list share the elements above them. */
+function allAbove(test: (el: Element) => boolean): (el: Element | null) => boolean {
+  const memo = new Map<Element, boolean>();
+  const all = (el: Element | null): boolean => {
+    if (!el) return true;
+    let v = memo.get(el);
+    if (v === undefined) memo.set(el, (v = test(el) && all(el.parentElement)));
+    return v;
+  };
+  return all;
+}
+
 /** No attribute the reader looks at changed on an element above: its role (a button, a grid, a scope), its label. */
 function quietAbove(dirt: Dirt): (el: Element) => boolean {
   if (!dirt.attributes.size) return () => true;
-  const memo = new Map<Element, boolean>();
-  const quiet = (el: Element | null): boolean => {
-    if (!el) return true;
-    let v = memo.get(el);
-    if (v === undefined) memo.set(el, (v = !dirt.attributes.has(el) && quiet(el.parentElement)));
-    return v;
-  };
+  const quiet = allAbove((el) => !dirt.attributes.has(el));
   return (el) => quiet(el.parentElement);
 }
 
@@ -1384,20 +1390,12 @@ function quietAbove(dirt: Dirt): (el: Element) => boolean {
 function headingsStill(dirt: Dirt): (el: Element) => boolean {
   // Nothing changed anywhere.
   if (!dirt.touched.size) return () => true;
-  const memo = new Map<Element, boolean>();
-  const still = (el: Element | null): boolean => {
-    if (!el) return true;
-    let v = memo.get(el);
-    if (v === undefined) {
-      // (Its parent node: at the top of a shadow root, the root.)
-      v = !el.hasAttribute('aria-labelledby') && !(el.tagName === 'TABLE' && dirt.touched.has(el)) && !(el.parentNode && dirt.lists.has(el.parentNode));
-      for (let sib = el.previousElementSibling, i = 0; v && sib && i < 8; sib = sib.previousElementSibling, i++) if (dirt.touched.has(sib)) v = false;
-      v &&= still(el.parentElement);
-      memo.set(el, v);
-    }
-    return v;
-  };
-  return still;
+  return allAbove((el) => {
+    // (Its parent node: at the top of a shadow root, the root.)
+    if (el.hasAttribute('aria-labelledby') || (el.tagName === 'TABLE' && dirt.touched.has(el)) || (el.parentNode && dirt.lists.has(el.parentNode))) return false;
+    for (let sib = el.previousElementSibling, i = 0; sib && i < 8; sib = sib.previousElementSibling, i++) if (dirt.touched.has(sib)) return false;
+    return true;
+  });
 }
 
 const kept = new WeakMap<Document, Kept>();
