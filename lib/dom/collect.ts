@@ -1090,7 +1090,8 @@ function* readItems(ctx: ItemsContext): Steps<ItemStage> {
   // The outermost scopes only: a scope inside another is walked with it.
   // (A document without a body reads over the document itself: then that is the one scope.)
   const whole = [...found].find((sc) => sc.nodeType !== 1);
-  const scopes = whole ? [whole] : [...found].filter((sc) => !(sc.parentElement && within(sc.parentElement, found)));
+  // (Across a shadow root's boundary: a scope in a shadow root is walked with the scope around its host.)
+  const scopes = whole ? [whole] : [...found].filter((sc) => !(parentOf(sc) && under(parentOf(sc)!, found)));
   for (const scope of scopes) {
     yield;
     // One walk gathers the short texts (and the kept items, whose pairs are taken as they were); each is then read in its own small step.
@@ -1145,9 +1146,9 @@ function* readItems(ctx: ItemsContext): Steps<ItemStage> {
     const k = reuse.get(item);
     if (k) {
       // The same pairs as it had: its record, under the headings it sits under now.
-      if (list.length !== k.size + k.walk.length) {
+      if (!samePairs(list, k)) {
         out.dropped.add(item);
-        return out;
+        continue;
       }
       const headings = before!(item) ? k.headings : headingsFor(item);
       const same = headings === k.headings || (headings.length === k.headings.length && headings.every((h, i) => h === k.headings[i]));
@@ -1196,8 +1197,8 @@ function* readItems(ctx: ItemsContext): Steps<ItemStage> {
   function keepItem(item: Element, list: Pair[], record: PageRecord, headings: string[], named: boolean): KeptItem | undefined {
     if (item === top || item.nodeType !== 1 || unsafe.has(item) || !keepable(item)) return undefined;
     // No shadow root in it (the pairs in one are read with it, but are no item's of the page around
-    // it), no other item inside it, no table or grid read (a grid of plain elements is found again
-    // only from a seed read anew).
+    // it), no other item inside it, no table or grid read (a kept item's seeds do not ask again for a
+    // grid of plain elements inside it).
     const { hosts, outer } = around();
     if (hosts.has(item) || outer.has(item)) return undefined;
     for (const g of ctx.claimed) if (item.contains(g)) return undefined;
@@ -1356,6 +1357,15 @@ function takenItem(node: Text, last: ReadonlyMap<Text, KeptItem> | undefined, re
   return k && reuse.get(k.element) === k ? k : undefined;
 }
 
+/** The pairs grouped into a kept item now are the ones it was read with (the same objects, in the same order). */
+function samePairs(list: readonly Pair[], k: KeptItem): boolean {
+  if (list.length !== k.size + k.walk.length) return false;
+  let i = 0;
+  for (const s of k.seeds) for (const p of k.bySeed.get(s) ?? []) if (list[i++] !== p) return false;
+  for (const p of k.walk) if (list[i++] !== p) return false;
+  return true;
+}
+
 /** The kept item still stands where it was: nothing in it (nor in the element it was narrowed from) changed, it did not move. */
 function stillThere(k: KeptItem, dirt: Dirt): boolean {
   if (!k.element.isConnected || !unchanged(k.element, dirt)) return false;
@@ -1478,7 +1488,7 @@ function underSearched(node: Node, dirt: Dirt): boolean {
 }
 
 /**
- * A grid root or row: nothing inside it changed, and neither it nor anything above it (up to
+ * A grid root or row, an item: nothing inside it changed, and neither it nor anything above it (up to
  * `within`, a row's grid, when given) was added (moved, or put back) since.
  */
 function unchanged(el: Element, dirt: Dirt, within?: Element): boolean {

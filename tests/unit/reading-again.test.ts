@@ -360,6 +360,20 @@ describe('reading a document again', () => {
       expect(again.records.flatMap((r) => r.headings)).not.toContain('Push certificates');
     });
 
+    it('walks a card in a shadow root once, under a part of the page around its host that is walked too', () => {
+      document.body.innerHTML = '<div id="host"></div>';
+      const root = document.getElementById('host')!.attachShadow({ mode: 'open' });
+      root.innerHTML = '<p id="s">Expires 1/1/2027</p><ul><li><span>Expiration date</span> <span>3/14/2027</span> <p>Apple ID: a@b.example</p></li><li><span>Expiration date</span> <span>4/15/2027</span></li></ul>';
+      const first = read();
+      expect(first.records.flatMap((r) => r.fields.filter((f) => f.key === 'appleId'))).toHaveLength(1);
+      // The cards are taken as they were (the alert above them, an item over the whole page, is read again).
+      const cards = read().records.filter((r) => r.element.tagName === 'LI');
+      expect(cards).toHaveLength(2);
+      expect(cards.every((r) => first.records.includes(r))).toBe(true);
+      root.getElementById('s')!.remove();
+      expect(plain(read())).toEqual(plain(whole()));
+    });
+
     it('reads a card with a form field again every time (a value set by a script changes nothing a MutationObserver sees)', () => {
       document.body.innerHTML = '<h1>Tokens</h1><ul><li><h3>Token A</h3><div><span>Expiration date</span> <input value="3/14/2027"></div></li><li><h3>Token B</h3><div><span>Expiration date</span> <span>4/15/2027</span></div></li></ul>';
       read();
