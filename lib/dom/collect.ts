@@ -80,6 +80,8 @@ const INLINE = new Set(['SPAN', 'B', 'STRONG', 'EM', 'I', 'A', 'LABEL', 'BUTTON'
 const MAX_LABEL = 80;
 const MAX_SENTENCE = 400;
 const MAX_SEEDS = 600;
+/** Above this many places changed in one part of the page, it is walked whole again. */
+const MAX_ROOTS = 200;
 
 /** Subtrees nobody reads: scripts, styles, hidden parts, form options and Token Radar's own UI. */
 const SKIP_SELECTOR = [...new Set([...SKIP_TAGS].map((t) => t.toLowerCase())), '[hidden]', ...OWN_TAGS].join(', ');
@@ -734,7 +736,7 @@ function textAfter(el: Element): string {
 function valueFor(label: Element, reach?: Reach): Element | null {
   const tag = label.tagName;
   if (tag === 'DT') {
-    reachTo(reach, label.parentElement);
+    reachTo(reach, above(label));
     let next = label.nextElementSibling;
     while (next && next.tagName === 'DT') next = next.nextElementSibling;
     return next?.tagName === 'DD' ? next : null;
@@ -757,7 +759,7 @@ function valueFor(label: Element, reach?: Reach): Element | null {
   }
   // A form-table row: the cell after the label cell (never a cell of another row).
   if (tag === 'TH' || tag === 'TD' || label.getAttribute('role') === 'rowheader') {
-    reachTo(reach, label.parentElement);
+    reachTo(reach, above(label));
     return label.nextElementSibling;
   }
   // A label element followed by its value; or a label wrapped alone in an element followed by the value.
@@ -768,7 +770,7 @@ function valueFor(label: Element, reach?: Reach): Element | null {
     // after the label), a longer text is a sentence of its own.
     let next: Element | null = null;
     let text = false;
-    reachTo(reach, node.parentElement);
+    reachTo(reach, above(node));
     for (let n = node.nextSibling; n && !next && !text; n = n.nextSibling) {
       if (n.nodeType === 1) {
         if ((n as Element).tagName !== 'BR') next = n as Element;
@@ -807,6 +809,11 @@ function reachTo(reach: Reach | undefined, el: Element | null | undefined): void
   if (reach.top === undefined || (el !== reach.top && el.contains(reach.top))) reach.top = el;
 }
 
+/** The element above `el`, whose children (`el`'s siblings) are read: at the top of a shadow root, its host. */
+function above(el: Element): Element | null {
+  return el.parentElement ?? (el.parentNode as ShadowRoot | null)?.host ?? null;
+}
+
 /** Something anywhere in the page was read (an element by its id). */
 function reachAll(reach: Reach | undefined): void {
   if (reach) reach.top = null;
@@ -821,7 +828,7 @@ function pairAt(textNode: Text, opts: CollectOptions, reach?: Reach): Pair | nul
   while (labelEl.parentElement && !labelEl.parentElement.firstElementChild!.nextElementSibling && textOf(labelEl.parentElement) === textOf(labelEl) && !BLOCKS.has(labelEl.parentElement.tagName)) {
     labelEl = labelEl.parentElement;
   }
-  reachTo(reach, labelEl.parentElement);
+  reachTo(reach, above(labelEl));
   const labelText = cleanText(labelEl);
   if (!labelText || labelText.length > MAX_LABEL || !bareLabel(labelText)) return null;
   const key = opts.labelKey(labelText);
@@ -987,6 +994,55 @@ function itemName(item: Element, pairs: Pair[], opts: CollectOptions): { name: s
   return null;
 }
 
+/**
+ * What reading one short text gave: the pair it starts (a label, a seed phrase), a `Label: value`
+ * line of its own, or the block to read whole for its `<b>Label:</b> value` runs. The next reading
+ * takes it as it was while nothing in `dep` changed, nor above it (see `textStands`).
+ */
+interface TextReading {
+  pair?: Pair;
+  line?: Pair;
+  block?: Element;
+  /** The block's pairs, read the first time the block is. */
+  inline?: Pair[];
+  /** How far up reading it looked (`Reach`), the block's own pairs aside. */
+  top: Element | null | undefined;
+  /** The element whose subtree (and the elements above it) holds all it read; null: it looked up an element by id, or reads a form field's value (never taken as it was). */
+  dep: Element | null;
+  /** It sits in a column header. */
+  header: boolean;
+  /** The `KeptWalk.byDep` it is listed in. */
+  listedIn?: Map<Element, Text[]>;
+  /** The reading (`readingCount`) it was last known to stand in: only one in the last reading kept is asked whether it still does. */
+  at: number;
+}
+
+function readText(node: Text, parent: Element, opts: CollectOptions, at: number): TextReading {
+  const reach: Reach = { top: undefined };
+  const out: TextReading = { top: undefined, dep: null, header: !!parent.closest('[role="columnheader"]'), at };
+  const pair = seedPair(node, opts, reach) ?? pairAt(node, opts, reach);
+  if (pair) out.pair = pair;
+  // `Label: value` in one text (a line of a `<p>` with `<br>`s, a span in a list row).
+  else if (/[:：]\s*\S/.test(node.data)) out.line = labelValueLine(node.data, parent, opts) ?? undefined;
+  // `<b>Label:</b> value` runs inside a larger element.
+  else if (/[:：]\s*$/.test(node.data)) {
+    out.block = parent.closest('p, div, li, td, dd, section') ?? parent;
+    reachTo(reach, out.block);
+  }
+  out.top = reach.top;
+  out.dep = reach.top === null || (pair && FIELD_TAGS.has(pair.element.tagName)) ? null : (reach.top ?? parent);
+  return out;
+}
+
+/** Elements whose value a script sets unseen by a MutationObserver. */
+const FIELD_TAGS = new Set(['INPUT', 'TEXTAREA', 'OUTPUT', 'SELECT']);
+
+/** Whether what a text gave in the last reading stands: nothing in the part of the page it read changed, nor above it. */
+function textStands(dirt: Dirt): (r: TextReading) => boolean {
+  const quiet = quietAbove(dirt);
+  return (r) => !!r.dep && r.dep.isConnected && unchanged(r.dep, dirt) && quiet(r.dep);
+}
+
 /** What `readItems` reads from its caller's reading. */
 interface ItemsContext {
   opts: CollectOptions;
@@ -1003,6 +1059,86 @@ interface ItemsContext {
   gridOfSeed: ReadonlyMap<Text, Element>;
   /** The reading may be kept: work out what to keep of each item. */
   keep: boolean;
+  /**
+   * What each short text gave (see `TextReading`), kept from one reading to the next and brought
+   * up to date in place; `stands`: whether one of the last reading kept (number `lastAt`) still
+   * does; `at`: this reading's number.
+   */
+  readings: Map<Text, TextReading>;
+  stands?: (r: TextReading) => boolean;
+  at: number;
+  lastAt?: number;
+  /** The texts of each part of the page the last reading walked (see `KeptWalk`); this reading's. */
+  walks?: ReadonlyMap<Element, KeptWalk>;
+  nextWalks: Map<Element, KeptWalk>;
+}
+
+/**
+ * The short texts of a part of the page the walk read (`scopeOf`), for the next reading to read
+ * again only where the page changed: the texts that give something (a pair, a line, a block), in
+ * the walk's order, and every text by the element its reading depends on (`TextReading.dep`). A
+ * text is read again when that element changed, when it sits in what was added, changed or had an
+ * attribute changed, or when it looked an element up by id.
+ */
+interface KeptWalk {
+  effective: Text[];
+  /**
+   * Every short text read, by the element its reading depended on then (a text read again since
+   * may be listed under more than one, or twice: reading it again does no harm). Made from
+   * `listed`, the texts of a whole walk and their elements, when first needed: a first reading
+   * does not pay for it.
+   */
+  byDep?: Map<Element, Text[]>;
+  listed?: { texts: Text[]; deps: Element[] };
+  /** Texts whose reading depends on the whole page: read again every time. */
+  always: Set<Text>;
+  /** The shadow hosts the walk passed into. */
+  hosts: Set<Element>;
+  /** The tables and grids read then (their texts are not read: another set of them, and the part is walked whole). */
+  claimed: readonly Element[];
+}
+
+/** A text the walk reads as a possible label. */
+function isShort(node: Text): boolean {
+  const raw = node.data;
+  return raw.length <= MAX_LABEL * 2 && !!raw.trim();
+}
+
+/** Whether a reading gives something to the walk: a pair, a line, a block. */
+function gives(r: TextReading): boolean {
+  return !!(r.pair || r.line || r.block);
+}
+
+/** An element `walkText` passes over with all inside it. */
+function skipped(el: Element): boolean {
+  const tag = el.tagName;
+  return SKIP_TAGS.has(tag) || isOwnTag(tag) || el.hasAttribute('hidden');
+}
+
+/** Whether `walkText` from `scope` passes over `node`: it or an element between them is skipped. */
+function skippedBelow(node: Node, scope: Node): boolean {
+  for (let n: Node | null = node; n && n !== scope; n = parentOf(n)) if (n.nodeType === 1 && skipped(n as Element)) return true;
+  return false;
+}
+
+/**
+ * The order `walkText` meets two nodes in: document order in one tree; a shadow root's nodes
+ * right after its host, before the host's own children.
+ */
+function walkOrder(a: Node, b: Node): number {
+  return treeOrder(a, b, true);
+}
+
+/** Inserts `node` into `list`, which is in walk order. */
+function insertInOrder(list: Text[], node: Text): void {
+  let lo = 0;
+  let hi = list.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (walkOrder(list[mid]!, node) < 0) lo = mid + 1;
+    else hi = mid;
+  }
+  list.splice(lo, 0, node);
 }
 
 /**
@@ -1013,55 +1149,72 @@ interface ItemsContext {
  */
 function* readItems(ctx: ItemsContext): Steps<ItemStage> {
   const { opts, top, seedNodes, inClaimed, reuse, dirt } = ctx;
+  const seedSet = new Set(seedNodes);
+  let quiet: ((el: Element) => boolean) | undefined;
   const keptItemOf = (node: Text) => takenItem(node, ctx.last, reuse);
   let n = 0;
   const out: ItemStage = { pairs: [], records: [], kept: new Map(), dropped: new Set() };
   const pairs = out.pairs;
   const seenLabels = new Set<Element>();
-  /** Elements some text inside them was read past: never kept as an item (see `Reach`). */
+  /** Texts whose block's runs were read past the block (`Reach`: anywhere), in this reading. */
+  const anywhere = new Set<Text>();
+  /**
+   * Elements some text inside them was read past (see `Reach`): never kept as an item. Marked by
+   * every text read; in a part of the page walked only where it changed (`walkedAgain`), an item's
+   * texts are asked one by one (`readPast`).
+   */
   const unsafe = new Set<Element>();
+  const walkedAgain = new Set<Node>();
+  const markPast = (parent: Element, top: Element | null | undefined) => {
+    if (top !== undefined) for (let el: Element | null = parent; el && el !== top; el = el.parentElement) unsafe.add(el);
+  };
   /** Blocks read whole for their `Label: value` runs: an item inside one is not kept. */
   const wide = new Set<Element>();
   /** Pairs read now, not taken from a kept item. */
   const fresh = new Set<Pair>();
   /** The shadow hosts whose texts the walk read: an item around one is not kept. */
   const hostsWalked = new Set<Element>();
-  const pairsAt = (node: Text) => {
+  /** What a short text gives: read now, or taken from the last reading when nothing it read changed. */
+  const { readings, at } = ctx;
+  const readingOf = (node: Text, parent: Element): TextReading => {
+    let r = readings.get(node);
+    if (r && (r.at === at || (r.at === ctx.lastAt && ctx.stands!(r)))) {
+      r.at = at;
+      return r;
+    }
+    const before = r;
+    r = readText(node, parent, opts, at);
+    // (Kept only when it gives something: the many that do not are read again if ever asked, not remembered.)
+    if (gives(r)) readings.set(node, r);
+    else if (before) readings.delete(node);
+    return r;
+  };
+  const pairsAt = (node: Text, walked = false) => {
     const parent = node.parentElement;
     if (!parent || inClaimed(parent)) return;
+    const r = readingOf(node, parent);
+    // (A column header's text, met by the walk, is the grid's, not a label of the page's.)
+    if (walked && r.header) return;
     const start = pairs.length;
-    const reach: Reach = { top: undefined };
-    pairsOf(node, parent, reach);
-    for (let i = start; i < pairs.length; i++) fresh.add(pairs[i]!);
-    if (reach.top !== undefined) for (let el: Element | null = parent; el && el !== reach.top; el = el.parentElement) unsafe.add(el);
-  };
-  const pairsOf = (node: Text, parent: Element, reach: Reach) => {
-    const pair = seedPair(node, opts, reach) ?? pairAt(node, opts, reach);
-    if (pair) {
-      if (!seenLabels.has(pair.labelElement)) {
-        seenLabels.add(pair.labelElement);
-        pairs.push(pair);
+    if (r.pair) {
+      if (!seenLabels.has(r.pair.labelElement)) {
+        seenLabels.add(r.pair.labelElement);
+        pairs.push(r.pair);
       }
-      return;
-    }
-    // `Label: value` in one text (a line of a `<p>` with `<br>`s, a span in a list row).
-    if (/[:：]\s*\S/.test(node.data)) {
-      const own = labelValueLine(node.data, parent, opts);
-      if (own) pairs.push(own);
-      return;
-    }
-    // `<b>Label:</b> value` runs inside a larger element.
-    if (/[:：]\s*$/.test(node.textContent ?? '')) {
-      const block = parent.closest('p, div, li, td, dd, section') ?? parent;
-      reachTo(reach, block);
+    } else if (r.line) pairs.push(r.line);
+    else if (r.block) {
+      const block = r.block;
       wide.add(block);
-      if (seenLabels.has(block)) return;
-      seenLabels.add(block);
-      for (const p of inlinePairs(block, opts)) {
-        if (!block.contains(p.labelElement)) reachAll(reach);
-        if (!pairs.some((q) => q.element === p.element && q.label === p.label)) pairs.push(p);
+      if (!seenLabels.has(block)) {
+        seenLabels.add(block);
+        for (const p of (r.inline ??= inlinePairs(block, opts))) {
+          if (!block.contains(p.labelElement)) anywhere.add(node);
+          if (!pairs.some((q) => q.element === p.element && q.label === p.label)) pairs.push(p);
+        }
       }
     }
+    for (let i = start; i < pairs.length; i++) fresh.add(pairs[i]!);
+    markPast(parent, anywhere.has(node) ? null : r.top);
   };
   // First the pairs the seeds start; then the other labels, only in the parts of the page those pairs sit in.
   const bySeed = new Map<Text, Pair[]>();
@@ -1092,33 +1245,32 @@ function* readItems(ctx: ItemsContext): Steps<ItemStage> {
   const whole = [...found].find((sc) => sc.nodeType !== 1);
   // (Across a shadow root's boundary: a scope in a shadow root is walked with the scope around its host.)
   const scopes = whole ? [whole] : [...found].filter((sc) => !(parentOf(sc) && under(parentOf(sc)!, found)));
+  // The kept item each text is in, when the reading takes it as it was (by element, the texts of one item share them).
+  const reusedAt = new Map<Element, KeptItem | null>();
+  const reusedAround = (el: Element | null, scope: Node): KeptItem | null => {
+    if (!el || el === scope) return null;
+    let k = reusedAt.get(el);
+    if (k === undefined) reusedAt.set(el, (k = reuse.get(el) ?? reusedAround(el.parentElement, scope)));
+    return k;
+  };
   for (const scope of scopes) {
     yield;
-    // One walk gathers the short texts (and the kept items, whose pairs are taken as they were); each is then read in its own small step.
-    const texts: (Text | KeptItem)[] = [];
     const kept = reuse.get(scope);
-    if (kept) texts.push(kept);
-    else {
-      walkText(
-        scope,
-        (node) => {
-          const raw = node.data;
-          if (raw.length <= MAX_LABEL * 2 && raw.trim()) texts.push(node);
-        },
-        reuse.size
-          ? (el) => {
-              const k = reuse.get(el);
-              if (k) texts.push(k);
-              return !!k;
-            }
-          : undefined,
-        hostsWalked,
-      );
+    if (kept) {
+      pairs.push(...kept.walk);
+      continue;
     }
+    // The texts that give something, in the walk's order; those in a kept item taken as it was give its pairs, once.
+    const texts = yield* scopeTexts(scope);
+    const taken = new Set<KeptItem>();
     for (const t of texts) {
       if (++n % 3 === 0) yield;
-      if (!('nodeType' in t)) pairs.push(...t.walk);
-      else if (!t.parentElement?.closest('[role="columnheader"]')) pairsAt(t);
+      const k = reuse.size ? reusedAround(t.parentElement, scope) : null;
+      if (!k) pairsAt(t, true);
+      else if (!taken.has(k)) {
+        taken.add(k);
+        pairs.push(...k.walk);
+      }
     }
   }
   // Something read now reaches into a kept item (a pair in it, a block around it read whole): it is read again.
@@ -1193,6 +1345,169 @@ function* readItems(ctx: ItemsContext): Steps<ItemStage> {
   }
   return out;
 
+  /** The texts of a part of the page that give something, in the walk's order: walked whole, or the last reading's brought up to date (`KeptWalk`). */
+  function* scopeTexts(scope: Node): Steps<Text[]> {
+    const claimedNow = [...ctx.claimed];
+    const before = scope.nodeType === 1 ? ctx.walks?.get(scope as Element) : undefined;
+    let walk = before && (yield* walkAgain(scope as Element, before, claimedNow));
+    if (walk) walkedAgain.add(scope);
+    else walk = yield* walkWhole(scope, claimedNow);
+    if (scope.nodeType === 1) ctx.nextWalks.set(scope as Element, walk);
+    for (const host of walk.hosts) hostsWalked.add(host);
+    return walk.effective;
+  }
+
+  /** Lists a text read again in a walk under the element its reading depends on. */
+  function list(byDep: Map<Element, Text[]>, walk: KeptWalk, node: Text, r: TextReading): void {
+    if (!r.dep) {
+      walk.always.add(node);
+      return;
+    }
+    if (r.listedIn === byDep) return;
+    r.listedIn = byDep;
+    const texts = byDep.get(r.dep);
+    if (texts) texts.push(node);
+    else byDep.set(r.dep, [node]);
+  }
+
+  /** A whole walk's texts by the element each reading depended on. */
+  function indexOf(listed: NonNullable<KeptWalk['listed']>): Map<Element, Text[]> {
+    const byDep = new Map<Element, Text[]>();
+    const { texts, deps } = listed;
+    for (let i = 0; i < texts.length; i++) {
+      const t = texts[i]!;
+      const dep = deps[i]!;
+      const list = byDep.get(dep);
+      if (list) list.push(t);
+      else byDep.set(dep, [t]);
+      const r = readings.get(t);
+      if (r?.dep === dep) r.listedIn = byDep;
+    }
+    return byDep;
+  }
+
+  function* walkWhole(scope: Node, claimedNow: Element[]): Steps<KeptWalk> {
+    const texts: Text[] = [];
+    const listed = { texts: [] as Text[], deps: [] as Element[] };
+    const walk: KeptWalk = { effective: [], listed, always: new Set(), hosts: new Set(), claimed: claimedNow };
+    walkText(scope, (node) => isShort(node) && texts.push(node), undefined, walk.hosts);
+    for (const t of texts) {
+      if (++n % 3 === 0) yield;
+      const parent = t.parentElement;
+      if (!parent || inClaimed(parent)) continue;
+      const r = readingOf(t, parent);
+      if (r.dep) {
+        listed.texts.push(t);
+        listed.deps.push(r.dep);
+      } else walk.always.add(t);
+      if (gives(r)) walk.effective.push(t);
+      if (!r.header) markPast(parent, r.top);
+    }
+    return walk;
+  }
+
+  /** The last reading's walk of `scope` brought up to date; null when it is to be walked whole. */
+  function* walkAgain(scope: Element, before: KeptWalk, claimedNow: Element[]): Steps<KeptWalk | null> {
+    const d = dirt;
+    if (!d || !scope.isConnected || d.attributes.has(scope) || underSearched(scope, d) || !(quiet ??= quietAbove(d))(scope)) return null;
+    if (before.claimed.length !== claimedNow.length || before.claimed.some((g, i) => g !== claimedNow[i])) return null;
+    // Where the page changed: what was added or changed, where an attribute changed (the outermost, in this part of the page).
+    const marked = new Set<Node>([...d.searched, ...d.attributes]);
+    const roots: Node[] = [];
+    for (const node of marked) {
+      if (node === scope || !node.isConnected) continue;
+      let inside = false;
+      for (let up = parentOf(node); up; up = parentOf(up)) {
+        if (up === scope) {
+          inside = true;
+          break;
+        }
+        if (marked.has(up)) break;
+      }
+      if (inside) roots.push(node);
+    }
+    if (roots.length > MAX_ROOTS) return null;
+    const rootSet = new Set(roots);
+    // Still where the walk meets it, in nothing that is walked again: under the scope, in no skipped subtree, under no root.
+    // (Some texts listed by an earlier reading have since left the scope or been hidden.)
+    const standing = (node: Node): boolean => {
+      if (!node.isConnected) return false;
+      for (let n = parentOf(node); n; n = parentOf(n)) {
+        if (n === scope) return true;
+        if (rootSet.has(n) || (n.nodeType === 1 && skipped(n as Element))) return false;
+      }
+      return false;
+    };
+    const byDep = (before.byDep ??= indexOf(before.listed!));
+    before.listed = undefined;
+    const walk: KeptWalk = { effective: [], byDep, always: new Set(), hosts: new Set(), claimed: claimedNow };
+    for (const host of before.hosts) if (!rootSet.has(host) && standing(host)) walk.hosts.add(host);
+    const kept = before.effective.filter((t) => isShort(t) && standing(t));
+    // To read again: the texts in what changed, those whose reading depends on something changed, those that depend on the whole page.
+    const again = new Set<Text>();
+    const add = (t: Text) => {
+      if (isShort(t)) again.add(t);
+    };
+    for (const root of roots) {
+      if (skippedBelow(root, scope)) continue;
+      if (root.nodeType === 3) add(root as Text);
+      else if (root.nodeType === 1 || root.nodeType === 11) {
+        const host = root.nodeType === 1 ? (root as Element) : null;
+        // (Its own shadow root first, as the walk from above meets it.)
+        if (host?.shadowRoot) {
+          walk.hosts.add(host);
+          walkText(host.shadowRoot, add, undefined, walk.hosts);
+        }
+        walkText(root, add, undefined, walk.hosts);
+      }
+    }
+    for (const node of d.touched) {
+      const texts = node.nodeType === 1 ? byDep.get(node as Element) : undefined;
+      if (texts) for (const t of texts) if (standing(t)) add(t);
+    }
+    for (const t of before.always) if (standing(t)) add(t);
+    // (The others stood in the last reading, and nothing they read changed since: they stand now.)
+    for (const t of kept) {
+      const r = readings.get(t);
+      if (r && r.at === ctx.lastAt && !again.has(t)) r.at = at;
+    }
+    const was = new Set(kept);
+    const gone = new Set<Text>();
+    const added: Text[] = [];
+    for (const t of again) {
+      if (++n % 3 === 0) yield;
+      const parent = t.parentElement;
+      if (!parent || inClaimed(parent)) {
+        gone.add(t);
+        continue;
+      }
+      const r = readingOf(t, parent);
+      list(byDep, walk, t, r);
+      if (!gives(r)) gone.add(t);
+      else if (!was.has(t)) added.push(t);
+    }
+    walk.effective = gone.size ? kept.filter((t) => !gone.has(t)) : kept;
+    for (const t of added) insertInOrder(walk.effective, t);
+    return walk;
+  }
+
+  /** Whether a text in the item was read past it (`Reach`): then the item is not kept. */
+  function readPast(item: Element): boolean {
+    let past = false;
+    walkText(item, (t) => {
+      const seed = seedSet.has(t);
+      if (past || !(seed || isShort(t))) return;
+      const parent = t.parentElement;
+      if (!parent || inClaimed(parent)) return;
+      const r = readingOf(t, parent);
+      // (A column header's text is read only as a seed.)
+      if (r.header && !seed) return;
+      const top = anywhere.has(t) ? null : r.top;
+      if (top === null || (top !== undefined && top !== item && !item.contains(top))) past = true;
+    });
+    return past;
+  }
+
   /** What to keep of an item read now, for the next reading to take as it is; undefined when it may not be (see `KeptItem`). */
   function keepItem(item: Element, list: Pair[], record: PageRecord, headings: string[], named: boolean): KeptItem | undefined {
     if (item === top || item.nodeType !== 1 || unsafe.has(item) || !keepable(item)) return undefined;
@@ -1210,6 +1525,7 @@ function* readItems(ctx: ItemsContext): Steps<ItemStage> {
       const scope = scopeOfPair.get(p);
       return scope && (scope === top || scope.contains(item));
     })) return undefined;
+    if (walkedAgain.size && under(item, walkedAgain) && readPast(item)) return undefined;
     // Its seeds, and the pairs they started (the first of its pairs); then the pairs the walk found in it.
     const seedsIn = seedsOf().get(item) ?? [];
     const kept: KeptItem = { element: item, record, headings, named, seeds: seedsIn, bySeed: new Map(), size: 0, walk: [], origins: new Map(), scopes: new Map(), grids: new Map() };
@@ -1278,9 +1594,18 @@ const SCOPE = 'section, article, form, fieldset, dl, table, li, main, [role="reg
 
 /** The part of the page a label's record is read in. A table nested in another table's cell is part of the outer one's record. */
 function scopeOf(label: Element): Element | null {
-  let scope = label.parentElement?.closest(SCOPE) ?? null;
-  while (scope?.tagName === 'TABLE' && scope.parentElement?.closest('td, th')) scope = scope.parentElement.closest(SCOPE);
+  let scope = closestUp(label.parentElement, SCOPE);
+  while (scope?.tagName === 'TABLE' && scope.parentElement?.closest('td, th')) scope = closestUp(scope.parentElement, SCOPE);
   return scope;
+}
+
+/**
+ * `el.closest(selector)`, found by walking up: the scopes are compared by identity (one walked
+ * is kept by element), and jsdom gives a form's own `closest` another object than the form.
+ */
+function closestUp(el: Element | null, selector: string): Element | null {
+  for (let up = el; up; up = up.parentElement) if (up.matches(selector)) return up;
+  return null;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -1298,6 +1623,11 @@ interface Kept {
   plain: Map<Element, KeptGrid>;
   /** The cards, list items and panels it read that may be taken as they were, by each seed in them. */
   items: Map<Text, KeptItem>;
+  /** What each short text read around the seeds gave (see `TextReading`), and the texts of each part of the page walked (`KeptWalk`). */
+  texts: Map<Text, TextReading>;
+  /** This reading's number (`readingCount`). */
+  at: number;
+  walks: Map<Element, KeptWalk>;
   /** When the page was last read whole (the caller's clock; undefined when it gave none). */
   wholeAt: number | undefined;
 }
@@ -1409,6 +1739,9 @@ function headingsStill(dirt: Dirt): (el: Element) => boolean {
 }
 
 const kept = new WeakMap<Document, Kept>();
+
+/** How many readings were started (each reading's number). */
+let readingCount = 0;
 
 /** The kept item each pair of it was read in (a pair object is taken with its item from one reading to the next). */
 const itemOfPair = new WeakMap<Pair, KeptItem>();
@@ -1532,6 +1865,11 @@ function hostsOf(node: Node): Element[] {
 
 /** The order the first walk finds texts in: a tree's own texts in document order, then each shadow root's in the order of their hosts. */
 function readingOrder(a: Node, b: Node): number {
+  return treeOrder(a, b, false);
+}
+
+/** `readingOrder` (`atHost` false) or `walkOrder` (true). */
+function treeOrder(a: Node, b: Node, atHost: boolean): number {
   if (a === b) return 0;
   // The same tree (the common case): the browser's document order.
   const position = a.compareDocumentPosition(b);
@@ -1540,10 +1878,21 @@ function readingOrder(a: Node, b: Node): number {
   const hb = hostsOf(b);
   let i = 0;
   while (i < ha.length && i < hb.length && ha[i] === hb[i]) i++;
-  if (i === ha.length && i === hb.length) return a === b ? 0 : a.compareDocumentPosition(b) & 4 ? -1 : 1;
-  if (i === ha.length) return -1;
-  if (i === hb.length) return 1;
-  return ha[i]!.compareDocumentPosition(hb[i]!) & 4 ? -1 : 1;
+  if (!atHost) {
+    if (i === ha.length && i === hb.length) return a.compareDocumentPosition(b) & 4 ? -1 : 1;
+    if (i === ha.length) return -1;
+    if (i === hb.length) return 1;
+    return ha[i]!.compareDocumentPosition(hb[i]!) & 4 ? -1 : 1;
+  }
+  // Each stands in the tree they share for the host it is under there (or for itself).
+  const x = i < ha.length ? ha[i]! : a;
+  const y = i < hb.length ? hb[i]! : b;
+  if (x === y) return i < ha.length ? 1 : -1;
+  const p = x.compareDocumentPosition(y);
+  // One's host holds the other: the host's shadow root comes before its children.
+  if (p & 16 /* CONTAINED_BY */) return -1;
+  if (p & 8 /* CONTAINS */) return 1;
+  return p & 4 ? -1 : 1;
 }
 
 /**
@@ -1637,12 +1986,16 @@ export function* collectSteps(root: Document | Element, options: CollectOptions,
   const span = candidate && opts.candidateSpan;
   const found = (again && (yield* seedsAgain(top, again, since!.changes, test, span, watch))) || (yield* findSeeds(top, test, MAX_SEEDS, span, [], watch));
   let nextItems = new Map<Element, KeptItem>();
+  // (Brought up to date in place: a reading cut short leaves readings that the changes since still say to read again.)
+  const readings = again ? again.last.texts : new Map<Text, TextReading>();
+  const readingAt = ++readingCount;
+  const nextWalks = new Map<Element, KeptWalk>();
   const finish = (collected: Collected): Collected => {
     // A page with more seeds than one reading takes is read whole every time.
     if (log && found.length < MAX_SEEDS && log.done('collect', since!)) {
       const items = new Map<Text, KeptItem>();
       for (const k of nextItems.values()) for (const s of k.seeds) items.set(s, k);
-      kept.set(doc!, { options, found, grids: nextGrids, plain: nextPlain, items, wholeAt: again ? again.last.wholeAt : at });
+      kept.set(doc!, { options, found, grids: nextGrids, plain: nextPlain, items, texts: readings, at: readingAt, walks: nextWalks, wholeAt: again ? again.last.wholeAt : at });
     }
     else if (doc) kept.delete(doc);
     return collected;
@@ -1731,8 +2084,23 @@ export function* collectSteps(root: Document | Element, options: CollectOptions,
   // Label/value pairs (anywhere but in the grids read above), then items. Read again without the
   // kept items something read now reaches into, until none does.
   let stage: ItemStage;
+  let textStandsOf: ((r: TextReading) => boolean) | undefined;
   for (;;) {
-    stage = yield* readItems({ opts, top, seedNodes, inClaimed, claimed, reuse, gridOfSeed, ...(again ? { dirt: again.dirt, last: again.last.items } : {}), keep: !!log });
+    stage = yield* readItems({
+      opts,
+      top,
+      seedNodes,
+      inClaimed,
+      claimed,
+      reuse,
+      gridOfSeed,
+      ...(again ? { dirt: again.dirt, last: again.last.items, stands: (textStandsOf ??= textStands(again.dirt)), walks: again.last.walks } : {}),
+      keep: !!log,
+      readings,
+      at: readingAt,
+      ...(again ? { lastAt: again.last.at } : {}),
+      nextWalks,
+    });
     if (!stage.dropped.size) break;
     for (const el of stage.dropped) reuse.delete(el);
   }

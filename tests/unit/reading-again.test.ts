@@ -10,7 +10,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { collectSteps, READ_WHOLE_EVERY_MS, type Collected } from '../../lib/dom/collect';
+import { collectSteps, READ_WHOLE_EVERY_MS, type Collected, type CollectOptions } from '../../lib/dom/collect';
 import { changeLog, listenToChanges } from '../../lib/dom/changes';
 import { COLLECT_OPTIONS } from '../../lib/consoles/reading';
 import { forgetPage, readAnew, scanPage, type AddedSite, type PageScan } from '../../lib/scan';
@@ -381,6 +381,71 @@ describe('reading a document again', () => {
       const second = read();
       expect(plain(second)).toEqual(plain(whole()));
       expect(second.records[0]!.fields[0]!.value).toBe('5/16/2027');
+    });
+  });
+
+  describe('a details panel read over the whole page: only the texts where the page changed are read again', () => {
+    // Counts the texts asked whether they are labels (each distinct text once a reading).
+    let asked = 0;
+    const counting: CollectOptions = {
+      ...COLLECT_OPTIONS,
+      labelKey: (text) => {
+        asked++;
+        return COLLECT_OPTIONS.labelKey(text);
+      },
+    };
+    const read = () => drain(collectSteps(document, counting));
+    const whole = () => drain(collectSteps(document.body, COLLECT_OPTIONS));
+    const shell = (n: number) => `<nav>${Array.from({ length: n }, (_, i) => `<div><a href="#">Menu ${i}</a><span>item</span></div>`).join('')}</nav>`;
+    const panel = '<h1>Apple MDM Push certificate</h1><div class="essentials"><div><div>Status</div><div>Active</div></div><div><div>Expiration</div><div>3/14/2027</div></div><div id="x"><div>Apple ID</div><div>mdm@contoso.example</div></div></div>';
+
+    it('asks only the texts that changed, and gives what reading the whole page gives', () => {
+      document.body.innerHTML = shell(2000) + panel;
+      asked = 0;
+      const first = read();
+      expect(first.records.filter((r) => r.source === 'item')).toHaveLength(1);
+      expect(asked).toBeGreaterThan(1000);
+      for (let i = 0; i < 3; i++) {
+        document.querySelectorAll('nav a')[i * 500]!.textContent = `Changed ${i}`;
+        document.querySelector('#x div:last-child')!.textContent = `admin${i}@contoso.example`;
+        asked = 0;
+        const again = read();
+        expect(plain(again)).toEqual(plain(whole()));
+        expect(asked).toBeLessThan(20);
+        expect(again.records[0]!.fields.find((f) => f.key === 'appleId')!.value).toBe(`admin${i}@contoso.example`);
+      }
+    });
+
+    it('does not read again the labels of a part hidden since, when something beside them changes', () => {
+      document.body.innerHTML = shell(20) + panel;
+      read();
+      document.getElementById('x')!.hidden = true;
+      expect(plain(read())).toEqual(plain(whole()));
+      // The Apple ID's label depends on the element that was hidden: it is not read, hidden as it is.
+      document.querySelector('#x div:last-child')!.textContent = 'other@contoso.example';
+      const again = read();
+      expect(plain(again)).toEqual(plain(whole()));
+      expect(again.records[0]!.fields.map((f) => f.key)).not.toContain('appleId');
+    });
+
+    it('reads again a form holding the panel directly (a part of the page found from the label above it)', () => {
+      document.body.innerHTML = shell(20) + '<h1>Apple MDM Push certificate</h1><form><span>Expiration</span> <span>3/14/2027</span> <span>Apple ID</span> <span id="v">mdm@contoso.example</span></form>';
+      read();
+      document.getElementById('v')!.textContent = 'admin@contoso.example';
+      const again = read();
+      expect(plain(again)).toEqual(plain(whole()));
+      expect(again.records[0]!.fields.map((f) => f.value)).toEqual(['3/14/2027', 'admin@contoso.example']);
+    });
+
+    it('reads a label at the top of a shadow root again when its value beside it changes (its siblings are read with its host)', () => {
+      document.body.innerHTML = shell(20) + '<h1>Apple MDM Push certificate</h1><div id="host"></div>';
+      const root = document.getElementById('host')!.attachShadow({ mode: 'open' });
+      root.innerHTML = '<span>Expiration</span><span id="v">3/14/2027</span>';
+      expect(read().records[0]!.fields[0]!.value).toBe('3/14/2027');
+      root.getElementById('v')!.textContent = '4/15/2027';
+      const again = read();
+      expect(plain(again)).toEqual(plain(whole()));
+      expect(again.records[0]!.fields[0]!.value).toBe('4/15/2027');
     });
   });
 
