@@ -1011,8 +1011,6 @@ interface TextReading {
   dep: Element | null;
   /** It sits in a column header. */
   header: boolean;
-  /** The `KeptWalk.byDep` it is listed in. */
-  listedIn?: Map<Element, Text[]>;
   /** The reading (`readingCount`) it was last known to stand in: only one in the last reading kept is asked whether it still does. */
   at: number;
 }
@@ -1083,12 +1081,12 @@ interface ItemsContext {
 interface KeptWalk {
   effective: Text[];
   /**
-   * Every short text read, by the element its reading depended on then (a text read again since
-   * may be listed under more than one, or twice: reading it again does no harm). Made from
-   * `listed`, the texts of a whole walk and their elements, when first needed: a first reading
-   * does not pay for it.
+   * Every short text read, by the element its reading depended on (`depOf`: the other way). Made
+   * from `listed`, the texts of a whole walk and their elements, when first needed: a first
+   * reading does not pay for it. (A text gone from the part is dropped when met.)
    */
-  byDep?: Map<Element, Text[]>;
+  byDep?: Map<Element, Set<Text>>;
+  depOf?: Map<Text, Element>;
   listed?: { texts: Text[]; deps: Element[] };
   /** Texts whose reading depends on the whole page: read again every time. */
   always: Set<Text>;
@@ -1129,8 +1127,8 @@ function walkOrder(a: Node, b: Node): number {
   return treeOrder(a, b, true);
 }
 
-/** Inserts `node` into `list`, which is in walk order. */
-function insertInOrder(list: Text[], node: Text): void {
+/** Where `node` goes in `list`, which is in walk order. */
+function placeIn(list: readonly Text[], node: Text): number {
   let lo = 0;
   let hi = list.length;
   while (lo < hi) {
@@ -1138,7 +1136,7 @@ function insertInOrder(list: Text[], node: Text): void {
     if (walkOrder(list[mid]!, node) < 0) lo = mid + 1;
     else hi = mid;
   }
-  list.splice(lo, 0, node);
+  return lo;
 }
 
 /**
@@ -1339,7 +1337,7 @@ function* readItems(ctx: ItemsContext): Steps<ItemStage> {
     if (namedHeading) record.headings.unshift(named!.name);
     out.records.push(record);
     if (ctx.keep) {
-      const k = keepItem(item, list, record, headings, namedHeading);
+      const k = yield* keepItem(item, list, record, headings, namedHeading);
       if (k) out.kept.set(item, k);
     }
   }
@@ -1357,33 +1355,40 @@ function* readItems(ctx: ItemsContext): Steps<ItemStage> {
     return walk.effective;
   }
 
-  /** Lists a text read again in a walk under the element its reading depends on. */
-  function list(byDep: Map<Element, Text[]>, walk: KeptWalk, node: Text, r: TextReading): void {
+  /** Lists a text read again in a walk under the element its reading depends on now. */
+  function listText(walk: KeptWalk, node: Text, r: TextReading): void {
+    const byDep = walk.byDep!;
+    const depOf = walk.depOf!;
+    const old = depOf.get(node);
+    if (old === r.dep) return;
+    if (old) {
+      byDep.get(old)?.delete(node);
+      depOf.delete(node);
+    }
     if (!r.dep) {
       walk.always.add(node);
       return;
     }
-    if (r.listedIn === byDep) return;
-    r.listedIn = byDep;
+    depOf.set(node, r.dep);
     const texts = byDep.get(r.dep);
-    if (texts) texts.push(node);
-    else byDep.set(r.dep, [node]);
+    if (texts) texts.add(node);
+    else byDep.set(r.dep, new Set([node]));
   }
 
   /** A whole walk's texts by the element each reading depended on. */
-  function indexOf(listed: NonNullable<KeptWalk['listed']>): Map<Element, Text[]> {
-    const byDep = new Map<Element, Text[]>();
-    const { texts, deps } = listed;
+  function index(walk: KeptWalk): void {
+    const byDep = (walk.byDep = new Map());
+    const depOf = (walk.depOf = new Map());
+    const { texts, deps } = walk.listed!;
     for (let i = 0; i < texts.length; i++) {
       const t = texts[i]!;
       const dep = deps[i]!;
-      const list = byDep.get(dep);
-      if (list) list.push(t);
-      else byDep.set(dep, [t]);
-      const r = readings.get(t);
-      if (r?.dep === dep) r.listedIn = byDep;
+      depOf.set(t, dep);
+      const set = byDep.get(dep);
+      if (set) set.add(t);
+      else byDep.set(dep, new Set([t]));
     }
-    return byDep;
+    walk.listed = undefined;
   }
 
   function* walkWhole(scope: Node, claimedNow: Element[]): Steps<KeptWalk> {
@@ -1431,25 +1436,33 @@ function* readItems(ctx: ItemsContext): Steps<ItemStage> {
     // Still where the walk meets it, in nothing that is walked again: under the scope, in no skipped subtree, under no root.
     // (Some texts listed by an earlier reading have since left the scope or been hidden.)
     const standing = (node: Node): boolean => {
-      if (!node.isConnected) return false;
+      // (A text that is itself where the page changed (moved, rewritten) is read again, in its place now.)
+      if (!node.isConnected || rootSet.has(node)) return false;
       for (let n = parentOf(node); n; n = parentOf(n)) {
         if (n === scope) return true;
         if (rootSet.has(n) || (n.nodeType === 1 && skipped(n as Element))) return false;
       }
       return false;
     };
-    const byDep = (before.byDep ??= indexOf(before.listed!));
-    before.listed = undefined;
-    const walk: KeptWalk = { effective: [], byDep, always: new Set(), hosts: new Set(), claimed: claimedNow };
+    if (!before.byDep) index(before);
+    const byDep = before.byDep!;
+    const depOf = before.depOf!;
+    const walk: KeptWalk = { effective: [], byDep, depOf, always: new Set(), hosts: new Set(), claimed: claimedNow };
     for (const host of before.hosts) if (!rootSet.has(host) && standing(host)) walk.hosts.add(host);
     const kept = before.effective.filter((t) => isShort(t) && standing(t));
-    // To read again: the texts in what changed, those whose reading depends on something changed, those that depend on the whole page.
+    // To read again: the texts in what changed (by where it changed, each in the walk's order), those whose
+    // reading depends on something changed, those that depend on the whole page.
     const again = new Set<Text>();
-    const add = (t: Text) => {
-      if (isShort(t)) again.add(t);
-    };
+    const blocks: Text[][] = [];
     for (const root of roots) {
       if (skippedBelow(root, scope)) continue;
+      const block: Text[] = [];
+      const add = (t: Text) => {
+        if (isShort(t) && !again.has(t)) {
+          again.add(t);
+          block.push(t);
+        }
+      };
       if (root.nodeType === 3) add(root as Text);
       else if (root.nodeType === 1 || root.nodeType === 11) {
         const host = root.nodeType === 1 ? (root as Element) : null;
@@ -1460,12 +1473,21 @@ function* readItems(ctx: ItemsContext): Steps<ItemStage> {
         }
         walkText(root, add, undefined, walk.hosts);
       }
+      if (block.length) blocks.push(block);
     }
+    const inBlocks = new Set(again);
     for (const node of d.touched) {
       const texts = node.nodeType === 1 ? byDep.get(node as Element) : undefined;
-      if (texts) for (const t of texts) if (standing(t)) add(t);
+      if (!texts) continue;
+      for (const t of texts) {
+        if (++n % 50 === 0) yield;
+        if (!t.isConnected) {
+          texts.delete(t);
+          depOf.delete(t);
+        } else if (isShort(t) && standing(t)) again.add(t);
+      }
     }
-    for (const t of before.always) if (standing(t)) add(t);
+    for (const t of before.always) if (isShort(t) && standing(t)) again.add(t);
     // (The others stood in the last reading, and nothing they read changed since: they stand now.)
     for (const t of kept) {
       const r = readings.get(t);
@@ -1473,43 +1495,50 @@ function* readItems(ctx: ItemsContext): Steps<ItemStage> {
     }
     const was = new Set(kept);
     const gone = new Set<Text>();
-    const added: Text[] = [];
     for (const t of again) {
       if (++n % 3 === 0) yield;
       const parent = t.parentElement;
-      if (!parent || inClaimed(parent)) {
-        gone.add(t);
-        continue;
-      }
-      const r = readingOf(t, parent);
-      list(byDep, walk, t, r);
-      if (!gives(r)) gone.add(t);
-      else if (!was.has(t)) added.push(t);
+      const r = parent && !inClaimed(parent) ? readingOf(t, parent) : null;
+      if (r) listText(walk, t, r);
+      if (!r || !gives(r)) gone.add(t);
     }
-    walk.effective = gone.size ? kept.filter((t) => !gone.has(t)) : kept;
-    for (const t of added) insertInOrder(walk.effective, t);
+    const effective = (walk.effective = gone.size ? kept.filter((t) => !gone.has(t)) : kept);
+    // What gives something now and did not stand in the list: each changed place's texts put in at once (they follow
+    // each other in the walk), the others one by one.
+    for (const block of blocks) {
+      if (++n % 3 === 0) yield;
+      const fresh = block.filter((t) => !gone.has(t));
+      if (fresh.length) effective.splice(placeIn(effective, fresh[0]!), 0, ...fresh);
+    }
+    for (const t of again) {
+      if (inBlocks.has(t) || was.has(t) || gone.has(t)) continue;
+      if (++n % 3 === 0) yield;
+      effective.splice(placeIn(effective, t), 0, t);
+    }
     return walk;
   }
 
   /** Whether a text in the item was read past it (`Reach`): then the item is not kept. */
-  function readPast(item: Element): boolean {
-    let past = false;
+  function* readPast(item: Element): Steps<boolean> {
+    const texts: Text[] = [];
     walkText(item, (t) => {
-      const seed = seedSet.has(t);
-      if (past || !(seed || isShort(t))) return;
+      if (seedSet.has(t) || isShort(t)) texts.push(t);
+    });
+    for (const t of texts) {
+      if (++n % 3 === 0) yield;
       const parent = t.parentElement;
-      if (!parent || inClaimed(parent)) return;
+      if (!parent || inClaimed(parent)) continue;
       const r = readingOf(t, parent);
       // (A column header's text is read only as a seed.)
-      if (r.header && !seed) return;
+      if (r.header && !seedSet.has(t)) continue;
       const top = anywhere.has(t) ? null : r.top;
-      if (top === null || (top !== undefined && top !== item && !item.contains(top))) past = true;
-    });
-    return past;
+      if (top === null || (top !== undefined && top !== item && !item.contains(top))) return true;
+    }
+    return false;
   }
 
   /** What to keep of an item read now, for the next reading to take as it is; undefined when it may not be (see `KeptItem`). */
-  function keepItem(item: Element, list: Pair[], record: PageRecord, headings: string[], named: boolean): KeptItem | undefined {
+  function* keepItem(item: Element, list: Pair[], record: PageRecord, headings: string[], named: boolean): Steps<KeptItem | undefined> {
     if (item === top || item.nodeType !== 1 || unsafe.has(item) || !keepable(item)) return undefined;
     // No shadow root in it (the pairs in one are read with it, but are no item's of the page around
     // it), no other item inside it, no table or grid read (a kept item's seeds do not ask again for a
@@ -1525,7 +1554,7 @@ function* readItems(ctx: ItemsContext): Steps<ItemStage> {
       const scope = scopeOfPair.get(p);
       return scope && (scope === top || scope.contains(item));
     })) return undefined;
-    if (walkedAgain.size && under(item, walkedAgain) && readPast(item)) return undefined;
+    if (walkedAgain.size && under(item, walkedAgain) && (yield* readPast(item))) return undefined;
     // Its seeds, and the pairs they started (the first of its pairs); then the pairs the walk found in it.
     const seedsIn = seedsOf().get(item) ?? [];
     const kept: KeptItem = { element: item, record, headings, named, seeds: seedsIn, bySeed: new Map(), size: 0, walk: [], origins: new Map(), scopes: new Map(), grids: new Map() };

@@ -437,6 +437,86 @@ describe('reading a document again', () => {
       expect(again.records[0]!.fields.map((f) => f.value)).toEqual(['3/14/2027', 'admin@contoso.example']);
     });
 
+    it('gives the pair of a label text moved further down in its new place in the walk order', () => {
+      document.body.innerHTML = shell(20) + '<h1>Apple MDM Push certificate</h1><div><span>Expiration date</span> <span>3/14/2027</span></div><div><span id="from">Status</span> <span>Active</span></div><div><span>Apple ID</span> <span>mdm@contoso.example</span></div><div><span id="to"></span> <span>Revoked</span></div>';
+      read();
+      document.getElementById('to')!.append(document.getElementById('from')!.firstChild!);
+      const again = read();
+      expect(plain(again)).toEqual(plain(whole()));
+      expect(again.records[0]!.fields.map((f) => `${f.label}=${f.value}`).at(-1)).toBe('Status=Revoked');
+    });
+
+    // The work of one step (between two pauses), counted by what it asks: the reader must pause often.
+    const mostInOneStep = (count: () => number, reset: () => void): number => {
+      const steps = collectSteps(document, counting);
+      let most = 0;
+      for (;;) {
+        reset();
+        const step = steps.next();
+        most = Math.max(most, count());
+        if (step.done) return most;
+      }
+    };
+    /** Counts the calls of a method or getter of the prototype that has it, until `undo`. */
+    const countCalls = (proto: object, name: string, counted: (self: unknown) => boolean) => {
+      let owner: object | null = proto;
+      while (owner && !Object.getOwnPropertyDescriptor(owner, name)) owner = Object.getPrototypeOf(owner);
+      const original = Object.getOwnPropertyDescriptor(owner!, name)!;
+      const calls = { n: 0, undo: () => Object.defineProperty(owner!, name, original) };
+      const wrap = <T extends (...args: never[]) => unknown>(fn: T) =>
+        function (this: unknown, ...args: Parameters<T>) {
+          if (counted(this)) calls.n++;
+          return fn.apply(this, args);
+        };
+      Object.defineProperty(owner!, name, original.get ? { ...original, get: wrap(original.get) } : { ...original, value: wrap(original.value) });
+      return calls;
+    };
+
+    it('reads a changed card in a part walked again in small steps', () => {
+      const links = (x: string) => Array.from({ length: 600 }, (_, i) => `<a href="#">${x} link ${i}</a>`).join('');
+      document.body.innerHTML = ['A', 'B'].map((x) => `<section><h2>Token ${x}</h2><div><span>Expiration date</span> <span id="v${x}">3/14/2027</span></div><nav>${links(x)}</nav></section>`).join('');
+      expect(mostInOneStep(() => asked, () => (asked = 0))).toBeLessThan(10);
+      document.getElementById('vA')!.textContent = '4/15/2027';
+      expect(mostInOneStep(() => asked, () => (asked = 0))).toBeLessThan(10);
+      expect(plain(read())).toEqual(plain(whole()));
+    });
+
+    it('puts a block of labels rendered anew in the walk order in small steps', () => {
+      const rows = (v: string) => Array.from({ length: 150 }, (_, i) => `<div><span>Status</span> <span>${v}${i}</span></div>`).join('');
+      document.body.innerHTML = `<h1>Token</h1><div><span>Expiration date</span> <span>3/14/2027</span></div><div id="a">${rows('on')}</div><div>${rows('off')}</div>`;
+      read();
+      const fresh = document.createElement('div');
+      fresh.innerHTML = rows('new');
+      document.getElementById('a')!.replaceWith(fresh);
+      const compared = countCalls(Node.prototype, 'compareDocumentPosition', () => true);
+      try {
+        expect(mostInOneStep(() => compared.n, () => (compared.n = 0))).toBeLessThan(100);
+      } finally {
+        compared.undo();
+      }
+      expect(plain(read())).toEqual(plain(whole()));
+    });
+
+    it('does not grow what it keeps from one reading to the next when the same change comes again', () => {
+      const rows = Array.from({ length: 200 }, (_, i) => `<dt>Note ${i}</dt><dd>value ${i}</dd>`).join('');
+      document.body.innerHTML = `<h1>Token</h1><dl><dt>Expiration date</dt><dd id="v">3/14/2027</dd>${rows}</dl>`;
+      read();
+      const asked = countCalls(Node.prototype, 'isConnected', (self) => (self as Node).nodeType === 3);
+      const perReading: number[] = [];
+      try {
+        for (let i = 0; i < 30; i++) {
+          document.getElementById('v')!.firstChild!.textContent = `3/${(i % 27) + 1}/2027`;
+          asked.n = 0;
+          read();
+          perReading.push(asked.n);
+        }
+      } finally {
+        asked.undo();
+      }
+      expect(perReading[29]!).toBeLessThan(perReading[1]! * 2);
+      expect(plain(read())).toEqual(plain(whole()));
+    });
+
     it('reads a label at the top of a shadow root again when its value beside it changes (its siblings are read with its host)', () => {
       document.body.innerHTML = shell(20) + '<h1>Apple MDM Push certificate</h1><div id="host"></div>';
       const root = document.getElementById('host')!.attachShadow({ mode: 'open' });
