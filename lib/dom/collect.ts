@@ -1345,6 +1345,15 @@ function* readItems(ctx: ItemsContext): Steps<ItemStage> {
 
   /** The texts of a part of the page that give something, in the walk's order: walked whole, or the last reading's brought up to date (`KeptWalk`). */
   function* scopeTexts(scope: Node): Steps<Text[]> {
+    // Walked already in this reading (the items' stage read again without a kept item): the same texts. (The
+    // walk's index was brought up to date then: it is not the last reading's any more. Its marks of what was read
+    // past are not in this stage's: an item's texts are asked.)
+    const done = scope.nodeType === 1 ? ctx.nextWalks.get(scope as Element) : undefined;
+    if (done) {
+      walkedAgain.add(scope);
+      for (const host of done.hosts) hostsWalked.add(host);
+      return done.effective;
+    }
     const claimedNow = [...ctx.claimed];
     const before = scope.nodeType === 1 ? ctx.walks?.get(scope as Element) : undefined;
     let walk = before && (yield* walkAgain(scope as Element, before, claimedNow));
