@@ -95,7 +95,7 @@ function isOwnTag(tag: string): boolean {
  * skipping scripts, styles, hidden subtrees and our own UI. Used inside the regions a seed
  * picked out; the whole page is only ever walked by `findSeeds`.
  */
-function walkText(root: Node, visit: (node: Text) => void, skip?: (el: Element) => boolean, hosts?: Set<Element>): void {
+function walkText(root: Node, visit: (node: Text) => void, hosts?: Set<Element>): void {
   const doc = root.ownerDocument ?? (root as Document);
   const walker = doc.createTreeWalker(root, 1 | 4 /* SHOW_ELEMENT | SHOW_TEXT */);
   let node: Node | null = walker.nextNode();
@@ -106,8 +106,7 @@ function walkText(root: Node, visit: (node: Text) => void, skip?: (el: Element) 
       continue;
     }
     const el = node as Element;
-    const tag = el.tagName;
-    if (SKIP_TAGS.has(tag) || isOwnTag(tag) || el.hasAttribute('hidden') || skip?.(el)) {
+    if (skipped(el)) {
       // Past this element's subtree.
       let next = walker.nextSibling();
       while (!next && walker.parentNode()) next = walker.nextSibling();
@@ -116,7 +115,7 @@ function walkText(root: Node, visit: (node: Text) => void, skip?: (el: Element) 
     }
     if (el.shadowRoot) {
       hosts?.add(el);
-      walkText(el.shadowRoot, visit, skip, hosts);
+      walkText(el.shadowRoot, visit, hosts);
     }
     node = walker.nextNode();
   }
@@ -1404,7 +1403,7 @@ function* readItems(ctx: ItemsContext): Steps<ItemStage> {
     const texts: Text[] = [];
     const listed = { texts: [] as Text[], deps: [] as Element[] };
     const walk: KeptWalk = { effective: [], listed, always: new Set(), hosts: new Set(), claimed: claimedNow };
-    walkText(scope, (node) => isShort(node) && texts.push(node), undefined, walk.hosts);
+    walkText(scope, (node) => isShort(node) && texts.push(node), walk.hosts);
     for (const t of texts) {
       if (++n % 3 === 0) yield;
       const parent = t.parentElement;
@@ -1478,9 +1477,9 @@ function* readItems(ctx: ItemsContext): Steps<ItemStage> {
         // (Its own shadow root first, as the walk from above meets it.)
         if (host?.shadowRoot) {
           walk.hosts.add(host);
-          walkText(host.shadowRoot, add, undefined, walk.hosts);
+          walkText(host.shadowRoot, add, walk.hosts);
         }
-        walkText(root, add, undefined, walk.hosts);
+        walkText(root, add, walk.hosts);
       }
       if (block.length) blocks.push(block);
     }
